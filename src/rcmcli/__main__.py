@@ -1,0 +1,3 @@
+from rcmcli.cli import main
+
+raise SystemExit(main())

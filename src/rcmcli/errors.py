@@ -1,0 +1,77 @@
+"""The exception tree of rcm.
+
+Every error a user can cause is an :class:`RcmError`; the CLI boundary prints it as
+one line and exits with its ``exit_code``. Anything else is a bug.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+EXIT_OK = 0
+EXIT_FINDINGS = 1
+EXIT_USAGE = 2
+EXIT_BUG = 3
+EXIT_INTERRUPTED = 130
+
+
+@dataclass(frozen=True, order=True)
+class Pos:
+    """A 1-based line and column in a source file."""
+
+    line: int
+    column: int
+
+
+class RcmError(Exception):
+    """An expected error: bad input, bad option, unwritable output."""
+
+    exit_code = EXIT_USAGE
+
+    def __init__(
+        self, message: str, path: str | None = None, pos: Pos | None = None
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        self.path = path
+        self.pos = pos
+
+    def __str__(self) -> str:
+        where = ""
+        if self.path:
+            where = self.path
+            if self.pos:
+                where += f":{self.pos.line}:{self.pos.column}"
+            where += ": "
+        return where + self.message
+
+
+class UsageError(RcmError):
+    """A command-line option or argument has a value rcm cannot use."""
+
+
+class UnknownZoneError(UsageError):
+    """A time zone name that matches no zone, or several."""
+
+
+class InputError(RcmError):
+    """An input file is missing, unreadable or not a valid agenda."""
+
+
+class ConfigError(RcmError):
+    """The validator configuration cannot be read or names unknown rules."""
+
+
+class OutputError(RcmError):
+    """An output file or folder cannot be written."""
+
+
+class InvalidDocument(InputError):
+    """A document failed to load; carries every diagnostic found."""
+
+    def __init__(self, path: str, diagnostics: list) -> None:  # list[Diagnostic]
+        first = diagnostics[0]
+        more = len(diagnostics) - 1
+        suffix = f" (and {more} more problem{'s' if more > 1 else ''}; run 'rcm agenda validate' to see all)" if more else ""
+        super().__init__(f"{first.message} [{first.code}]{suffix}", path, first.pos)
+        self.diagnostics = diagnostics

@@ -1,0 +1,294 @@
+"""The meeting model: plain dataclasses, timezone-aware datetimes, positions kept.
+
+Objects built from YAML carry ``at`` (where the object starts) and ``pos`` (field
+name -> position of its value), so any rule can point at ``file:line:col``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, tzinfo
+from typing import Optional
+
+from rcmcli.errors import Pos
+
+
+def _pos() -> dict[str, Pos]:
+    return {}
+
+
+@dataclass(frozen=True)
+class Text:
+    """Bilingual text; either language may be missing."""
+
+    en: Optional[str] = None
+    es: Optional[str] = None
+
+    def get(self, lang: str = "en") -> str:
+        first, second = (self.es, self.en) if lang == "es" else (self.en, self.es)
+        return first or second or ""
+
+    def __str__(self) -> str:
+        return self.get("en")
+
+
+class Located:
+    at: Optional[Pos] = None
+    pos: dict[str, Pos]
+
+    def where(self, key: str) -> Optional[Pos]:
+        """Position of field ``key``'s value, else of the object itself."""
+        return getattr(self, "pos", {}).get(key) or self.at
+
+
+@dataclass
+class Source(Located):
+    file: str = ""
+    about: Optional[str] = None
+
+
+@dataclass
+class Speaker(Located):
+    name: str = ""
+    role: Optional[Text] = None
+    country: Optional[str] = None
+
+
+@dataclass
+class KeyConcept(Located):
+    term: Text = field(default_factory=Text)
+    definition: Optional[Text] = None
+
+
+@dataclass
+class Slot(Located):
+    start: time = time(0)
+    end: time = time(0)
+    title: Text = field(default_factory=Text)
+    kind: str = "other"
+    session: Optional[int] = None
+    crosses_midnight: bool = False
+    topics: list[Text] = field(default_factory=list)
+    leads: list[str] = field(default_factory=list)
+    lead_label: Optional[str] = None
+    moderator: Optional[Text] = None
+    speakers: list[Speaker] = field(default_factory=list)
+    participants: list[Text] = field(default_factory=list)
+    key_concepts: list[KeyConcept] = field(default_factory=list)
+    guiding_questions: list[Text] = field(default_factory=list)
+    source: Optional[str] = None
+    datasheet_source: Optional[str] = None
+    # Filled in by the loader once the day and reference zone are known.
+    date: Optional[date] = None
+    starts: Optional[datetime] = None
+    ends: Optional[datetime] = None
+    index: int = 0  # position in the meeting, 0-based
+
+    @property
+    def minutes(self) -> int:
+        assert self.starts and self.ends
+        return int((self.ends - self.starts).total_seconds() // 60)
+
+
+@dataclass
+class Day(Located):
+    date: Optional[date] = None
+    weekday: Optional[str] = None
+    label: Optional[Text] = None
+    end: Optional[time] = None
+    slots: list[Slot] = field(default_factory=list)
+
+
+@dataclass
+class ReferenceZone(Located):
+    label: str = ""
+    offset: Optional[str] = None
+    zone: Optional[str] = None
+    meaning: Optional[Text] = None
+    source: Optional[str] = None
+    tz: Optional[tzinfo] = None  # resolved by the loader
+
+    @property
+    def name(self) -> str:
+        """What rcm calls this zone: the offset if one is published, else the IANA key."""
+        if self.tz is not None and hasattr(self.tz, "key"):
+            return self.tz.key  # type: ignore[attr-defined]
+        return self.tz.tzname(None) if self.tz is not None else (self.offset or self.zone or "")
+
+
+@dataclass
+class Claim(Located):
+    time: Optional[time] = None
+    places: list[str] = field(default_factory=list)
+
+
+@dataclass
+class PublishedTimes(Located):
+    date: Optional[date] = None
+    reference_time: Optional[time] = None
+    claims: list[Claim] = field(default_factory=list)
+    source: Optional[str] = None
+
+
+@dataclass
+class Dates(Located):
+    start: Optional[date] = None
+    end: Optional[date] = None
+    source: Optional[str] = None
+
+
+@dataclass
+class Objectives(Located):
+    general: list[Text] = field(default_factory=list)
+    specific: list[Text] = field(default_factory=list)
+    source: Optional[str] = None
+
+
+@dataclass
+class Profile(Located):
+    text: Optional[Text] = None
+    max_per_country: Optional[int] = None
+    source: Optional[str] = None
+
+
+@dataclass
+class Methodology(Located):
+    text: Optional[Text] = None
+    source: Optional[str] = None
+
+
+@dataclass
+class Norms(Located):
+    session_minutes: Optional[int] = None
+    tolerance_minutes: Optional[int] = None
+    source: Optional[str] = None
+
+
+@dataclass
+class LeadRoles(Located):
+    shared_equally: bool = False
+    per_conference: Optional[int] = None
+    source: Optional[str] = None
+
+
+@dataclass
+class Note(Located):
+    text: Text = field(default_factory=Text)
+    source: Optional[str] = None
+    sources: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Secretariat(Located):
+    name: str = ""
+    email: Optional[str] = None
+
+
+@dataclass
+class Meeting(Located):
+    id: str = ""
+    title: Text = field(default_factory=Text)
+    revision: int = 1
+    revised: Optional[str] = None
+    subtitle: Optional[Text] = None
+    kind: str = "other"
+    conferences: list[str] = field(default_factory=list)
+    organizers: list[Text] = field(default_factory=list)
+    secretariat: Optional[Secretariat] = None
+    sources: list[Source] = field(default_factory=list)
+    dates: Optional[Dates] = None
+    reference_zone: Optional[ReferenceZone] = None
+    mode: Optional[str] = None
+    platform: Optional[str] = None
+    location: Optional[str] = None
+    url: Optional[str] = None
+    interpretation: list[str] = field(default_factory=list)
+    objectives: Optional[Objectives] = None
+    participant_profile: Optional[Profile] = None
+    methodology: Optional[Methodology] = None
+    norms: Optional[Norms] = None
+    lead_roles: Optional[LeadRoles] = None
+    published_times: list[PublishedTimes] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)
+    days: list[Day] = field(default_factory=list)
+    path: str = ""  # the file it was loaded from
+
+    @property
+    def slots(self) -> list[Slot]:
+        return [s for d in self.days for s in d.slots]
+
+    @property
+    def first_day(self) -> Optional[date]:
+        if self.dates and self.dates.start:
+            return self.dates.start
+        return self.days[0].date if self.days else None
+
+    @property
+    def last_day(self) -> Optional[date]:
+        if self.dates and self.dates.end:
+            return self.dates.end
+        return self.days[-1].date if self.days else None
+
+
+@dataclass
+class Organization(Located):
+    name: Text = field(default_factory=Text)
+    abbreviation: Optional[str] = None
+
+
+@dataclass
+class Presidency(Located):
+    country: Optional[str] = None
+    period: Optional[str] = None
+    text: Optional[Text] = None
+    source: Optional[str] = None
+
+
+@dataclass
+class Conference(Located):
+    name: Text = field(default_factory=Text)
+    abbreviation: Optional[Text] = None
+    founded: Optional[int] = None
+    members: list[str] = field(default_factory=list)
+    observers: list[str] = field(default_factory=list)
+    observer_organizations: list[Organization] = field(default_factory=list)
+    working_groups: list[Text] = field(default_factory=list)
+    working_networks: list[Text] = field(default_factory=list)
+    presidency: list[Presidency] = field(default_factory=list)
+    technical_secretariat: Optional[Text] = None
+    source: Optional[str] = None
+
+
+@dataclass
+class Country(Located):
+    iso3: str = ""
+    name: Text = field(default_factory=Text)
+    capital: Text = field(default_factory=Text)
+    zone: str = ""
+    aliases: list[str] = field(default_factory=list)
+    note: Optional[str] = None
+    source: Optional[str] = None
+    code: str = ""  # ISO alpha-2, the mapping key
+    key_pos: Optional[Pos] = None
+
+
+@dataclass
+class Members(Located):
+    sources: list[Source] = field(default_factory=list)
+    conferences: dict[str, Conference] = field(default_factory=dict)
+    countries: dict[str, Country] = field(default_factory=dict)
+    path: str = ""
+
+    def members_of(self, org: str) -> list[Country]:
+        """Member countries of 'rcm', 'sacm' or 'all', in the conference's order."""
+        orgs = list(self.conferences) if org == "all" else [org]
+        out: list[Country] = []
+        for o in orgs:
+            for code in self.conferences[o].members:
+                c = self.countries.get(code)
+                if c is not None and c not in out:
+                    out.append(c)
+        return out
+
+    def conference_of(self, code: str) -> list[str]:
+        return [k for k, c in self.conferences.items() if code in c.members]

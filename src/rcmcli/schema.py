@@ -1,0 +1,298 @@
+"""A small declarative schema: one description of the agenda format drives
+building model objects from located YAML nodes, every load-time diagnostic
+(unknown key with did-you-mean, missing key, wrong type, bad time or date), and
+the JSON Schema published for editors (``schema/agenda.schema.json``).
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+from rcmcli.errors import Pos
+from rcmcli.model import Text
+from rcmcli.timeparse import parse_date, parse_time
+from rcmcli.yamlsrc import Diagnostic, YMap, YNode, YScalar, YSeq, node_kind
+
+UNKNOWN_KEY = "Y003"
+MISSING_KEY = "Y004"
+WRONG_TYPE = "Y005"
+BAD_TIME = "T001"
+
+
+@dataclass
+class Ctx:
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    def report(self, code: str, pos: Pos, message: str) -> None:
+        self.diagnostics.append(Diagnostic(code, pos, message))
+
+
+_MISSING = object()
+
+
+class Spec:
+    """How to read one YAML node; ``build`` returns _MISSING after reporting."""
+
+    description = ""
+
+    def build(self, node: YNode, ctx: Ctx) -> Any:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def json(self) -> dict:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def wrong(self, node: YNode, ctx: Ctx, what: str) -> Any:
+        ctx.report(WRONG_TYPE, node.pos, f"expected {what}, got {node_kind(node)}")
+        return _MISSING
+
+
+class Str(Spec):
+    def __init__(self, pattern: str | None = None, enum: tuple[str, ...] | None = None, what: str = "text") -> None:
+        self.pattern = re.compile(pattern) if pattern else None
+        self.enum = enum
+        self.what = what
+
+    def build(self, node: YNode, ctx: Ctx) -> Any:
+        if not isinstance(node, YScalar) or node.is_null:
+            return self.wrong(node, ctx, self.what)
+        value = node.raw
+        if self.enum and value not in self.enum:
+            close = difflib.get_close_matches(value, self.enum, n=1)
+            hint = f"; did you mean '{close[0]}'?" if close else f"; use one of: {', '.join(self.enum)}"
+            ctx.report(WRONG_TYPE, node.pos, f"'{value}' is not a valid value{hint}")
+            return _MISSING
+        if self.pattern and not self.pattern.fullmatch(value):
+            ctx.report(WRONG_TYPE, node.pos, f"'{value}' is not {self.what}")
+            return _MISSING
+        return value
+
+    def json(self) -> dict:
+        out: dict = {"type": "string"}
+        if self.enum:
+            out["enum"] = list(self.enum)
+        if self.pattern:
+            out["pattern"] = "^(?:" + self.pattern.pattern + ")$"
+        return out
+
+
+class Int(Spec):
+    def __init__(self, minimum: int = 0, maximum: int = 10**9) -> None:
+        self.minimum, self.maximum = minimum, maximum
+
+    def build(self, node: YNode, ctx: Ctx) -> Any:
+        what = f"a whole number from {self.minimum} to {self.maximum}"
+        if not isinstance(node, YScalar) or not node.plain or not re.fullmatch(r"[+-]?\d+", node.raw):
+            return self.wrong(node, ctx, what)
+        value = int(node.raw)
+        if not self.minimum <= value <= self.maximum:
+            return self.wrong(node, ctx, what)
+        return value
+
+    def json(self) -> dict:
+        return {"type": "integer", "minimum": self.minimum, "maximum": self.maximum}
+
+
+class Bool(Spec):
+    def build(self, node: YNode, ctx: Ctx) -> Any:
+        if isinstance(node, YScalar) and node.plain and node.raw in ("true", "True", "false", "False"):
+            return node.raw.lower() == "true"
+        return self.wrong(node, ctx, "true or false")
+
+    def json(self) -> dict:
+        return {"type": "boolean"}
+
+
+class _Parsed(Spec):
+    parser: Callable[[str], Any]
+    pattern = ""
+
+    def build(self, node: YNode, ctx: Ctx) -> Any:
+        if not isinstance(node, YScalar) or node.is_null:
+            return self.wrong(node, ctx, self.what)
+        try:
+            return type(self).parser(node.raw)
+        except ValueError as exc:
+            ctx.report(BAD_TIME, node.pos, str(exc))
+            return _MISSING
+
+    def json(self) -> dict:
+        return {"type": "string", "pattern": self.pattern}
+
+
+class Date(_Parsed):
+    parser = staticmethod(parse_date)
+    what = "a date like 2021-09-09"
+    pattern = r"^\d{4}-\d{2}-\d{2}$"
+
+
+class Time(_Parsed):
+    parser = staticmethod(parse_time)
+    what = "a time like '09:00' or '9:00 am'"
+    pattern = r"^\s*\d{1,2}(:\d{2})?\s*([aApP]\.?[mM]\.?)?\s*$"
+
+
+class TextSpec(Spec):
+    """Plain text, or bilingual ``{en: ..., es: ...}``."""
+
+    def build(self, node: YNode, ctx: Ctx) -> Any:
+        if isinstance(node, YScalar) and not node.is_null:
+            return Text(en=node.raw)
+        if isinstance(node, YMap):
+            langs: dict[str, str] = {}
+            for key, (kpos, value) in node.items.items():
+                if key not in ("en", "es"):
+                    _unknown(key, kpos, ("en", "es"), ctx)
+                elif not isinstance(value, YScalar) or value.is_null:
+                    self.wrong(value, ctx, "text")
+                else:
+                    langs[key] = value.raw
+            if not langs:
+                ctx.report(MISSING_KEY, node.pos, "bilingual text needs 'en' or 'es'")
+                return _MISSING
+            return Text(**langs)
+        return self.wrong(node, ctx, "text or {en: ..., es: ...}")
+
+    def json(self) -> dict:
+        return {
+            "oneOf": [
+                {"type": "string"},
+                {
+                    "type": "object",
+                    "properties": {"en": {"type": "string"}, "es": {"type": "string"}},
+                    "additionalProperties": False,
+                    "minProperties": 1,
+                },
+            ]
+        }
+
+
+class ListOf(Spec):
+    def __init__(self, item: Spec) -> None:
+        self.item = item
+
+    def build(self, node: YNode, ctx: Ctx) -> Any:
+        if isinstance(node, YScalar) and node.is_null:
+            return []
+        if not isinstance(node, YSeq):
+            return self.wrong(node, ctx, "a list")
+        out = []
+        for child in node.items:
+            value = self.item.build(child, ctx)
+            if value is not _MISSING:
+                out.append(value)
+        return out
+
+    def json(self) -> dict:
+        return {"type": "array", "items": self.item.json()}
+
+
+class MapOf(Spec):
+    """A mapping from free keys (matching ``key_pattern``) to ``value`` specs."""
+
+    def __init__(self, value: Spec, key_pattern: str, what: str) -> None:
+        self.value, self.key_pattern, self.what = value, re.compile(key_pattern), what
+
+    def build(self, node: YNode, ctx: Ctx) -> Any:
+        if not isinstance(node, YMap):
+            return self.wrong(node, ctx, "a mapping")
+        out = {}
+        for key, (kpos, child) in node.items.items():
+            if not self.key_pattern.fullmatch(key):
+                ctx.report(WRONG_TYPE, kpos, f"'{key}' is not {self.what}")
+                continue
+            value = self.value.build(child, ctx)
+            if value is not _MISSING:
+                if hasattr(value, "key_pos"):
+                    value.key_pos = kpos
+                out[key] = value
+        return out
+
+    def json(self) -> dict:
+        return {
+            "type": "object",
+            "patternProperties": {"^(?:" + self.key_pattern.pattern + ")$": self.value.json()},
+            "additionalProperties": False,
+        }
+
+
+@dataclass
+class F:
+    """A field of an object."""
+
+    spec: Spec
+    required: bool = False
+    doc: str = ""
+
+
+class Obj(Spec):
+    """A mapping with known keys, built into dataclass ``cls``.
+
+    The object gets ``at`` (its own position) and ``pos`` (key -> position of the
+    value), so every rule can point at the exact field.
+    """
+
+    def __init__(self, cls: type, fields: dict[str, F], doc: str = "") -> None:
+        self.cls, self.fields, self.doc = cls, fields, doc
+
+    def build(self, node: YNode, ctx: Ctx) -> Any:
+        if not isinstance(node, YMap):
+            return self.wrong(node, ctx, f"a mapping ({self.doc or self.cls.__name__.lower()})")
+        kwargs: dict[str, Any] = {}
+        pos: dict[str, Pos] = {}
+        ok = True
+        for key, (kpos, child) in node.items.items():
+            f = self.fields.get(key)
+            if f is None:
+                _unknown(key, kpos, tuple(self.fields), ctx)
+                continue
+            value = f.spec.build(child, ctx)
+            pos[key] = child.pos
+            if value is _MISSING:
+                ok = ok and not f.required
+                continue
+            kwargs[key] = value
+        for key, f in self.fields.items():
+            if f.required and key not in node.items:
+                ctx.report(MISSING_KEY, node.pos, f"missing required key '{key}'" + (f" ({f.doc})" if f.doc else ""))
+                ok = False
+        if not ok:
+            return _MISSING
+        obj = self.cls(**kwargs)
+        obj.at = node.pos
+        obj.pos = pos
+        return obj
+
+    def json(self) -> dict:
+        out = {
+            "type": "object",
+            "properties": {k: _described(f) for k, f in self.fields.items()},
+            "additionalProperties": False,
+        }
+        required = [k for k, f in self.fields.items() if f.required]
+        if required:
+            out["required"] = required
+        if self.doc:
+            out["description"] = self.doc
+        return out
+
+
+def _described(f: F) -> dict:
+    out = f.spec.json()
+    if f.doc:
+        out = {**out, "description": f.doc}
+    return out
+
+
+def _unknown(key: str, pos: Pos, allowed: tuple[str, ...], ctx: Ctx) -> None:
+    close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+    hint = f"; did you mean '{close[0]}'?" if close else f"; allowed here: {', '.join(allowed)}"
+    ctx.report(UNKNOWN_KEY, pos, f"unknown key '{key}'{hint}")
+
+
+def build(spec: Spec, node: YNode, ctx: Ctx) -> Any:
+    """Build ``node`` with ``spec``; None if it could not be built."""
+    value = spec.build(node, ctx)
+    return None if value is _MISSING else value

@@ -1,0 +1,66 @@
+"""Times and dates as people write them in agendas, parsed strictly.
+
+Accepted times: ``09:00``, ``9:00``, ``9:00 am``, ``12:00 pm``, ``9 am``, ``9:00 a.m.``.
+Refused: ``24:00``, ``25:61``, ``9`` (no minutes, no am/pm), ``9.30``, ``-1:00``.
+We parse these ourselves rather than with ``dateutil.parser``: it accepts ``9`` and
+``9.30`` and guesses, and an agenda linter must not guess.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, time
+
+_TIME = re.compile(
+    r"^\s*(?P<h>\d{1,2})(?::(?P<m>\d{2}))?\s*(?P<ampm>[aApP])?\.?\s*(?(ampm)[mM]\.?)\s*$"
+)
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAYS_ES = ("lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo")
+
+
+def parse_time(text: str) -> time:
+    """Parse a wall-clock time; raise ValueError with a hint."""
+    m = _TIME.match(text)
+    if not m or (m["m"] is None and m["ampm"] is None):
+        raise ValueError(f"'{text}' is not a time; write it like '09:00', '9:00 am' or '2:30 pm'")
+    hour, minute = int(m["h"]), int(m["m"] or 0)
+    if minute > 59:
+        raise ValueError(f"'{text}' is not a time: minutes must be 00-59")
+    ampm = (m["ampm"] or "").lower()
+    if ampm:
+        if not 1 <= hour <= 12:
+            raise ValueError(f"'{text}' is not a time: with am/pm the hour must be 1-12")
+        hour = hour % 12 + (12 if ampm == "p" else 0)
+    elif hour > 23:
+        raise ValueError(f"'{text}' is not a time: hours must be 00-23 (for midnight write 00:00 and crosses_midnight: true)")
+    return time(hour, minute)
+
+
+def parse_date(text: str) -> date:
+    """Parse an ISO 8601 calendar date (YYYY-MM-DD)."""
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text.strip()):
+        raise ValueError(f"'{text}' is not a date; write it as YYYY-MM-DD, e.g. 2021-09-09")
+    try:
+        value = date.fromisoformat(text.strip())
+    except ValueError as exc:
+        raise ValueError(f"'{text}' is not a real date ({exc})") from None
+    if not 1900 <= value.year <= 2200:
+        raise ValueError(f"'{text}': year {value.year} is outside 1900-2200; is it a typo?")
+    return value
+
+
+def weekday_index(name: str) -> int | None:
+    """0 for Monday ... 6 for Sunday, from an English or Spanish name; None if unknown."""
+    key = name.strip().lower()
+    for names in (WEEKDAYS, _WEEKDAYS_ES):
+        if key in names:
+            return names.index(key)
+    plain = key.replace("é", "e").replace("á", "a")
+    for i, n in enumerate(_WEEKDAYS_ES):
+        if n.replace("é", "e").replace("á", "a") == plain:
+            return i
+    return None
+
+
+def hhmm(t: time) -> str:
+    return f"{t.hour:02d}:{t.minute:02d}"

@@ -1,0 +1,288 @@
+"""YAML text to a tree of located nodes, without ever constructing Python objects.
+
+We build the tree from the parser's event stream ourselves instead of calling
+``yaml.compose``/``yaml.safe_load`` because:
+
+* every node must keep its line and column (``Pos``) for messages;
+* PyYAML silently keeps the last of two duplicate keys: we report them;
+* YAML 1.1 reads an unquoted ``9:00`` as the integer 540: we keep the raw text
+  and let the schema decide what a scalar means;
+* the C composer recurses and crashes the interpreter on deeply nested input,
+  and alias expansion ("billion laughs") can explode: an event loop with an
+  explicit stack enforces depth, node and size limits as it goes;
+* no tag is honoured: ``!!python/object`` and friends are refused outright.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterator, Union
+
+from rcmcli.errors import Pos
+
+# Diagnostic codes produced while reading YAML; the validator documents them.
+SYNTAX = "Y001"
+DUPLICATE_KEY = "Y002"
+LIMITS = "Y006"
+ENCODING = "Y007"
+TAG = "Y008"
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    """A problem found while reading or building a document."""
+
+    code: str
+    pos: Pos
+    message: str
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Bounds that keep hostile input from hanging or exhausting rcm."""
+
+    max_bytes: int = 16 * 1024 * 1024
+    max_depth: int = 64
+    max_nodes: int = 2_000_000
+
+
+DEFAULT_LIMITS = Limits()
+
+
+class YScalar:
+    __slots__ = ("raw", "plain", "pos")
+
+    def __init__(self, raw: str, plain: bool, pos: Pos) -> None:
+        self.raw = raw
+        self.plain = plain  # unquoted: may mean null/bool/number
+        self.pos = pos
+
+    @property
+    def is_null(self) -> bool:
+        return self.plain and self.raw in ("", "~", "null", "Null", "NULL")
+
+    def __repr__(self) -> str:
+        return f"YScalar({self.raw!r})"
+
+
+class YMap:
+    __slots__ = ("items", "pos", "size")
+
+    def __init__(self, pos: Pos) -> None:
+        self.items: dict[str, tuple[Pos, YNode]] = {}
+        self.pos = pos
+        self.size = 1
+
+
+class YSeq:
+    __slots__ = ("items", "pos", "size")
+
+    def __init__(self, pos: Pos) -> None:
+        self.items: list[YNode] = []
+        self.pos = pos
+        self.size = 1
+
+
+YNode = Union[YScalar, YMap, YSeq]
+
+
+def node_kind(node: YNode) -> str:
+    """A word for a node's shape, for messages."""
+    if isinstance(node, YMap):
+        return "a mapping"
+    if isinstance(node, YSeq):
+        return "a list"
+    if node.is_null:
+        return "nothing (null)"
+    return repr(node.raw)
+
+
+class _Stop(Exception):
+    """Parsing stopped early; the diagnostic is already recorded."""
+
+
+@dataclass
+class _Builder:
+    limits: Limits
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    anchors: dict[str, YNode] = field(default_factory=dict)
+    # Each frame: [container, pending key (str, Pos) or None]
+    stack: list[list] = field(default_factory=list)
+    root: YNode | None = None
+    documents: int = 0
+
+    def fail(self, code: str, pos: Pos, message: str) -> None:
+        self.diagnostics.append(Diagnostic(code, pos, message))
+
+    def add(self, node: YNode, pos: Pos, size: int) -> None:
+        if not self.stack:
+            self.root = node
+            if size > self.limits.max_nodes:
+                self._too_many(pos, size)
+            return
+        frame = self.stack[-1]
+        parent = frame[0]
+        parent.size += size
+        if parent.size > self.limits.max_nodes:
+            self._too_many(pos, parent.size)
+        if isinstance(parent, YSeq):
+            parent.items.append(node)
+            return
+        if frame[1] is None:  # this node is a key
+            if not isinstance(node, YScalar):
+                self.fail(SYNTAX, pos, "a mapping key must be a plain value, not a list or mapping")
+                frame[1] = ("\0invalid", pos)
+            else:
+                frame[1] = (node.raw, pos)
+            return
+        key, key_pos = frame[1]
+        frame[1] = None
+        if key == "\0invalid":
+            return
+        if key == "<<":
+            self.fail(SYNTAX, key_pos, "merge keys ('<<') are not supported; write the keys out")
+            return
+        if key in parent.items:
+            first = parent.items[key][0]
+            self.fail(
+                DUPLICATE_KEY,
+                key_pos,
+                f"duplicate key '{key}' (first defined at line {first.line}); YAML would silently keep this one",
+            )
+            return
+        parent.items[key] = (key_pos, node)
+
+    def _too_many(self, pos: Pos, size: int) -> None:
+        self.fail(
+            LIMITS,
+            pos,
+            f"document expands to more than {self.limits.max_nodes:,} nodes (alias bomb?); refused",
+        )
+        raise _Stop
+
+    def open(self, node: YMap | YSeq, pos: Pos) -> None:
+        if len(self.stack) >= self.limits.max_depth:
+            self.fail(LIMITS, pos, f"nesting deeper than {self.limits.max_depth} levels; refused")
+            raise _Stop
+        self.stack.append([node, None])
+
+    def close(self) -> None:
+        node = self.stack.pop()[0]
+        self.add(node, node.pos, node.size)
+
+
+def _pos(mark) -> Pos:
+    return Pos(mark.line + 1, mark.column + 1)
+
+
+def _loader():
+    import yaml
+
+    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def decode(data: bytes) -> tuple[str | None, Diagnostic | None]:
+    """Bytes to text: UTF-8 (a byte-order mark is accepted), nothing else."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None, Diagnostic(ENCODING, Pos(1, 1), "file is UTF-16; save it as UTF-8")
+    if b"\0" in data[:8192]:
+        return None, Diagnostic(ENCODING, Pos(1, 1), "file contains NUL bytes: binary data, not YAML text")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        bad = data[exc.start : exc.start + 1]
+        return None, Diagnostic(
+            ENCODING, Pos(line, col), f"byte {bad!r} is not UTF-8 (Latin-1 or Windows-1252?); save the file as UTF-8"
+        )
+    return text, None
+
+
+def parse(text: str, limits: Limits = DEFAULT_LIMITS) -> tuple[YNode | None, list[Diagnostic]]:
+    """Parse one YAML document into located nodes; never raises for bad input."""
+    import yaml
+
+    b = _Builder(limits)
+    if len(text) > limits.max_bytes:
+        b.fail(LIMITS, Pos(1, 1), f"file is larger than {limits.max_bytes:,} bytes; refused (see --max-bytes)")
+        return None, b.diagnostics
+    try:
+        for event in yaml.parse(text, Loader=_loader()):
+            _handle(b, event)
+    except _Stop:
+        return None, b.diagnostics
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        pos = _pos(mark) if mark else Pos(1, 1)
+        problem = exc.problem or str(exc)
+        if exc.context:
+            problem = f"{problem} ({exc.context})"
+        b.fail(SYNTAX, pos, f"YAML syntax error: {problem}")
+        return None, b.diagnostics
+    except yaml.YAMLError as exc:  # e.g. a reader error on control characters
+        b.fail(SYNTAX, Pos(1, 1), f"YAML error: {exc}")
+        return None, b.diagnostics
+    return b.root, b.diagnostics
+
+
+def _handle(b: _Builder, event) -> None:
+    import yaml
+
+    kind = type(event)
+    if kind is yaml.ScalarEvent:
+        pos = _pos(event.start_mark)
+        _check_tag(b, event, pos)
+        node: YNode = YScalar(event.value, event.implicit[0] and not event.style, pos)
+        _anchor(b, event, node)
+        b.add(node, pos, 1)
+    elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+        pos = _pos(event.start_mark)
+        _check_tag(b, event, pos)
+        container: YMap | YSeq = YMap(pos) if kind is yaml.MappingStartEvent else YSeq(pos)
+        _anchor(b, event, container)
+        b.open(container, pos)
+    elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+        b.close()
+    elif kind is yaml.AliasEvent:
+        pos = _pos(event.start_mark)
+        target = b.anchors.get(event.anchor)
+        if target is None:
+            b.fail(SYNTAX, pos, f"unknown alias '*{event.anchor}'")
+            raise _Stop
+        if any(frame[0] is target for frame in b.stack):
+            b.fail(SYNTAX, pos, f"alias '*{event.anchor}' refers to a node that contains it (a cycle)")
+            raise _Stop
+        b.add(target, pos, target.size if not isinstance(target, YScalar) else 1)
+    elif kind is yaml.DocumentStartEvent:
+        b.documents += 1
+        if b.documents > 1:
+            b.fail(SYNTAX, _pos(event.start_mark), "more than one YAML document ('---') in one file")
+            raise _Stop
+
+
+def _check_tag(b: _Builder, event, pos: Pos) -> None:
+    tag = event.tag
+    if tag is None or tag == "!":
+        return
+    if tag in ("tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"):
+        return
+    b.fail(TAG, pos, f"YAML tag '{tag}' is not allowed; rcm reads plain data only")
+    raise _Stop
+
+
+def _anchor(b: _Builder, event, node: YNode) -> None:
+    if event.anchor:
+        b.anchors[event.anchor] = node
+
+
+def walk(node: YNode) -> Iterator[YNode]:
+    """Every node below and including ``node`` (aliases visited once per use)."""
+    stack = [node]
+    while stack:
+        n = stack.pop()
+        yield n
+        if isinstance(n, YMap):
+            stack.extend(v for _, v in n.items.values())
+        elif isinstance(n, YSeq):
+            stack.extend(n.items)
