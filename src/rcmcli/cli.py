@@ -232,6 +232,42 @@ def agenda_times(
     return 0
 
 
+class LintFormat(str, Enum):
+    auto = "auto"
+    text = "text"
+    parsable = "parsable"
+    json = "json"
+    github = "github"
+
+
+@agenda_app.command("validate")
+@handled
+def agenda_validate(
+    targets: List[str] = typer.Argument(None, help="Files, folders or catalog ids (default: the whole catalog)."),
+    fmt: LintFormat = typer.Option(LintFormat.auto, "--format", "-f", help="auto (github under GitHub Actions, else text), text, parsable, json, github."),
+    strict: bool = typer.Option(False, "--strict", help="Warnings fail too (exit 1)."),
+    select: Optional[str] = typer.Option(None, "--select", help="Only these rules: codes, prefixes or names, comma-separated."),
+    ignore: Optional[str] = typer.Option(None, "--ignore", help="Skip these rules: codes, prefixes or names, comma-separated."),
+    config: Optional[str] = typer.Option(None, "--config", help="Configuration file (default: nearest .rcm.toml or pyproject.toml [tool.rcm])."),
+    no_suppress: bool = typer.Option(False, "--no-suppress", help="Ignore '# rcm: ignore[...]' comments: show every finding."),
+) -> int:
+    """Check agendas like a linter: exit 0 clean, 1 problems found, 2 could not run."""
+    from pathlib import Path
+
+    from rcmcli.lint import config as lint_config, engine, formats
+
+    cfg = lint_config.load(config, Path.cwd())
+    split = lambda v: [x for x in (v or "").split(",") if x.strip()] or None  # noqa: E731
+    report = engine.run(list(targets or []), _catalog(), cfg, split(select), split(ignore), not no_suppress)
+    chosen = fmt.value
+    if chosen == "auto":
+        chosen = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+    color = chosen == "text" and sys.stdout.isatty() and not STATE.no_color and "NO_COLOR" not in os.environ
+    sys.stdout.write(formats.render(report, chosen, color))
+    failed = report.errors or (strict and report.warnings)
+    return 1 if failed else 0
+
+
 @app.command("members")
 @handled
 def members(
@@ -259,3 +295,7 @@ def main(argv: Optional[List[str]] = None) -> int:
     except SystemExit as exc:
         return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 2)
     return 0
+
+
+# Command modules that register on ``agenda_app``; imported last to avoid a cycle.
+from rcmcli import cli_calendar  # noqa: E402,F401

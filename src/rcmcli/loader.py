@@ -128,7 +128,20 @@ MEETING = Obj(
         "norms": F(
             Obj(
                 m.Norms,
-                {"session_minutes": F(Int(1, 24 * 60)), "tolerance_minutes": F(Int(0, 24 * 60)), "source": F(SOURCE)},
+                {
+                    "session_minutes": F(Int(1, 24 * 60), doc="how long a session lasts"),
+                    "tolerance_minutes": F(Int(0, 24 * 60), doc="how far a session may differ from that"),
+                    "meeting_minutes": F(Int(1, 14 * 24 * 60), doc="how long each meeting day lasts, first start to last end"),
+                    "kinds": F(
+                        MapOf(
+                            Obj(m.KindNorm, {"minutes": F(Int(1, 24 * 60), True), "tolerance": F(Int(0, 24 * 60))}),
+                            "|".join(SLOT_KINDS),
+                            "a slot kind",
+                        ),
+                        doc="norms for other kinds of slot, e.g. break: {minutes: 15}",
+                    ),
+                    "source": F(SOURCE),
+                },
             )
         ),
         "lead_roles": F(

@@ -158,9 +158,18 @@ class Methodology(Located):
 
 
 @dataclass
+class KindNorm(Located):
+    minutes: Optional[int] = None
+    tolerance: Optional[int] = None
+    key_pos: Optional[Pos] = None
+
+
+@dataclass
 class Norms(Located):
     session_minutes: Optional[int] = None
     tolerance_minutes: Optional[int] = None
+    meeting_minutes: Optional[int] = None
+    kinds: dict[str, KindNorm] = field(default_factory=dict)
     source: Optional[str] = None
 
 

@@ -1,0 +1,257 @@
+"""Runs the selected rules over files and returns problems; never prints.
+
+The engine stamps each rule's code, name and severity on what the rule yields,
+applies ``# rcm: ignore[...]`` suppressions (unless told not to) and sorts the
+problems by position.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import time, tzinfo
+from functools import cached_property
+from pathlib import Path
+from types import ModuleType
+from typing import Any, Iterable
+
+from rcmcli.agenda import Hours
+from rcmcli.errors import ConfigError, InputError
+from rcmcli.lint import suppress
+from rcmcli.lint.config import Config
+from rcmcli.lint.problem import ERROR, Problem
+from rcmcli.lint.rules import REGISTRY, all_rules
+from rcmcli.loader import MEETING, MEMBERS, Loaded, read_document
+from rcmcli.model import Country, Meeting, Members, Slot
+from rcmcli.timeparse import parse_time
+from rcmcli.yamlsrc import Diagnostic
+from rcmcli.zones import Resolved, fold, resolve
+
+
+@dataclass
+class RuleContext:
+    """Everything a rule may look at for one file."""
+
+    path: str
+    text: str
+    diagnostics: list[Diagnostic]
+    meeting: Meeting | None
+    members: Members  # the catalog's members, for cross-references
+    aliases: dict[str, tuple[str, str]]
+    members_doc: Members | None = None  # set when the file itself is a members file
+
+    @cached_property
+    def slots(self) -> list[Slot]:
+        return self.meeting.slots if self.meeting else []
+
+    @cached_property
+    def suppressions(self) -> list[suppress.Suppression]:
+        return suppress.find(self.text)
+
+    @cached_property
+    def capitals(self) -> list[tuple[Country, tzinfo]]:
+        """Member capitals of the meeting's organizing conferences, with their zones."""
+        from rcmcli.zones import get_zone
+
+        if self.meeting is None:
+            return []
+        out = []
+        for org in self.meeting.conferences:
+            if org not in self.members.conferences:
+                continue
+            for c in self.members.members_of(org):
+                if all(c is not seen for seen, _ in out):
+                    out.append((c, get_zone(c.zone)))
+        return out
+
+    def hours(self, opts: dict[str, Any]) -> Hours:
+        base = Hours()
+        values = {}
+        for key in ("work_start", "work_end", "night_start", "night_end"):
+            values[key] = parse_time(opts[key]) if key in opts else getattr(base, key)
+        return Hours(**values)
+
+    def place_zone(self, name: str) -> Resolved | None:
+        from rcmcli.errors import UnknownZoneError
+
+        try:
+            return resolve(name, self.aliases)
+        except UnknownZoneError:
+            ref = self.meeting.reference_zone if self.meeting else None
+            if ref is not None and ref.tz is not None and fold(name) in fold(ref.label):
+                return Resolved(name, ref.name, ref.tz, "the reference zone")
+            return None
+
+
+@dataclass
+class Selected:
+    module: ModuleType
+    options: dict[str, Any]
+
+
+def _matches(entry: str, module: ModuleType) -> bool:
+    e = entry.strip()
+    return e.upper() == module.CODE or e.lower() == module.NAME or (len(e) < 4 and module.CODE.startswith(e.upper()))
+
+
+def _check_entries(entries: Iterable[str], modules: list[ModuleType], where: str) -> None:
+    for e in entries:
+        if not any(_matches(e, m) for m in modules):
+            import difflib
+
+            names = [m.CODE for m in modules] + [m.NAME for m in modules]
+            close = difflib.get_close_matches(e, names, n=1)
+            hint = f"; did you mean '{close[0]}'?" if close else ""
+            raise ConfigError(f"unknown rule '{e}' in {where}{hint}")
+
+
+def _options(module: ModuleType, config: Config) -> dict[str, Any]:
+    opts = dict(module.OPTIONS)
+    for key in (module.CODE, module.NAME):
+        given = config.rules.get(key, {})
+        for name, value in given.items():
+            if name not in module.OPTIONS:
+                allowed = ", ".join(module.OPTIONS) or "none"
+                raise ConfigError(f"rule {module.NAME} has no option '{name}' (options: {allowed})", config.path)
+            default = module.OPTIONS[name]
+            if type(value) is not type(default) and not (isinstance(default, float) and isinstance(value, int)):
+                raise ConfigError(
+                    f"option {module.NAME}.{name} must be {type(default).__name__}, got {value!r}", config.path
+                )
+            if isinstance(default, str) and ":" in default:
+                try:
+                    parse_time(value)
+                except ValueError as exc:
+                    raise ConfigError(f"option {module.NAME}.{name}: {exc}", config.path) from None
+            opts[name] = value
+    return opts
+
+
+def select(config: Config, select_cli: list[str] | None = None, ignore_cli: list[str] | None = None) -> list[Selected]:
+    modules = all_rules()
+    known_keys = {m.CODE for m in modules} | {m.NAME for m in modules}
+    for key in config.rules:
+        if key not in known_keys:
+            raise ConfigError(f"options given for unknown rule '{key}'", config.path)
+    chosen = select_cli if select_cli else config.select
+    ignored = list(config.ignore) + list(ignore_cli or [])
+    _check_entries(chosen or [], modules, "select")
+    _check_entries(ignored, modules, "ignore")
+    out = []
+    for module in modules:
+        if chosen is not None and not any(_matches(e, module) for e in chosen):
+            continue
+        if any(_matches(e, module) for e in ignored):
+            continue
+        out.append(Selected(module, _options(module, config)))
+    return out
+
+
+def expand(paths: Iterable[str]) -> list[Path]:
+    """Files to check: files as given, folders searched for *.yaml / *.yml."""
+    files: list[Path] = []
+    for p in paths:
+        path = Path(p)
+        if path.is_dir():
+            found = sorted(q for q in path.rglob("*") if q.suffix in (".yaml", ".yml") and q.is_file())
+            files.extend(q for q in found if not any(part.startswith(".") for part in q.relative_to(path).parts))
+        elif path.exists():
+            files.append(path)
+        else:
+            raise InputError("no such file or folder", p)
+    return files
+
+
+@dataclass
+class Report:
+    problems: list[Problem] = field(default_factory=list)
+    files: int = 0
+
+    @property
+    def errors(self) -> int:
+        return sum(1 for p in self.problems if p.severity == ERROR)
+
+    @property
+    def warnings(self) -> int:
+        return len(self.problems) - self.errors
+
+
+def lint_file(path: Path, rules: list[Selected], members: Members, aliases, config: Config, use_suppressions: bool = True) -> list[Problem]:
+    is_members = path.name == "members.yaml"
+    loaded: Loaded = read_document(path, MEMBERS if is_members else MEETING, config.limits)
+    value = loaded.value
+    ctx = RuleContext(
+        str(path),
+        loaded.text,
+        loaded.diagnostics,
+        value if isinstance(value, Meeting) else None,
+        members,
+        aliases,
+        value if isinstance(value, Members) else None,
+    )
+    problems = []
+    for sel in rules:
+        mod = sel.module
+        for f in mod.check(ctx, sel.options):
+            problems.append(Problem(str(path), f.pos.line, f.pos.column, mod.CODE, mod.NAME, mod.SEVERITY, f.message))
+    if use_suppressions and ctx.suppressions:
+        problems = _apply(problems, ctx.suppressions)
+    return problems
+
+
+def _apply(problems: list[Problem], sups: list[suppress.Suppression]) -> list[Problem]:
+    silenced = {(s.target_line, c) for s in sups if s.reason for c in s.codes}
+    return [p for p in problems if p.code.startswith("X") or (p.line, p.code) not in silenced]
+
+
+def _display(path: Path) -> Path:
+    """Paths under the working directory are shown relative to it."""
+    import os
+
+    try:
+        rel = os.path.relpath(path)
+    except ValueError:  # another drive on Windows
+        return path
+    return Path(rel) if not rel.startswith("..") else path
+
+
+def lint(paths: list[Path], rules: list[Selected], members: Members, aliases, config: Config, use_suppressions: bool = True) -> Report:
+    report = Report()
+    for path in paths:
+        report.problems.extend(lint_file(_display(path), rules, members, aliases, config, use_suppressions))
+        report.files += 1
+    report.problems.sort()
+    return report
+
+
+def known_code(code: str) -> bool:
+    return code in REGISTRY
+
+
+
+
+
+def run(
+    targets: list[str],
+    catalog,
+    config: Config,
+    select_cli: list[str] | None = None,
+    ignore_cli: list[str] | None = None,
+    use_suppressions: bool = True,
+) -> Report:
+    """Validate files, folders or catalog meeting ids (none: the whole catalog)."""
+    from rcmcli.catalog import meeting_files
+
+    rules = select(config, select_cli, ignore_cli)
+    paths: list[Path] = []
+    if not targets:
+        paths = [catalog.folder / "members.yaml"] if (catalog.folder / "members.yaml").is_file() else []
+        paths += meeting_files(catalog.folder)
+    for t in targets:
+        if Path(t).exists() or t.endswith((".yaml", ".yml")) or "/" in t:
+            paths.extend(expand([t]))
+        else:
+            ids = {p.stem: p for p in meeting_files(catalog.folder)}
+            if t not in ids:
+                raise InputError("no such file, folder or catalog meeting id", t)
+            paths.append(ids[t])
+    return lint(paths, rules, catalog.members, catalog.zone_aliases, config, use_suppressions)

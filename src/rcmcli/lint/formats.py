@@ -1,0 +1,81 @@
+"""Output formats: functions from a report to text. ``text`` may be coloured."""
+
+from __future__ import annotations
+
+import json
+
+from rcmcli.lint.engine import Report
+from rcmcli.lint.problem import ERROR, Problem
+
+FORMATS = ("text", "parsable", "json", "github")
+
+_RED, _YELLOW, _DIM, _BOLD, _GREEN, _RESET = "\x1b[31m", "\x1b[33m", "\x1b[2m", "\x1b[1m", "\x1b[32m", "\x1b[0m"
+
+
+def parsable(report: Report) -> str:
+    return "".join(f"{p.path}:{p.line}:{p.column}: {p.severity} {p.code} {p.message}\n" for p in report.problems)
+
+
+def as_json(report: Report) -> str:
+    return json.dumps([p.as_dict() for p in report.problems], ensure_ascii=False, indent=2) + "\n"
+
+
+def _gh_escape(text: str, prop: bool = False) -> str:
+    # Workflow commands: '%', CR and LF are escaped in messages; ':' and ',' too in properties.
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    if prop:
+        text = text.replace(":", "%3A").replace(",", "%2C")
+    return text
+
+
+def github(report: Report) -> str:
+    out = []
+    for p in report.problems:
+        level = "error" if p.severity == ERROR else "warning"
+        props = f"file={_gh_escape(p.path, True)},line={p.line},col={p.column},title={_gh_escape(f'{p.code} {p.rule}', True)}"
+        out.append(f"::{level} {props}::{_gh_escape(p.message)}\n")
+    return "".join(out)
+
+
+def text(report: Report, color: bool = False) -> str:
+    def c(code: str, s: str) -> str:
+        return f"{code}{s}{_RESET}" if color else s
+
+    out: list[str] = []
+    current = None
+    for p in report.problems:
+        if p.path != current:
+            if current is not None:
+                out.append("")
+            out.append(c(_BOLD, p.path))
+            current = p.path
+        sev = c(_RED, "error  ") if p.severity == ERROR else c(_YELLOW, "warning")
+        out.append(f"  {p.line:>4}:{p.column:<3} {sev} {p.message}  {c(_DIM, f'{p.code} {p.rule}')}")
+    if out:
+        out.append("")
+    out.append(summary(report, color))
+    return "\n".join(out) + "\n"
+
+
+def summary(report: Report, color: bool = False) -> str:
+    files = f"{report.files} file{'s' if report.files != 1 else ''}"
+    if not report.problems:
+        line = f"\u2714 {files} checked, no problems"
+        return f"{_GREEN}{line}{_RESET}" if color else line
+    e, w = report.errors, report.warnings
+    line = f"\u2716 {len(report.problems)} problem{'s' if len(report.problems) != 1 else ''} ({e} error{'s' if e != 1 else ''}, {w} warning{'s' if w != 1 else ''}) in {files}"
+    return f"{_RED if e else _YELLOW}{line}{_RESET}" if color else line
+
+
+def render(report: Report, fmt: str, color: bool = False) -> str:
+    if fmt == "parsable":
+        return parsable(report)
+    if fmt == "json":
+        return as_json(report)
+    if fmt == "github":
+        return github(report)
+    return text(report, color)
+
+
+def sort_key(p: Problem) -> tuple:
+    return (p.path, p.line, p.column, p.code)

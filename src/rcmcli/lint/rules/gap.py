@@ -1,0 +1,38 @@
+"""A gap between consecutive slots of a day that is not a declared break.
+
+Failing::
+
+    - {start: "9:00", end: "10:00", title: A}
+    - {start: "10:20", end: "11:00", title: B}
+
+Passing::
+
+    - {start: "9:00", end: "10:00", title: A}
+    - {start: "10:00", end: "10:20", title: Break, kind: break}
+    - {start: "10:20", end: "11:00", title: B}
+"""
+
+from __future__ import annotations
+
+from rcmcli.lint.problem import Finding
+from rcmcli.timeparse import hhmm
+
+CODE = "T005"
+NAME = "gap"
+SEVERITY = "warning"
+OPTIONS = {"min_minutes": 1}
+
+
+def check(ctx, opts):
+    if ctx.meeting is None:
+        return
+    for day in ctx.meeting.days:
+        timed = sorted((s for s in day.slots if s.starts and s.ends), key=lambda s: s.starts)
+        for a, b in zip(timed, timed[1:]):
+            minutes = (b.starts - a.ends).total_seconds() / 60
+            if minutes >= opts["min_minutes"]:
+                yield Finding(
+                    b.where("start"),
+                    f"{int(minutes)} min gap between '{a.title}' (ends {hhmm(a.end)}) and '{b.title}' "
+                    f"(starts {hhmm(b.start)}); declare it as a slot with 'kind: break' if intended",
+                )

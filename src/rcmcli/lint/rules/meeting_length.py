@@ -1,0 +1,39 @@
+"""A meeting day whose span differs from the length the meeting declares.
+
+Failing::
+
+    norms: {meeting_minutes: 120}
+    ...
+      - {start: "10:00", end: "12:30", title: Round table}
+
+Passing::
+
+    norms: {meeting_minutes: 120}
+    ...
+      - {start: "10:00", end: "12:00", title: Round table}
+"""
+
+from __future__ import annotations
+
+from rcmcli.lint.problem import Finding
+
+CODE = "S002"
+NAME = "meeting-length"
+SEVERITY = "warning"
+OPTIONS = {"tolerance": 0}
+
+
+def check(ctx, opts):
+    mt = ctx.meeting
+    if mt is None or mt.norms is None or not mt.norms.meeting_minutes:
+        return
+    for day in mt.days:
+        timed = [s for s in day.slots if s.starts and s.ends]
+        if not timed:
+            continue
+        span = int((max(s.ends for s in timed) - min(s.starts for s in timed)).total_seconds() // 60)
+        if abs(span - mt.norms.meeting_minutes) > opts["tolerance"]:
+            yield Finding(
+                day.where("date"),
+                f"day {day.date} runs {span} min, but the meeting declares {mt.norms.meeting_minutes} min",
+            )

@@ -1,0 +1,39 @@
+"""Slots that overlap in time (slots that merely touch are fine).
+
+Sorted by start and swept once while remembering the latest end seen, so the
+check is O(n log n), not O(n²).
+
+Failing::
+
+    - {start: "9:00", end: "10:00", title: A}
+    - {start: "9:30", end: "10:30", title: B}
+
+Passing::
+
+    - {start: "9:00", end: "10:00", title: A}
+    - {start: "10:00", end: "10:30", title: B}
+"""
+
+from __future__ import annotations
+
+from rcmcli.lint.problem import Finding
+from rcmcli.timeparse import hhmm
+
+CODE = "T003"
+NAME = "overlap"
+SEVERITY = "error"
+OPTIONS: dict = {}
+
+
+def check(ctx, opts):
+    timed = sorted((s for s in ctx.slots if s.starts and s.ends and s.ends > s.starts), key=lambda s: (s.starts, s.index))
+    latest = None
+    for s in timed:
+        if latest is not None and s.starts < latest.ends:
+            yield Finding(
+                s.where("start"),
+                f"slot '{s.title}' ({s.date} {hhmm(s.start)}-{hhmm(s.end)}) overlaps '{latest.title}' "
+                f"({latest.date} {hhmm(latest.start)}-{hhmm(latest.end)}, line {latest.at.line if latest.at else '?'})",
+            )
+        if latest is None or s.ends > latest.ends:
+            latest = s

@@ -1,0 +1,60 @@
+"""A published reference label whose offset does not hold for the meeting's dates.
+
+Where the label names a zone or city together with an offset ("Mexico Time,
+GMT-5"), the zone's real UTC offset on each day is compared with the published
+one; an offset written inside the label must also equal the ``offset`` field.
+
+Failing (Mexico City was on UTC-06:00 on 31 May 2023, DST having ended in 2022)::
+
+    dates: {start: 2023-05-31, end: 2023-05-31}
+    reference_zone: {label: "Mexico Time, GMT-5", offset: GMT-5, zone: America/Mexico_City}
+
+Passing (1 October 2021, Mexico City on CDT, UTC-05:00)::
+
+    dates: {start: 2021-10-01, end: 2021-10-01}
+    reference_zone: {label: "Mexico Time, GMT-5", offset: GMT-5, zone: America/Mexico_City}
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, time
+
+from rcmcli.lint.problem import Finding
+from rcmcli.zones import format_offset, get_zone, parse_offset
+
+CODE = "P002"
+NAME = "published-offset"
+SEVERITY = "error"
+OPTIONS: dict = {}
+
+_IN_LABEL = re.compile(r"(?:GMT|UTC)\s*[+\-\u2212]\s*\d{1,2}(?::?\d{2})?", re.IGNORECASE)
+
+
+def check(ctx, opts):
+    mt = ctx.meeting
+    ref = mt.reference_zone if mt else None
+    if ref is None or ref.tz is None or not ref.offset:
+        return
+    fixed = parse_offset(ref.offset)
+    written = _IN_LABEL.search(ref.label)
+    if written and fixed is not None:
+        in_label = parse_offset(written.group(0))
+        if in_label is not None and in_label.utcoffset(None) != fixed.utcoffset(None):
+            yield Finding(ref.where("label"), f"the label says {written.group(0)} but the offset is {ref.offset}")
+    if not ref.zone or fixed is None:
+        return
+    try:
+        zone = get_zone(ref.zone)
+    except KeyError:
+        return  # reported by bad-zone
+    for day in mt.days:
+        if day.date is None:
+            continue
+        first = min((s.start for s in day.slots), default=time(12))
+        real = datetime.combine(day.date, first, tzinfo=zone).utcoffset()
+        if real != fixed.utcoffset(None):
+            yield Finding(
+                ref.where("offset"),
+                f"'{ref.label}' says {ref.offset}, but {ref.zone} is {format_offset(real)} on {day.date}",
+            )

@@ -1,0 +1,63 @@
+"""A local time the document published for another place that the tz database contradicts.
+
+Agendas often add "10:00 am Mexico City, Panama City & Lima". Each claim is
+converted from the reference time on its date with the tz database and compared.
+A place is a capital, a country, an IANA name, or words of the reference label
+("Central America" in "Central American time (GMT-6)").
+
+Failing (Chile was on UTC-3 from 5 September 2021)::
+
+    reference_zone: {label: Central American time (GMT-6), offset: GMT-6}
+    published_times:
+      - date: 2021-09-09
+        reference_time: "09:00"
+        claims:
+          - {time: "11:00 am", places: [Santiago]}
+
+Passing::
+
+    published_times:
+      - date: 2021-09-09
+        reference_time: "09:00"
+        claims:
+          - {time: "12:00 pm", places: [Santiago, Buenos Aires]}
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from rcmcli.lint.problem import Finding
+from rcmcli.timeparse import hhmm
+from rcmcli.zones import format_offset
+
+CODE = "P001"
+NAME = "published-time"
+SEVERITY = "error"
+OPTIONS: dict = {}
+
+
+def check(ctx, opts):
+    mt = ctx.meeting
+    if mt is None or mt.reference_zone is None or mt.reference_zone.tz is None:
+        return
+    for pub in mt.published_times:
+        if pub.date is None or pub.reference_time is None:
+            continue
+        instant = datetime.combine(pub.date, pub.reference_time, tzinfo=mt.reference_zone.tz)
+        for claim in pub.claims:
+            for place in claim.places:
+                zone = ctx.place_zone(place)
+                if zone is None:
+                    yield Finding(claim.at, f"cannot check the time published for '{place}': no zone is known for that place")
+                    continue
+                local = instant.astimezone(zone.tz)
+                shift = (local.date() - pub.date).days
+                if local.time() != claim.time or shift:
+                    day = f" on {local.date()}" if shift else ""
+                    yield Finding(
+                        claim.at,
+                        f"published {hhmm(claim.time)} for {place} on {pub.date}, but {hhmm(pub.reference_time)} "
+                        f"{mt.reference_zone.label} is {local:%H:%M}{day} there "
+                        f"({zone.name}, {format_offset(local.utcoffset())})",
+                    )

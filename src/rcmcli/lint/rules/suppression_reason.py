@@ -1,0 +1,25 @@
+"""A ``# rcm: ignore[CODE]`` comment that gives no reason.
+
+Failing::
+
+    end: "10:30"  # rcm: ignore[S001]
+
+Passing::
+
+    end: "10:30"  # rcm: ignore[S001] the agenda gives this session 90 minutes
+"""
+
+from __future__ import annotations
+
+from rcmcli.lint.problem import Finding
+
+CODE = "X001"
+NAME = "suppression-reason"
+SEVERITY = "warning"
+OPTIONS: dict = {}
+
+
+def check(ctx, opts):
+    for sup in ctx.suppressions:
+        if not sup.reason:
+            yield Finding(sup.pos, f"suppression of {', '.join(sup.codes) or 'nothing'} gives no reason; say why after the ']'")

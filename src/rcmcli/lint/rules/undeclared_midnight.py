@@ -1,0 +1,33 @@
+"""A slot that ends before it starts without saying it crosses midnight.
+
+Failing::
+
+    - start: "23:00"
+      end: "01:00"
+
+Passing::
+
+    - start: "23:00"
+      end: "01:00"
+      crosses_midnight: true
+"""
+
+from __future__ import annotations
+
+from rcmcli.lint.problem import Finding
+from rcmcli.timeparse import hhmm
+
+CODE = "T004"
+NAME = "undeclared-midnight"
+SEVERITY = "error"
+OPTIONS: dict = {}
+
+
+def check(ctx, opts):
+    for s in ctx.slots:
+        if s.end < s.start and not s.crosses_midnight:
+            yield Finding(
+                s.where("end"),
+                f"slot ends at {hhmm(s.end)}, before it starts at {hhmm(s.start)}: if it runs past midnight "
+                "say 'crosses_midnight: true', otherwise fix the times",
+            )

@@ -1,0 +1,36 @@
+"""A weekday written next to a date that does not fall on that weekday.
+
+Failing::
+
+    - date: 2021-09-09
+      weekday: Friday
+
+Passing::
+
+    - date: 2021-09-09
+      weekday: Thursday
+"""
+
+from __future__ import annotations
+
+from rcmcli.lint.problem import Finding
+from rcmcli.timeparse import WEEKDAYS, weekday_index
+
+CODE = "T007"
+NAME = "weekday-mismatch"
+SEVERITY = "error"
+OPTIONS: dict = {}
+
+
+def check(ctx, opts):
+    if ctx.meeting is None:
+        return
+    for day in ctx.meeting.days:
+        if not day.weekday or day.date is None:
+            continue
+        idx = weekday_index(day.weekday)
+        real = WEEKDAYS[day.date.weekday()].capitalize()
+        if idx is None:
+            yield Finding(day.where("weekday"), f"'{day.weekday}' is not a weekday name (English or Spanish)")
+        elif idx != day.date.weekday():
+            yield Finding(day.where("weekday"), f"{day.date} is a {real}, not a {day.weekday}")

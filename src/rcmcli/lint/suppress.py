@@ -1,0 +1,44 @@
+"""``# rcm: ignore[CODE, ...] reason`` comments.
+
+A comment at the end of a line suppresses those codes on that line; a comment
+alone on its line suppresses them on the next line that is not a comment. A
+suppression must give a reason: one without is itself a finding (X001), and so is
+one naming a code that does not exist (X002).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rcmcli.errors import Pos
+
+_COMMENT = re.compile(r"#\s*rcm:\s*ignore\[(?P<codes>[^\]]*)\]\s*(?P<reason>.*)$")
+
+
+@dataclass(frozen=True)
+class Suppression:
+    target_line: int
+    codes: tuple[str, ...]
+    reason: str
+    pos: Pos  # where the comment is
+
+
+def find(text: str) -> list[Suppression]:
+    if "rcm:" not in text:
+        return []
+    out: list[Suppression] = []
+    lines = text.splitlines()
+    for i, line in enumerate(lines):
+        m = _COMMENT.search(line)
+        if not m:
+            continue
+        codes = tuple(c.strip().upper() for c in m["codes"].split(",") if c.strip())
+        target = i + 1
+        if line[: m.start()].strip() == "":  # comment alone: applies to the next content line
+            j = i + 1
+            while j < len(lines) and (not lines[j].strip() or lines[j].lstrip().startswith("#")):
+                j += 1
+            target = j + 1
+        out.append(Suppression(target, codes, m["reason"].strip(), Pos(i + 1, m.start() + 1)))
+    return out
