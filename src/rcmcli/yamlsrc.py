@@ -205,7 +205,7 @@ def parse(text: str, limits: Limits = DEFAULT_LIMITS) -> tuple[YNode | None, lis
 
     b = _Builder(limits)
     if len(text) > limits.max_bytes:
-        b.fail(LIMITS, Pos(1, 1), f"file is larger than {limits.max_bytes:,} bytes; refused (see --max-bytes)")
+        b.fail(LIMITS, Pos(1, 1), f"file is larger than {limits.max_bytes:,} bytes; refused (raise [tool.rcm.limits] max_bytes to allow it)")
         return None, b.diagnostics
     try:
         for event in yaml.parse(text, Loader=_loader()):
