@@ -96,6 +96,7 @@ class CapitalRow:
     conferences: tuple[str, ...]
     offset: str  # UTC offset on the meeting's first day
     times: tuple[LocalTime, ...]  # one per slot
+    days: tuple[LocalTime, ...] = ()  # one per meeting day: first start to last end
 
 
 def capital_matrix(meeting: Meeting, members: Members, org: str, hours: Hours = DEFAULT_HOURS) -> list[CapitalRow]:
@@ -106,8 +107,17 @@ def capital_matrix(meeting: Meeting, members: Members, org: str, hours: Hours = 
         tz = get_zone(country.zone)
         times = tuple(to_zone(s, tz, hours) for s in meeting.slots)
         offset = format_offset(times[0].start.utcoffset()) if times else ""
-        rows.append(CapitalRow(country, tuple(members.conference_of(country.code)), offset, times))
+        days = tuple(_day_span(day.slots, tz, hours) for day in meeting.days if day.slots)
+        rows.append(CapitalRow(country, tuple(members.conference_of(country.code)), offset, times, days))
     return rows
+
+
+def _day_span(slots: list[Slot], tz, hours: Hours) -> LocalTime:
+    first = min(slots, key=lambda s: s.starts)
+    last = max(slots, key=lambda s: s.ends)
+    start, end = first.starts.astimezone(tz), last.ends.astimezone(tz)
+    assert first.date
+    return LocalTime(start, end, (start.date() - first.date).days, overlaps_night(start, end, hours), outside_work(start, end, hours))
 
 
 def current_offset(zone_key: str, now: datetime) -> str:

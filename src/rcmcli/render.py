@@ -36,8 +36,13 @@ def _label(slot: Slot, lang: str) -> str:
 
 
 def zone_heading(z: Resolved, meeting: Meeting) -> str:
+    """What the user typed, then the zone it resolved to and its offset on the first day."""
     off = format_offset(meeting.slots[0].starts.astimezone(z.tz).utcoffset()) if meeting.slots else ""
-    return f"{z.name}\n{off}" if off and off != z.name else z.name
+    lines = [z.query] if z.query and z.query != z.name and z.query != "local" else []
+    lines.append(z.name)
+    if off and off != z.name:
+        lines.append(off)
+    return "\n".join(lines)
 
 
 # --- machine formats -----------------------------------------------------------
@@ -140,6 +145,11 @@ def times_json(meeting: Meeting, matrix: Sequence[CapitalRow], lang: str) -> str
                 "zone": r.country.zone,
                 "conferences": list(r.conferences),
                 "offset": r.offset,
+                "days": [
+                    {"start": t.start.isoformat(), "end": t.end.isoformat(), "day_shift": t.day_shift,
+                     "night": t.night, "outside_working_hours": t.outside_work}
+                    for t in r.days
+                ],
                 "times": [
                     {"start": t.start.isoformat(), "end": t.end.isoformat(), "day_shift": t.day_shift,
                      "night": t.night, "outside_working_hours": t.outside_work}
@@ -212,12 +222,14 @@ def times_table(meeting: Meeting, matrix: Sequence[CapitalRow], lang: str):
     t.add_column("Capital", no_wrap=True)
     t.add_column("Conf.", no_wrap=True)
     t.add_column("UTC", no_wrap=True, style="dim")
+    for n, day in enumerate((d for d in meeting.days if d.slots), 1):
+        t.add_column(f"{day.date:%d %b}\nDay {n}\nwhole day", no_wrap=True, justify="center", style="bold")
     for s in meeting.slots:
         head = f"{s.date:%d %b}\n{hhmm(s.start)}\n{_short(s, lang)}"
         t.add_column(head, no_wrap=True, justify="center")
     for r in matrix:
         cells = []
-        for lt in r.times:
+        for lt in (*r.days, *r.times):
             text = f"{lt.start:%H:%M}\u2013{lt.end:%H:%M}{_shift(lt.day_shift)}"
             if lt.night:
                 cells.append(RText(text + " \u263e", style="bold red"))
@@ -230,10 +242,14 @@ def times_table(meeting: Meeting, matrix: Sequence[CapitalRow], lang: str):
     return t
 
 
+_SHORT = {"opening": "Opening", "presentation": "Present.", "session": "Session", "discussion": "Discuss.",
+          "break": "Break", "closing": "Closing", "other": "Other"}
+
+
 def _short(slot: Slot, lang: str) -> str:
     if slot.kind == "session" and slot.session:
-        return f"S{slot.session}"
-    return slot.kind[:5]
+        return f"Session {slot.session}"
+    return _SHORT.get(slot.kind, slot.kind)
 
 
 def members_table(rows: Sequence[tuple[Country, tuple[str, ...], str]], lang: str, now: datetime):
