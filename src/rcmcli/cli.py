@@ -92,17 +92,10 @@ def _error(message: str) -> None:
     sys.stderr.write(f"rcm: error: {message}\n")
 
 
-def _version(value: bool) -> None:
-    if value:
-        from rcmcli import zones
-
-        typer.echo(f"rcm {__version__}\nIANA tz database {zones.version()}")
-        raise typer.Exit()
-
-
-@app.callback()
+@app.callback(invoke_without_command=True)
 def _root(
-    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print rcm's and the tz database's versions."),
+    ctx: typer.Context,
+    version: bool = typer.Option(False, "--version", help="Print rcm's and the tz database's versions."),
     data: Optional[str] = typer.Option(None, "--data", envvar="RCM_DATA", help="Catalog folder to use instead of the bundled one."),
     tzdb: str = typer.Option("tzdata", "--tzdb", envvar="RCM_TZDB", help="tz database: 'tzdata' (bundled, default) or 'system'."),
     debug: bool = typer.Option(False, "--debug", help="Show tracebacks for internal errors."),
@@ -116,6 +109,12 @@ def _root(
     except UsageError as exc:
         _error(str(exc))
         raise typer.Exit(exc.exit_code)
+    if version:  # after --tzdb, so the version printed is the database in use
+        typer.echo(f"rcm {__version__}\nIANA tz database {zones.version()}")
+        raise typer.Exit()
+    if ctx.invoked_subcommand is None:
+        typer.echo(ctx.get_help())
+        raise typer.Exit()
 
 
 def _catalog():

@@ -243,10 +243,12 @@ class Obj(Spec):
         kwargs: dict[str, Any] = {}
         pos: dict[str, Pos] = {}
         ok = True
+        unknown: dict[str, Pos] = {}
         for key, (kpos, child) in node.items.items():
             f = self.fields.get(key)
             if f is None:
                 _unknown(key, kpos, tuple(self.fields), ctx)
+                unknown[key] = kpos
                 continue
             value = f.spec.build(child, ctx)
             pos[key] = child.pos
@@ -256,7 +258,11 @@ class Obj(Spec):
             kwargs[key] = value
         for key, f in self.fields.items():
             if f.required and key not in node.items:
-                ctx.report(MISSING_KEY, node.pos, f"missing required key '{key}'" + (f" ({f.doc})" if f.doc else ""))
+                # A misspelling ('titel') is the likely cause: point at it, not at the mapping.
+                typo = difflib.get_close_matches(key, list(unknown), n=1, cutoff=0.6)
+                where = unknown[typo[0]] if typo else node.pos
+                hint = f"; is '{typo[0]}' a misspelling of it?" if typo else (f" ({f.doc})" if f.doc else "")
+                ctx.report(MISSING_KEY, where, f"missing required key '{key}'{hint}")
                 ok = False
         if not ok:
             return _MISSING

@@ -12,7 +12,8 @@ import re
 from datetime import date, time
 
 _TIME = re.compile(
-    r"^\s*(?P<h>\d{1,2})(?::(?P<m>\d{2}))?\s*(?P<ampm>[aApP])?\.?\s*(?(ampm)[mM]\.?)\s*$"
+    r"^\s*(?P<h>\d{1,2})(?::(?P<m>\d{2}))?\s*(?P<ampm>[aApP])?\.?\s*(?(ampm)[mM]\.?)\s*$",
+    re.ASCII,  # '١٢:٠٠' or full-width digits are not times an agenda means
 )
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WEEKDAYS_ES = ("lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo")
@@ -38,7 +39,7 @@ def parse_time(text: str) -> time:
 
 def parse_date(text: str) -> date:
     """Parse an ISO 8601 calendar date (YYYY-MM-DD)."""
-    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text.strip()):
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text.strip(), re.ASCII):
         raise ValueError(f"'{text}' is not a date; write it as YYYY-MM-DD, e.g. 2021-09-09")
     try:
         value = date.fromisoformat(text.strip())

@@ -220,7 +220,13 @@ def parse(text: str, limits: Limits = DEFAULT_LIMITS) -> tuple[YNode | None, lis
             problem = f"{problem} ({exc.context})"
         b.fail(SYNTAX, pos, f"YAML syntax error: {problem}")
         return None, b.diagnostics
-    except yaml.YAMLError as exc:  # e.g. a reader error on control characters
+    except yaml.reader.ReaderError as exc:  # a control character, reported by offset
+        before = text[: exc.position]
+        pos = Pos(before.count("\n") + 1, exc.position - (before.rfind("\n") + 1) + 1)
+        char = exc.character if isinstance(exc.character, str) else chr(exc.character)
+        b.fail(SYNTAX, pos, f"control character {char!r} (U+{ord(char):04X}) is not allowed in YAML text")
+        return None, b.diagnostics
+    except yaml.YAMLError as exc:
         b.fail(SYNTAX, Pos(1, 1), f"YAML error: {exc}")
         return None, b.diagnostics
     return b.root, b.diagnostics

@@ -101,7 +101,7 @@ def available_zones() -> frozenset[str]:
 
 _OFFSET = re.compile(
     r"^(?:GMT|UTC|UT|Z)?\s*(?P<sign>[+\-\u2212\u2013])\s*(?P<h>\d{1,2})(?::?(?P<m>\d{2}))?$",
-    re.IGNORECASE,
+    re.IGNORECASE | re.ASCII,
 )
 
 
@@ -211,18 +211,13 @@ def resolve(query: str, aliases: Mapping[str, tuple[str, str]] | None = None) ->
     fixed = parse_offset(q)
     if fixed is not None:
         return Resolved(query, fixed.tzname(None) or q, fixed, "fixed offset")
-    if q.startswith("Etc/GMT") and re.fullmatch(r"Etc/GMT[+-]\d{1,2}", q):
-        # POSIX sign: Etc/GMT-6 is UTC+06:00. Accept it (it is an IANA name) but
-        # say so, since an agenda's 'GMT-6' is the opposite.
-        return Resolved(query, q, get_zone(q), f"POSIX sign: {q} is {format_offset(_utcoffset(get_zone(q)))}")
     zones = available_zones()
     if q in zones:
-        return Resolved(query, q, get_zone(q))
+        return _iana(query, q)
     folded = fold(q)
     by_fold = {fold(k): k for k in zones}
     if folded in by_fold:
-        key = by_fold[folded]
-        return Resolved(query, key, get_zone(key))
+        return _iana(query, by_fold[folded])
     if aliases and folded in aliases:
         key, why = aliases[folded]
         return Resolved(query, key, get_zone(key), why)
@@ -233,6 +228,15 @@ def resolve(query: str, aliases: Mapping[str, tuple[str, str]] | None = None) ->
             raise UnknownZoneError(f"timezone '{query}' is ambiguous: it could be {_or(keys)}")
         return Resolved(query, keys[0], get_zone(keys[0]))
     raise UnknownZoneError(_unknown_message(query, folded, zones, cities, aliases or {}))
+
+
+def _iana(query: str, key: str) -> Resolved:
+    tz = get_zone(key)
+    if key.startswith("Etc/GMT") and len(key) > 7:
+        # POSIX sign: Etc/GMT-6 is UTC+06:00. Accept it (it is an IANA name) but
+        # say so, since an agenda's 'GMT-6' is the opposite.
+        return Resolved(query, key, tz, f"POSIX sign: {key} is {format_offset(_utcoffset(tz))}")
+    return Resolved(query, key, tz)
 
 
 def _utcoffset(tz: tzinfo) -> timedelta | None:
