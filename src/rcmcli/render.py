@@ -82,10 +82,11 @@ def show_json(meeting: Meeting, zones: Sequence[Resolved], rows: Sequence[SlotRo
             "leads": s.leads,
             "published": {"start": hhmm(s.start), "end": hhmm(s.end)},
         }
-        if len(zones) > 1:
-            item["times"] = {
-                z.name: {"start": t.start.isoformat(), "end": t.end.isoformat()} for z, t in zip(zones, row.times)
-            }
+        # One entry per --tz, in order: two spellings of one zone stay two entries.
+        item["times"] = [
+            {"zone": z.name, "query": z.query, "start": t.start.isoformat(), "end": t.end.isoformat()}
+            for z, t in zip(zones, row.times)
+        ]
         slots.append(item)
     out["slots"] = slots
     return json.dumps(out, ensure_ascii=False, indent=2)

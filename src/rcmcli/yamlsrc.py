@@ -191,7 +191,9 @@ def decode(data: bytes) -> tuple[str | None, Diagnostic | None]:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
-        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        line_start = data.rfind(b"\n", 0, exc.start) + 1
+        # Column in characters: the valid UTF-8 before the bad byte decodes cleanly.
+        col = len(data[line_start : exc.start].decode("utf-8", errors="replace")) + 1
         bad = data[exc.start : exc.start + 1]
         return None, Diagnostic(
             ENCODING, Pos(line, col), f"byte {bad!r} is not UTF-8 (Latin-1 or Windows-1252?); save the file as UTF-8"

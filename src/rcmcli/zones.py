@@ -100,7 +100,7 @@ def available_zones() -> frozenset[str]:
 # --- published offsets -------------------------------------------------------
 
 _OFFSET = re.compile(
-    r"^(?:GMT|UTC|UT|Z)?\s*(?P<sign>[+\-\u2212\u2013])\s*(?P<h>\d{1,2})(?::?(?P<m>\d{2}))?$",
+    r"^(?:GMT|UTC|UT)?\s*(?P<sign>[+\-\u2212\u2013])\s*(?P<h>\d{1,2})(?::?(?P<m>\d{2}))?$",
     re.IGNORECASE | re.ASCII,
 )
 
@@ -119,7 +119,7 @@ def parse_offset(text: str) -> timezone | None:
     if not m:
         return None
     hours, minutes = int(m["h"]), int(m["m"] or 0)
-    if hours > 14 or minutes > 59:
+    if minutes > 59 or hours * 60 + minutes > 14 * 60:  # real offsets run from -12:00 to +14:00
         return None
     sign = 1 if m["sign"] == "+" else -1
     delta = sign * timedelta(hours=hours, minutes=minutes)
