@@ -36,6 +36,13 @@ def write_atomic(target: Path, data: bytes, inputs: Iterable[Path] = ()) -> None
     """Write ``data`` to ``target`` atomically."""
     target = Path(target)
     check_target(target, inputs)
+    try:
+        _replace(target, data)
+    except OSError as exc:  # disk full, permission denied...: the user's problem, not a bug
+        raise OutputError(f"cannot write: {exc.strerror or exc}", str(target)) from None
+
+
+def _replace(target: Path, data: bytes) -> None:
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
     try:
         with os.fdopen(fd, "wb") as f:

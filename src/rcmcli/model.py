@@ -84,6 +84,13 @@ class Slot(Located):
     ends: Optional[datetime] = None
     index: int = 0  # position in the meeting, 0-based
 
+    def label(self, lang: str = "en") -> str:
+        """The title with its session number: 'Session 2: Human Trafficking...'."""
+        title = self.title.get(lang)
+        if self.session is None:
+            return title
+        return f"{'Sesión' if lang == 'es' else 'Session'} {self.session}: {title}"
+
     @property
     def minutes(self) -> int:
         assert self.starts and self.ends

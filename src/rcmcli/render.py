@@ -31,8 +31,7 @@ def _published(slot: Slot) -> str:
 
 
 def _label(slot: Slot, lang: str) -> str:
-    prefix = f"Session {slot.session}. " if slot.session and slot.kind == "session" else ""
-    return prefix + slot.title.get(lang)
+    return slot.label(lang)
 
 
 def zone_heading(z: Resolved, meeting: Meeting) -> str:
