@@ -95,15 +95,19 @@ def parse(section: dict, path: str) -> Config:
     cfg = Config(path=path)
     if "select" in section:
         cfg.select = _strings(section["select"], "select", path)
+        if not cfg.select:
+            raise ConfigError("'select' is empty: no rule would run (leave it out to run all rules)", path)
     cfg.ignore = _strings(section.get("ignore", []), "ignore", path)
     rules = section.get("rules", {})
     if not isinstance(rules, dict) or not all(isinstance(v, dict) for v in rules.values()):
         raise ConfigError("'rules' must be tables like [tool.rcm.rules.session-length]", path)
     cfg.rules = rules
     limits = section.get("limits", {})
+    if not isinstance(limits, dict):
+        raise ConfigError(f"'limits' must be a table like [tool.rcm.limits], got {limits!r}", path)
     names = {f.name for f in fields(Limits)}
     for key, value in limits.items():
-        if key not in names or not isinstance(value, int) or value <= 0:
+        if key not in names or type(value) is not int or value <= 0:
             raise ConfigError(f"bad limit '{key} = {value!r}'; limits are {', '.join(sorted(names))} (positive integers)", path)
     cfg.limits = replace(DEFAULT_LIMITS, **limits)
     return cfg

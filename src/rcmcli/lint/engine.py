@@ -77,9 +77,30 @@ class RuleContext:
             return resolve(name, self.aliases)
         except UnknownZoneError:
             ref = self.meeting.reference_zone if self.meeting else None
-            if ref is not None and ref.tz is not None and fold(name) in fold(ref.label):
+            if ref is not None and ref.tz is not None and _names_label(name, ref.label):
                 return Resolved(name, ref.name, ref.tz, "the reference zone")
             return None
+
+
+_GENERIC = {"time", "hora", "gmt", "utc", "de", "del", "the", "of", "standard", "zone"}
+
+
+def _names_label(place: str, label: str) -> bool:
+    """Is ``place`` whole words of ``label`` ("Central America" in "Central American time")?
+
+    A word matches itself or its demonym with a trailing 'n' (America/American);
+    generic words like 'time' alone never match.
+    """
+    import re
+
+    words = re.findall(r"[a-z]+", fold(place))
+    target = re.findall(r"[a-z]+", fold(label))
+    if not words or all(w in _GENERIC for w in words):
+        return False
+    for i in range(len(target) - len(words) + 1):
+        if all(t in (w, w + "n") for w, t in zip(words, target[i:])):
+            return True
+    return False
 
 
 @dataclass
@@ -93,7 +114,7 @@ def _matches(entry: str, module: ModuleType) -> bool:
     return e.upper() == module.CODE or e.lower() == module.NAME or (len(e) < 4 and module.CODE.startswith(e.upper()))
 
 
-def _check_entries(entries: Iterable[str], modules: list[ModuleType], where: str) -> None:
+def _check_entries(entries: Iterable[str], modules: list[ModuleType], where: str, path: str | None = None) -> None:
     for e in entries:
         if not any(_matches(e, m) for m in modules):
             import difflib
@@ -101,7 +122,7 @@ def _check_entries(entries: Iterable[str], modules: list[ModuleType], where: str
             names = [m.CODE for m in modules] + [m.NAME for m in modules]
             close = difflib.get_close_matches(e, names, n=1)
             hint = f"; did you mean '{close[0]}'?" if close else ""
-            raise ConfigError(f"unknown rule '{e}' in {where}{hint}")
+            raise ConfigError(f"unknown rule '{e}' in {where}{hint}", path)
 
 
 def _options(module: ModuleType, config: Config) -> dict[str, Any]:
@@ -113,7 +134,7 @@ def _options(module: ModuleType, config: Config) -> dict[str, Any]:
                 allowed = ", ".join(module.OPTIONS) or "none"
                 raise ConfigError(f"rule {module.NAME} has no option '{name}' (options: {allowed})", config.path)
             default = module.OPTIONS[name]
-            if type(value) is not type(default) and not (isinstance(default, float) and isinstance(value, int)):
+            if type(value) is not type(default):
                 raise ConfigError(
                     f"option {module.NAME}.{name} must be {type(default).__name__}, got {value!r}", config.path
                 )
@@ -122,6 +143,11 @@ def _options(module: ModuleType, config: Config) -> dict[str, Any]:
                     parse_time(value)
                 except ValueError as exc:
                     raise ConfigError(f"option {module.NAME}.{name}: {exc}", config.path) from None
+            validate = getattr(module, "validate_option", None)
+            if validate is not None:
+                problem = validate(name, value)
+                if problem:
+                    raise ConfigError(f"option {module.NAME}.{name}: {problem}", config.path)
             opts[name] = value
     return opts
 
@@ -134,8 +160,10 @@ def select(config: Config, select_cli: list[str] | None = None, ignore_cli: list
             raise ConfigError(f"options given for unknown rule '{key}'", config.path)
     chosen = select_cli if select_cli else config.select
     ignored = list(config.ignore) + list(ignore_cli or [])
-    _check_entries(chosen or [], modules, "select")
-    _check_entries(ignored, modules, "ignore")
+    _check_entries(select_cli or [], modules, "--select")
+    _check_entries(ignore_cli or [], modules, "--ignore")
+    _check_entries(config.select or [], modules, "select", config.path)
+    _check_entries(config.ignore, modules, "ignore", config.path)
     out = []
     for module in modules:
         if chosen is not None and not any(_matches(e, module) for e in chosen):

@@ -24,13 +24,38 @@ class Suppression:
     pos: Pos  # where the comment is
 
 
+def _comment_start(line: str) -> int | None:
+    """Index of the '#' that starts a YAML comment on this line, outside quotes."""
+    quote = None
+    i = 0
+    while i < len(line):
+        c = line[i]
+        if quote == '"':
+            if c == "\\":
+                i += 1
+            elif c == '"':
+                quote = None
+        elif quote == "'":
+            if c == "'":
+                quote = None  # a doubled '' reopens on the next character
+        elif c in "\"'" and (i == 0 or line[i - 1] in " \t:[{,-"):
+            quote = c
+        elif c == "#" and (i == 0 or line[i - 1] in " \t"):
+            return i
+        i += 1
+    return None
+
+
 def find(text: str) -> list[Suppression]:
     if "rcm:" not in text:
         return []
     out: list[Suppression] = []
     lines = text.splitlines()
     for i, line in enumerate(lines):
-        m = _COMMENT.search(line)
+        start = _comment_start(line)
+        if start is None:
+            continue
+        m = _COMMENT.match(line, start)
         if not m:
             continue
         codes = tuple(c.strip().upper() for c in m["codes"].split(",") if c.strip())

@@ -28,11 +28,16 @@ def check(ctx, opts):
         return
     for day in ctx.meeting.days:
         timed = sorted((s for s in day.slots if s.starts and s.ends), key=lambda s: s.starts)
-        for a, b in zip(timed, timed[1:]):
-            minutes = (b.starts - a.ends).total_seconds() / 60
+        if not timed:
+            continue
+        latest = timed[0]  # the slot that ends last so far: a gap is time no slot covers
+        for b in timed[1:]:
+            minutes = (b.starts - latest.ends).total_seconds() / 60
             if minutes >= opts["min_minutes"]:
                 yield Finding(
                     b.where("start"),
-                    f"{int(minutes)} min gap between '{a.title}' (ends {hhmm(a.end)}) and '{b.title}' "
+                    f"{int(minutes)} min gap between '{latest.title}' (ends {hhmm(latest.end)}) and '{b.title}' "
                     f"(starts {hhmm(b.start)}); declare it as a slot with 'kind: break' if intended",
                 )
+            if b.ends > latest.ends:
+                latest = b

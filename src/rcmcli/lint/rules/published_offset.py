@@ -34,27 +34,31 @@ _IN_LABEL = re.compile(r"(?:GMT|UTC)\s*[+\-\u2212]\s*\d{1,2}(?::?\d{2})?", re.IG
 def check(ctx, opts):
     mt = ctx.meeting
     ref = mt.reference_zone if mt else None
-    if ref is None or ref.tz is None or not ref.offset:
+    if ref is None or ref.tz is None:
         return
-    fixed = parse_offset(ref.offset)
+    fixed = parse_offset(ref.offset) if ref.offset else None
     written = _IN_LABEL.search(ref.label)
-    if written and fixed is not None:
-        in_label = parse_offset(written.group(0))
-        if in_label is not None and in_label.utcoffset(None) != fixed.utcoffset(None):
-            yield Finding(ref.where("label"), f"the label says {written.group(0)} but the offset is {ref.offset}")
-    if not ref.zone or fixed is None:
+    in_label = parse_offset(written.group(0)) if written else None
+    if in_label is not None and fixed is not None and in_label.utcoffset(None) != fixed.utcoffset(None):
+        yield Finding(ref.where("label"), f"the label says {written.group(0)} but the offset is {ref.offset}")
+    claimed = fixed or in_label
+    if not ref.zone or claimed is None:
         return
     try:
         zone = get_zone(ref.zone)
     except KeyError:
         return  # reported by bad-zone
+    wrong = []
     for day in mt.days:
         if day.date is None:
             continue
         first = min((s.start for s in day.slots), default=time(12))
         real = datetime.combine(day.date, first, tzinfo=zone).utcoffset()
-        if real != fixed.utcoffset(None):
-            yield Finding(
-                ref.where("offset"),
-                f"'{ref.label}' says {ref.offset}, but {ref.zone} is {format_offset(real)} on {day.date}",
-            )
+        if real != claimed.utcoffset(None):
+            wrong.append(f"{format_offset(real)} on {day.date}")
+    if wrong:
+        said = ref.offset or written.group(0)
+        yield Finding(
+            ref.where("offset" if ref.offset else "label"),
+            f"'{ref.label}' says {said}, but {ref.zone} is {', '.join(wrong)}",
+        )

@@ -28,6 +28,25 @@ SEVERITY = "warning"
 OPTIONS = {"minutes": 60, "tolerance": 15, "kinds": ["session"], "per_kind": {}}
 
 
+def validate_option(name: str, value) -> str | None:
+    """Check the nested ``per_kind`` table: {kind: {minutes = int, tolerance = int}}."""
+    if name == "kinds" and not all(isinstance(k, str) for k in value):
+        return "must be a list of slot kinds"
+    if name != "per_kind":
+        return None
+    for kind, norm in value.items():
+        if not isinstance(norm, dict):
+            return f"per_kind.{kind} must be a table like {{minutes = 15, tolerance = 5}}"
+        for key, v in norm.items():
+            if key not in ("minutes", "tolerance"):
+                return f"per_kind.{kind} has no setting '{key}' (use minutes, tolerance)"
+            if type(v) is not int or v < 0:
+                return f"per_kind.{kind}.{key} must be a whole number of minutes, got {v!r}"
+        if "minutes" not in norm:
+            return f"per_kind.{kind} needs 'minutes'"
+    return None
+
+
 def _norm(ctx, kind: str, opts) -> tuple[int, int, str] | None:
     norms = ctx.meeting.norms
     if norms is not None and kind in norms.kinds:
