@@ -1,3 +1,3 @@
-from rcmcli.cli import main
+from rcmcli.entry import main
 
 raise SystemExit(main())
