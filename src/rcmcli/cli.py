@@ -25,8 +25,13 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    # Plain click help and usage errors: Rich-formatted help imports rich.markdown and
+    # markdown_it, tripling the time of `rcm --help` (docs/performance.md).
+    rich_markup_mode=None,
 )
-agenda_app = typer.Typer(help="Show, convert, check and export meeting agendas.", no_args_is_help=True)
+agenda_app = typer.Typer(
+    help="Show, convert, check and export meeting agendas.", no_args_is_help=True, rich_markup_mode=None
+)
 app.add_typer(agenda_app, name="agenda")
 
 
