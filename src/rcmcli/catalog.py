@@ -14,8 +14,8 @@ from datetime import date
 from functools import cached_property
 from pathlib import Path
 
-from rcmcli.errors import InputError, UsageError
-from rcmcli.loader import load_meeting, load_members
+from rcmcli.errors import InputError, InvalidDocument, UsageError
+from rcmcli.loader import MEETING, fail_on_errors, load_members, read_document
 from rcmcli.model import Meeting, Members
 from rcmcli.zones import fold
 
@@ -60,8 +60,17 @@ class Catalog:
         return load_members(path)
 
     def meeting_at(self, path: Path) -> Meeting:
+        """A meeting whose times are well defined, else InvalidDocument (exit 2)."""
         if path not in self._meetings:
-            self._meetings[path] = load_meeting(path)
+            from rcmcli.lint.engine import integrity_errors
+
+            loaded = read_document(path, MEETING)
+            fail_on_errors(loaded)
+            errors = integrity_errors(loaded)
+            if errors:
+                raise InvalidDocument(loaded.path, errors)
+            assert isinstance(loaded.value, Meeting)
+            self._meetings[path] = loaded.value
         return self._meetings[path]
 
     def meetings(self) -> list[Meeting]:

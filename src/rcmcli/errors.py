@@ -23,6 +23,17 @@ class Pos:
     column: int
 
 
+def one_line(text: str) -> str:
+    """A message safe for one terminal or log line: control characters made visible.
+
+    Values from files are quoted in messages; a CR/LF or ESC in them must not forge
+    another output line or drive the terminal.
+    """
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in text)
+
+
 class RcmError(Exception):
     """An expected error: bad input, bad option, unwritable output."""
 
@@ -43,7 +54,7 @@ class RcmError(Exception):
             if self.pos:
                 where += f":{self.pos.line}:{self.pos.column}"
             where += ": "
-        return where + self.message
+        return one_line(where + self.message)
 
 
 class UsageError(RcmError):

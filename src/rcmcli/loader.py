@@ -111,14 +111,19 @@ MEETING = Obj(
         "kind": F(Str(enum=("plenary", "follow-up", "working-group", "other"))),
         "conferences": F(ListOf(Str(pattern=r"[a-z]+", what="a conference id like 'rcm'")), True),
         "organizers": F(TEXTS),
-        "secretariat": F(Obj(m.Secretariat, {"name": F(Str(), True), "email": F(Str())})),
+        "secretariat": F(
+            Obj(
+                m.Secretariat,
+                {"name": F(Str(), True), "email": F(Str(pattern=r"[^@\s<>\"]+@[^@\s<>\"]+\.[^@\s<>\"]+", what="an email address"))},
+            )
+        ),
         "sources": F(ListOf(SOURCE_SPEC), True),
         "dates": F(Obj(m.Dates, {"start": F(Date(), True), "end": F(Date(), True), "source": F(SOURCE)}), True),
         "reference_zone": F(REFERENCE_ZONE, True),
         "mode": F(Str(enum=("virtual", "in-person", "hybrid"))),
         "platform": F(Str()),
         "location": F(Str()),
-        "url": F(Str()),
+        "url": F(Str(pattern=r"https?://[^\s<>\"]+", what="a URL (http or https, no spaces)")),
         "interpretation": F(ListOf(Str(pattern=r"[a-z]{2}", what="a language code like 'es'"))),
         "objectives": F(Obj(m.Objectives, {"general": F(TEXTS), "specific": F(TEXTS), "source": F(SOURCE)})),
         "participant_profile": F(

@@ -7,7 +7,7 @@ name -> position of its value), so any rule can point at ``file:line:col``.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, tzinfo
+from datetime import date, datetime, time, timezone, tzinfo
 from typing import Optional
 
 from rcmcli.errors import Pos
@@ -92,9 +92,24 @@ class Slot(Located):
         return f"{'Sesión' if lang == 'es' else 'Session'} {self.session}: {title}"
 
     @property
+    def start_utc(self) -> datetime:
+        """The start as a UTC instant.
+
+        Python subtracts and compares aware datetimes that share a tzinfo by wall
+        time; across a DST change that is wrong, so durations and orderings use these.
+        """
+        assert self.starts
+        return self.starts.astimezone(timezone.utc)
+
+    @property
+    def end_utc(self) -> datetime:
+        assert self.ends
+        return self.ends.astimezone(timezone.utc)
+
+    @property
     def minutes(self) -> int:
-        assert self.starts and self.ends
-        return int((self.ends - self.starts).total_seconds() // 60)
+        """Elapsed minutes (a 23:30-01:30 slot across a spring-forward night lasts 60)."""
+        return int((self.end_utc - self.start_utc).total_seconds() // 60)
 
 
 @dataclass

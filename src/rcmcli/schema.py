@@ -49,6 +49,19 @@ class Spec:
         return _MISSING
 
 
+CONTROL = "Y010"
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def _control(node: YScalar, ctx: Ctx) -> bool:
+    """Report a control character (ESC, BEL...): it would reach terminals and calendars."""
+    m = _CONTROL.search(node.raw)
+    if m:
+        ctx.report(CONTROL, node.pos, f"control character U+{ord(m.group()):04X} in a text value; remove it")
+        return True
+    return False
+
+
 class Str(Spec):
     def __init__(self, pattern: str | None = None, enum: tuple[str, ...] | None = None, what: str = "text") -> None:
         self.pattern = re.compile(pattern) if pattern else None
@@ -58,6 +71,8 @@ class Str(Spec):
     def build(self, node: YNode, ctx: Ctx) -> Any:
         if not isinstance(node, YScalar) or node.is_null:
             return self.wrong(node, ctx, self.what)
+        if _control(node, ctx):
+            return _MISSING
         value = node.raw
         if self.enum and value not in self.enum:
             close = difflib.get_close_matches(value, self.enum, n=1)
@@ -84,7 +99,8 @@ class Int(Spec):
 
     def build(self, node: YNode, ctx: Ctx) -> Any:
         what = f"a whole number from {self.minimum} to {self.maximum}"
-        if not isinstance(node, YScalar) or not node.plain or not re.fullmatch(r"[+-]?\d+", node.raw):
+        # At most 12 digits: int() of a 5,000-digit string raises (and means nothing here).
+        if not isinstance(node, YScalar) or not node.plain or not re.fullmatch(r"[+-]?[0-9]{1,12}", node.raw):
             return self.wrong(node, ctx, what)
         value = int(node.raw)
         if not self.minimum <= value <= self.maximum:
@@ -139,16 +155,22 @@ class TextSpec(Spec):
 
     def build(self, node: YNode, ctx: Ctx) -> Any:
         if isinstance(node, YScalar) and not node.is_null:
-            return Text(en=node.raw)
+            return _MISSING if _control(node, ctx) else Text(en=node.raw)
         if isinstance(node, YMap):
             langs: dict[str, str] = {}
+            bad = False  # a language given but refused: already reported
             for key, (kpos, value) in node.items.items():
                 if key not in ("en", "es"):
                     _unknown(key, kpos, ("en", "es"), ctx)
                 elif not isinstance(value, YScalar) or value.is_null:
                     self.wrong(value, ctx, "text")
+                    bad = True
+                elif _control(value, ctx):
+                    bad = True
                 else:
                     langs[key] = value.raw
+            if bad:
+                return _MISSING
             if not langs:
                 ctx.report(MISSING_KEY, node.pos, "bilingual text needs 'en' or 'es'")
                 return _MISSING

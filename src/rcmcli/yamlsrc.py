@@ -43,7 +43,7 @@ class Limits:
 
     max_bytes: int = 16 * 1024 * 1024
     max_depth: int = 64
-    max_nodes: int = 2_000_000
+    max_nodes: int = 400_000  # a 10,000-slot agenda is about 100,000
 
 
 DEFAULT_LIMITS = Limits()

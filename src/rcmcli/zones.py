@@ -50,21 +50,22 @@ def get_zone(key: str) -> tzinfo:
     """The IANA zone ``key`` from the selected database; KeyError if it has none."""
     from zoneinfo import ZoneInfo
 
-    if not re.fullmatch(r"[A-Za-z0-9_+\-]+(/[A-Za-z0-9_+\-]+)*", key):
+    if len(key) > 64 or not re.fullmatch(r"[A-Za-z0-9_+\-]+(/[A-Za-z0-9_+\-]+)*", key, re.ASCII):
         raise KeyError(key)
     if _SOURCE["name"] == "system":
         path = _system_dir().joinpath(*key.split("/"))
-        if not path.is_file():
-            raise KeyError(key)
-        with path.open("rb") as f:
-            return ZoneInfo.from_file(f, key=key)
+        try:
+            with path.open("rb") as f:
+                return ZoneInfo.from_file(f, key=key)
+        except (OSError, ValueError) as exc:
+            raise KeyError(key) from exc
     from importlib import resources
 
     try:
         res = resources.files("tzdata.zoneinfo").joinpath(*key.split("/"))
         with res.open("rb") as f:
             return ZoneInfo.from_file(f, key=key)
-    except (FileNotFoundError, IsADirectoryError, NotADirectoryError, ValueError) as exc:
+    except (OSError, ValueError) as exc:  # missing, a folder, a name the OS refuses
         raise KeyError(key) from exc
 
 

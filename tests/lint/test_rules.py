@@ -174,11 +174,12 @@ def test_y006_fails_on_deep_nesting(tmp_path, check, meeting):
 def test_y006_fails_on_alias_bomb(tmp_path, check):
     # a has 9 items; each next level has 9 aliases of the one before. Counting
     # nodes (a list counts 1 + its items): a 10, b 91, c 820, d 7381, e 66430,
-    # f 597871; in g the 4th alias makes 1 + 4 * 597871 > 2,000,000: line 7.
+    # f ... With the default limit of 400,000 nodes, in f the 7th alias of e makes
+    # 1 + 7 * 66430 = 465,011 > 400,000 (six make 398,581): line 6.
     lines = ["a: &a [x, x, x, x, x, x, x, x, x]"]
     for prev, name in zip("abcdefgh", "bcdefghi"):
         lines.append(f"{name}: &{name} [{', '.join(['*' + prev] * 9)}]")
-    check(tmp_path, "\n".join(lines) + "\n", "Y006", [("Y006", 7)])
+    check(tmp_path, "\n".join(lines) + "\n", "Y006", [("Y006", 6)])
 
 
 def test_y006_fails_on_size_limit_from_config(tmp_path, check, meeting):
@@ -252,6 +253,25 @@ def test_y009_fails_on_unknown_capital_zone_in_members_file(tmp_path, check):
 def test_y009_passes_good_zones(tmp_path, check, meeting):
     check(tmp_path, meeting(reference_zone="{label: Central American time (GMT-6), offset: GMT-6}"), "Y009", [])
     check(tmp_path, MEMBERS.format(zone="America/Mexico_City"), "Y009", [], name="members.yaml")
+
+
+# --- Y010 control-character ----------------------------------------------------
+
+
+def test_y010_fails_on_escape_sequence_in_a_slot_title(tmp_path, check, meeting):
+    # The slot's title is on line 10 (the first slot line); "\e" is ESC in YAML double quotes.
+    slot = '- {start: "9:00", end: "10:00", title: "Opening \\e[2J"}'
+    check(tmp_path, meeting(slot), "Y010", [("Y010", 10)])
+
+
+def test_y010_fails_on_bell_in_a_bilingual_text(tmp_path, check, meeting):
+    slot = '- {start: "9:00", end: "10:00", title: {en: Opening, es: "Apertura \\a"}}'
+    check(tmp_path, meeting(slot), "Y010", [("Y010", 10)])
+
+
+def test_y010_passes_tabs_line_breaks_and_accents(tmp_path, check, meeting):
+    slot = '- {start: "9:00", end: "10:00", title: "Sesión\\tde apertura\\n(línea 2) \u2014 \U0001F30E"}'
+    check(tmp_path, meeting(slot), "Y010", [])
 
 
 # --- T001 bad-time -------------------------------------------------------------

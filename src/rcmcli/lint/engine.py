@@ -15,7 +15,7 @@ from types import ModuleType
 from typing import Any, Iterable
 
 from rcmcli.agenda import Hours
-from rcmcli.errors import ConfigError, InputError
+from rcmcli.errors import ConfigError, InputError, Pos, one_line
 from rcmcli.lint import suppress
 from rcmcli.lint.config import Config
 from rcmcli.lint.problem import ERROR, Problem
@@ -73,6 +73,8 @@ class RuleContext:
     def place_zone(self, name: str) -> Resolved | None:
         from rcmcli.errors import UnknownZoneError
 
+        if fold(name) == "local":  # the machine's zone: a finding must not depend on where rcm runs
+            return None
         try:
             return resolve(name, self.aliases)
         except UnknownZoneError:
@@ -220,7 +222,9 @@ def lint_file(path: Path, rules: list[Selected], members: Members, aliases, conf
     for sel in rules:
         mod = sel.module
         for f in mod.check(ctx, sel.options):
-            problems.append(Problem(str(path), f.pos.line, f.pos.column, mod.CODE, mod.NAME, mod.SEVERITY, f.message))
+            problems.append(
+                Problem(one_line(str(path)), f.pos.line, f.pos.column, mod.CODE, mod.NAME, mod.SEVERITY, one_line(f.message))
+            )
     if use_suppressions and ctx.suppressions:
         problems = _apply(problems, ctx.suppressions)
     return problems
@@ -228,7 +232,7 @@ def lint_file(path: Path, rules: list[Selected], members: Members, aliases, conf
 
 def _apply(problems: list[Problem], sups: list[suppress.Suppression]) -> list[Problem]:
     silenced = {(s.target_line, c) for s in sups if s.reason for c in s.codes}
-    return [p for p in problems if p.code.startswith("X") or (p.line, p.code) not in silenced]
+    return [p for p in problems if not suppress.can_silence(p.code) or (p.line, p.code) not in silenced]
 
 
 def _display(path: Path) -> Path:
@@ -283,3 +287,28 @@ def run(
                 raise InputError("no such file, folder or catalog meeting id", t)
             paths.append(ids[t])
     return lint(paths, rules, catalog.members, catalog.zone_aliases, config, use_suppressions)
+
+
+# Findings that make a meeting's times undefined: a slot that ends before it starts,
+# a wall time that does not exist or happens twice, dates in the wrong order, a
+# reference label that contradicts its zone. Commands that display or export times
+# refuse such a meeting; the others (a wrong published claim, a gap) are the
+# linter's business and do not stop `show`.
+INTEGRITY = ("T002", "T004", "T006", "T008", "P002")
+
+
+def integrity_errors(loaded: Loaded) -> list[Diagnostic]:
+    """Unsuppressed integrity errors of a loaded meeting, as diagnostics."""
+    from rcmcli.lint.rules import rule
+
+    meeting = loaded.value
+    if not isinstance(meeting, Meeting):
+        return []
+    ctx = RuleContext(loaded.path, loaded.text, loaded.diagnostics, meeting, Members(), {})
+    problems = []
+    for code in INTEGRITY:
+        mod = rule(code)
+        for f in mod.check(ctx, dict(mod.OPTIONS)):
+            problems.append(Problem(loaded.path, f.pos.line, f.pos.column, code, mod.NAME, mod.SEVERITY, f.message))
+    problems = _apply(problems, ctx.suppressions)
+    return [Diagnostic(p.code, Pos(p.line, p.column), p.message) for p in sorted(problems)]

@@ -13,6 +13,17 @@ from dataclasses import dataclass
 
 from rcmcli.errors import Pos
 
+# Findings about a document that could not be read whole (syntax, types, bad
+# times: parts of it were dropped) and about suppressions themselves cannot be
+# silenced: a suppressed load error would pass a file that `show` refuses.
+UNSUPPRESSIBLE_PREFIXES = ("Y", "X")
+UNSUPPRESSIBLE = ("T001",)
+
+
+def can_silence(code: str) -> bool:
+    return not code.startswith(UNSUPPRESSIBLE_PREFIXES) and code not in UNSUPPRESSIBLE
+
+
 _COMMENT = re.compile(r"#\s*rcm:\s*ignore\[(?P<codes>[^\]]*)\]\s*(?P<reason>.*)$")
 
 

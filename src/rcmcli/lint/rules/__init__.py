@@ -19,6 +19,7 @@ REGISTRY: dict[str, str] = {
     "Y007": "encoding",
     "Y008": "forbidden_tag",
     "Y009": "bad_zone",
+    "Y010": "control_character",
     "T001": "bad_time",
     "T002": "end_not_after_start",
     "T003": "overlap",

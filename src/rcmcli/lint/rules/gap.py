@@ -27,17 +27,17 @@ def check(ctx, opts):
     if ctx.meeting is None:
         return
     for day in ctx.meeting.days:
-        timed = sorted((s for s in day.slots if s.starts and s.ends), key=lambda s: s.starts)
+        timed = sorted((s for s in day.slots if s.starts and s.ends), key=lambda s: s.start_utc)
         if not timed:
             continue
         latest = timed[0]  # the slot that ends last so far: a gap is time no slot covers
         for b in timed[1:]:
-            minutes = (b.starts - latest.ends).total_seconds() / 60
+            minutes = (b.start_utc - latest.end_utc).total_seconds() / 60
             if minutes >= opts["min_minutes"]:
                 yield Finding(
                     b.where("start"),
                     f"{int(minutes)} min gap between '{latest.title}' (ends {hhmm(latest.end)}) and '{b.title}' "
                     f"(starts {hhmm(b.start)}); declare it as a slot with 'kind: break' if intended",
                 )
-            if b.ends > latest.ends:
+            if b.end_utc > latest.end_utc:
                 latest = b

@@ -31,7 +31,7 @@ def check(ctx, opts):
         timed = [s for s in day.slots if s.starts and s.ends]
         if not timed:
             continue
-        span = int((max(s.ends for s in timed) - min(s.starts for s in timed)).total_seconds() // 60)
+        span = int((max(s.end_utc for s in timed) - min(s.start_utc for s in timed)).total_seconds() // 60)
         if abs(span - mt.norms.meeting_minutes) > opts["tolerance"]:
             yield Finding(
                 day.where("date"),

@@ -26,14 +26,15 @@ OPTIONS: dict = {}
 
 
 def check(ctx, opts):
-    timed = sorted((s for s in ctx.slots if s.starts and s.ends and s.ends > s.starts), key=lambda s: (s.starts, s.index))
+    timed = [s for s in ctx.slots if s.starts and s.ends]
+    timed = sorted((s for s in timed if s.end_utc > s.start_utc), key=lambda s: (s.start_utc, s.index))
     latest = None
     for s in timed:
-        if latest is not None and s.starts < latest.ends:
+        if latest is not None and s.start_utc < latest.end_utc:
             yield Finding(
                 s.where("start"),
                 f"slot '{s.title}' ({s.date} {hhmm(s.start)}-{hhmm(s.end)}) overlaps '{latest.title}' "
                 f"({latest.date} {hhmm(latest.start)}-{hhmm(latest.end)}, line {latest.at.line if latest.at else '?'})",
             )
-        if latest is None or s.ends > latest.ends:
+        if latest is None or s.end_utc > latest.end_utc:
             latest = s

@@ -67,7 +67,7 @@ def check(ctx, opts):
     if ctx.meeting is None:
         return
     for s in ctx.slots:
-        if s.starts is None or s.ends is None or s.ends <= s.starts:
+        if s.starts is None or s.ends is None or s.end_utc <= s.start_utc:
             continue
         norm = _norm(ctx, s.kind, opts)
         if norm is None:
