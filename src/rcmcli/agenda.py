@@ -6,7 +6,7 @@ Pure data in, pure data out; rendering is elsewhere.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, time
+from datetime import datetime, time, timedelta, timezone
 from typing import Iterable
 
 from rcmcli.model import Country, Meeting, Members, Slot
@@ -55,28 +55,95 @@ def _minutes(t: time) -> int:
     return t.hour * 60 + t.minute
 
 
-def _local_ranges(start: datetime, end: datetime) -> list[tuple[int, int]]:
-    """The slot as minute ranges within local days (split at local midnight)."""
-    ranges, day0 = [], start.date()
-    s = _minutes(start.time())
-    e = _minutes(end.time()) + (end.date() - day0).days * 1440
-    while s < e:
-        day_end = (s // 1440 + 1) * 1440
-        ranges.append((s % 1440, min(e, day_end) - (s // 1440) * 1440))
-        s = day_end
-    return ranges or [(s % 1440, s % 1440)]
+def wall(dt: datetime) -> int:
+    """A wall-clock time as minutes since 0001-01-01 00:00 (weekday = minutes // 1440 - 1, mod 7)."""
+    return dt.toordinal() * 1440 + dt.hour * 60 + dt.minute
+
+
+def _day_ranges(ls: int, le: int) -> list[tuple[int, int]]:
+    """[ls, le) in wall minutes as ranges within local days (split at local midnight)."""
+    ranges = []
+    s = ls
+    while s < le:
+        day = s // 1440
+        ranges.append((s - day * 1440, min(le, (day + 1) * 1440) - day * 1440))
+        s = (day + 1) * 1440
+    return ranges or [(ls % 1440, ls % 1440)]
+
+
+def night_between(ls: int, le: int, hours: Hours = DEFAULT_HOURS) -> bool:
+    """Does any minute of the wall-clock span [ls, le) fall in the night window (which may wrap midnight)?"""
+    ns, ne = _minutes(hours.night_start), _minutes(hours.night_end)
+    windows = ((ns, 1440), (0, ne)) if ns > ne else ((ns, ne),)
+    day = ls // 1440
+    if le <= (day + 1) * 1440:  # the usual case: within one local day
+        a, b = ls - day * 1440, le - day * 1440
+        return any(a < we and ws < b for ws, we in windows) if a < b else False
+    return any(a < we and ws < b for a, b in _day_ranges(ls, le) for ws, we in windows)
+
+
+def outside_work_between(ls: int, le: int, hours: Hours = DEFAULT_HOURS) -> bool:
+    """Is any minute of [ls, le) before or after working hours, or on a Saturday or Sunday?"""
+    ws, we = _minutes(hours.work_start), _minutes(hours.work_end)
+    day = ls // 1440
+    if (day - 1) % 7 >= 5:  # ordinal day 1 was a Monday
+        return True
+    if le <= (day + 1) * 1440:
+        return ls - day * 1440 < ws or le - day * 1440 > we
+    return any(a < ws or b > we for a, b in _day_ranges(ls, le))
 
 
 def overlaps_night(start: datetime, end: datetime, hours: Hours = DEFAULT_HOURS) -> bool:
-    """Does any minute of [start, end) fall in the night window (which may wrap midnight)?"""
-    ns, ne = _minutes(hours.night_start), _minutes(hours.night_end)
-    windows = [(ns, 1440), (0, ne)] if ns > ne else [(ns, ne)]
-    return any(a < we and ws < b for a, b in _local_ranges(start, end) for ws, we in windows)
+    return night_between(wall(start), wall(end), hours)
 
 
 def outside_work(start: datetime, end: datetime, hours: Hours = DEFAULT_HOURS) -> bool:
-    ws, we = _minutes(hours.work_start), _minutes(hours.work_end)
-    return any(a < ws or b > we for a, b in _local_ranges(start, end)) or start.weekday() >= 5
+    return outside_work_between(wall(start), wall(end), hours)
+
+
+class LocalClock:
+    """Wall-clock minutes in one zone for many UTC instants, fast.
+
+    Converting every slot into every capital with ``astimezone`` dominates the
+    validation of a large agenda. A zone's offset is constant over almost every UTC
+    day, so it is looked up twice per day and added as an integer; only a day with a
+    transition falls back to a real conversion.
+    """
+
+    def __init__(self, tz) -> None:
+        self.tz = tz
+        self._offsets: dict[int, int | None] = {}
+
+    def offset(self, day: int) -> int | None:
+        """Offset in minutes over the whole UTC day ``day`` (an ordinal), None if it changes."""
+        try:
+            return self._offsets[day]
+        except KeyError:
+            offset = self._offsets[day] = self._day_offset(day)
+            return offset
+
+    def wall(self, utc: datetime, utc_wall: int) -> int:
+        """Local wall minutes of the UTC instant ``utc`` (``utc_wall`` = wall(utc))."""
+        day = utc_wall // 1440
+        try:
+            offset = self._offsets[day]
+        except KeyError:
+            offset = self._offsets[day] = self._day_offset(day)
+        if offset is None:  # a transition that day
+            return wall(utc.astimezone(self.tz))
+        return utc_wall + offset
+
+    def _day_offset(self, day: int) -> int | None:
+        first = datetime.fromordinal(day).replace(tzinfo=timezone.utc)
+        last = first + timedelta(days=1, microseconds=-1)
+        a, b = first.astimezone(self.tz).utcoffset(), last.astimezone(self.tz).utcoffset()
+        if a is None or a != b:
+            return None
+        return int(a.total_seconds() // 60)
+
+
+def hhmm_wall(minutes: int) -> str:
+    return f"{minutes % 1440 // 60:02d}:{minutes % 60:02d}"
 
 
 @dataclass(frozen=True)

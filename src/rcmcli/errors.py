@@ -6,7 +6,7 @@ one line and exits with its ``exit_code``. Anything else is a bug.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -15,9 +15,8 @@ EXIT_BUG = 3
 EXIT_INTERRUPTED = 130
 
 
-@dataclass(frozen=True, order=True)
-class Pos:
-    """A 1-based line and column in a source file."""
+class Pos(NamedTuple):
+    """A 1-based line and column in a source file (a tuple: cheap, ordered, immutable)."""
 
     line: int
     column: int

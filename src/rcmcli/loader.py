@@ -8,7 +8,7 @@ only need a usable meeting).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, tzinfo
+from datetime import datetime, timedelta, timezone, tzinfo
 from pathlib import Path
 
 from rcmcli import model as m
@@ -275,6 +275,8 @@ def _place_slots(meeting: m.Meeting, ctx: Ctx) -> None:
             slot.starts = datetime.combine(day.date, slot.start, tzinfo=tz)
             end_date = day.date + timedelta(days=1) if slot.crosses_midnight else day.date
             slot.ends = datetime.combine(end_date, slot.end, tzinfo=tz)
+            slot.start_utc = slot.starts.astimezone(timezone.utc)
+            slot.end_utc = slot.ends.astimezone(timezone.utc)
 
 
 def resolve_reference(ref: m.ReferenceZone, ctx: Ctx) -> tzinfo | None:

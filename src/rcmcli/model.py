@@ -82,6 +82,11 @@ class Slot(Located):
     date: Optional[date] = None
     starts: Optional[datetime] = None
     ends: Optional[datetime] = None
+    # The same instants in UTC. Python subtracts and compares aware datetimes that
+    # share a tzinfo by wall time, which is wrong across a DST change, so durations
+    # and orderings use these.
+    start_utc: Optional[datetime] = None
+    end_utc: Optional[datetime] = None
     index: int = 0  # position in the meeting, 0-based
 
     def label(self, lang: str = "en") -> str:
@@ -90,21 +95,6 @@ class Slot(Located):
         if self.session is None:
             return title
         return f"{'Sesión' if lang == 'es' else 'Session'} {self.session}: {title}"
-
-    @property
-    def start_utc(self) -> datetime:
-        """The start as a UTC instant.
-
-        Python subtracts and compares aware datetimes that share a tzinfo by wall
-        time; across a DST change that is wrong, so durations and orderings use these.
-        """
-        assert self.starts
-        return self.starts.astimezone(timezone.utc)
-
-    @property
-    def end_utc(self) -> datetime:
-        assert self.ends
-        return self.ends.astimezone(timezone.utc)
 
     @property
     def minutes(self) -> int:

@@ -16,7 +16,7 @@ We build the tree from the parser's event stream ourselves instead of calling
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Iterator, Union
+from typing import Union
 
 from rcmcli.errors import Pos
 
@@ -210,8 +210,7 @@ def parse(text: str, limits: Limits = DEFAULT_LIMITS) -> tuple[YNode | None, lis
         b.fail(LIMITS, Pos(1, 1), f"file is larger than {limits.max_bytes:,} bytes; refused (raise [tool.rcm.limits] max_bytes to allow it)")
         return None, b.diagnostics
     try:
-        for event in yaml.parse(text, Loader=_loader()):
-            _handle(b, event)
+        _events(b, yaml.parse(text, Loader=_loader()))
     except _Stop:
         return None, b.diagnostics
     except yaml.MarkedYAMLError as exc:
@@ -234,39 +233,56 @@ def parse(text: str, limits: Limits = DEFAULT_LIMITS) -> tuple[YNode | None, lis
     return b.root, b.diagnostics
 
 
-def _handle(b: _Builder, event) -> None:
+def _events(b: _Builder, events) -> None:
+    """The event loop, kept tight: it runs once per scalar and bracket of the file."""
     import yaml
 
-    kind = type(event)
-    if kind is yaml.ScalarEvent:
-        pos = _pos(event.start_mark)
-        _check_tag(b, event, pos)
-        node: YNode = YScalar(event.value, event.implicit[0] and not event.style, pos)
-        _anchor(b, event, node)
-        b.add(node, pos, 1)
-    elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
-        pos = _pos(event.start_mark)
-        _check_tag(b, event, pos)
-        container: YMap | YSeq = YMap(pos) if kind is yaml.MappingStartEvent else YSeq(pos)
-        _anchor(b, event, container)
-        b.open(container, pos)
-    elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
-        b.close()
-    elif kind is yaml.AliasEvent:
-        pos = _pos(event.start_mark)
-        target = b.anchors.get(event.anchor)
-        if target is None:
-            b.fail(SYNTAX, pos, f"unknown alias '*{event.anchor}'")
-            raise _Stop
-        if any(frame[0] is target for frame in b.stack):
-            b.fail(SYNTAX, pos, f"alias '*{event.anchor}' refers to a node that contains it (a cycle)")
-            raise _Stop
-        b.add(target, pos, target.size if not isinstance(target, YScalar) else 1)
-    elif kind is yaml.DocumentStartEvent:
-        b.documents += 1
-        if b.documents > 1:
-            b.fail(SYNTAX, _pos(event.start_mark), "more than one YAML document ('---') in one file")
-            raise _Stop
+    scalar, alias = yaml.ScalarEvent, yaml.AliasEvent
+    map_start, seq_start = yaml.MappingStartEvent, yaml.SequenceStartEvent
+    map_end, seq_end = yaml.MappingEndEvent, yaml.SequenceEndEvent
+    doc_start = yaml.DocumentStartEvent
+    add, close = b.add, b.close
+    for event in events:
+        kind = type(event)
+        if kind is scalar:
+            mark = event.start_mark
+            pos = Pos(mark.line + 1, mark.column + 1)
+            if event.tag is not None:
+                _check_tag(b, event, pos)
+            node: YNode = YScalar(event.value, event.implicit[0] and not event.style, pos)
+            if event.anchor:
+                b.anchors[event.anchor] = node
+            add(node, pos, 1)
+        elif kind is map_end or kind is seq_end:
+            close()
+        elif kind is map_start or kind is seq_start:
+            mark = event.start_mark
+            pos = Pos(mark.line + 1, mark.column + 1)
+            if event.tag is not None:
+                _check_tag(b, event, pos)
+            container: YMap | YSeq = YMap(pos) if kind is map_start else YSeq(pos)
+            if event.anchor:
+                b.anchors[event.anchor] = container
+            b.open(container, pos)
+        elif kind is alias:
+            _alias(b, event)
+        elif kind is doc_start:
+            b.documents += 1
+            if b.documents > 1:
+                b.fail(SYNTAX, _pos(event.start_mark), "more than one YAML document ('---') in one file")
+                raise _Stop
+
+
+def _alias(b: _Builder, event) -> None:
+    pos = _pos(event.start_mark)
+    target = b.anchors.get(event.anchor)
+    if target is None:
+        b.fail(SYNTAX, pos, f"unknown alias '*{event.anchor}'")
+        raise _Stop
+    if any(frame[0] is target for frame in b.stack):
+        b.fail(SYNTAX, pos, f"alias '*{event.anchor}' refers to a node that contains it (a cycle)")
+        raise _Stop
+    b.add(target, pos, target.size if not isinstance(target, YScalar) else 1)
 
 
 def _check_tag(b: _Builder, event, pos: Pos) -> None:
@@ -277,20 +293,3 @@ def _check_tag(b: _Builder, event, pos: Pos) -> None:
         return
     b.fail(TAG, pos, f"YAML tag '{tag}' is not allowed; rcm reads plain data only")
     raise _Stop
-
-
-def _anchor(b: _Builder, event, node: YNode) -> None:
-    if event.anchor:
-        b.anchors[event.anchor] = node
-
-
-def walk(node: YNode) -> Iterator[YNode]:
-    """Every node below and including ``node`` (aliases visited once per use)."""
-    stack = [node]
-    while stack:
-        n = stack.pop()
-        yield n
-        if isinstance(n, YMap):
-            stack.extend(v for _, v in n.items.values())
-        elif isinstance(n, YSeq):
-            stack.extend(n.items)

@@ -63,6 +63,31 @@ class RuleContext:
                     out.append((c, get_zone(c.zone)))
         return out
 
+    @cached_property
+    def capital_walls(self) -> list[tuple[Country, list[tuple[int, int] | None]]]:
+        """For each member capital, every slot's local (start, end) in wall minutes.
+
+        Computed once for the fairness rules (night-slot, outside-hours), which would
+        otherwise each convert every slot into every capital.
+        """
+        from rcmcli.agenda import LocalClock, wall
+
+        utc = [
+            (s.start_utc, wall(s.start_utc), s.end_utc, wall(s.end_utc)) if s.start_utc and s.end_utc else None
+            for s in self.slots
+        ]
+        days = {m // 1440 for u in utc if u for m in (u[1], u[3])}
+        out = []
+        for country, tz in self.capitals:
+            clock = LocalClock(tz)
+            offsets = {d: clock.offset(d) for d in days}
+            if None in offsets.values():  # a DST change during the meeting: convert each slot
+                spans = [(clock.wall(u[0], u[1]), clock.wall(u[2], u[3])) if u else None for u in utc]
+            else:  # the usual case: integer additions
+                spans = [(u[1] + offsets[u[1] // 1440], u[3] + offsets[u[3] // 1440]) if u else None for u in utc]
+            out.append((country, spans))
+        return out
+
     def hours(self, opts: dict[str, Any]) -> Hours:
         base = Hours()
         values = {}

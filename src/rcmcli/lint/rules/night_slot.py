@@ -23,16 +23,25 @@ OPTIONS = {"night_start": "22:00", "night_end": "06:00"}
 
 
 def check(ctx, opts):
-    from rcmcli.agenda import overlaps_night
+    from rcmcli.agenda import hhmm_wall, night_between
 
     hours = ctx.hours(opts)
-    for s in ctx.slots:
-        if s.starts is None or s.ends is None or s.kind == "break":
+    walls = ctx.capital_walls
+    verdicts: dict[tuple[int, int], bool] = {}  # (local minute of day, length) -> at night?
+
+    def at_night(span: tuple[int, int]) -> bool:
+        key = (span[0] % 1440, span[1] - span[0])
+        if key not in verdicts:
+            verdicts[key] = night_between(span[0], span[1], hours)
+        return verdicts[key]
+
+    for i, s in enumerate(ctx.slots):
+        if s.kind == "break":
             continue
-        hit = []
-        for country, tz in ctx.capitals:
-            start, end = s.starts.astimezone(tz), s.ends.astimezone(tz)
-            if overlaps_night(start, end, hours):
-                hit.append(f"{country.capital.get('en')} {start:%H:%M}-{end:%H:%M}")
+        hit = [
+            f"{country.capital.get('en')} {hhmm_wall(span[0])}-{hhmm_wall(span[1])}"
+            for country, spans in walls
+            if (span := spans[i]) is not None and at_night(span)
+        ]
         if hit:
             yield Finding(s.where("start"), f"'{s.title}' falls at night in: {', '.join(hit)}")

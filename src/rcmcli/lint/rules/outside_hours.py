@@ -22,17 +22,29 @@ SEVERITY = "warning"
 OPTIONS = {"work_start": "08:00", "work_end": "18:00"}
 
 
+_DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+
 def check(ctx, opts):
-    from rcmcli.agenda import outside_work
+    from rcmcli.agenda import hhmm_wall, outside_work_between
 
     hours = ctx.hours(opts)
-    for s in ctx.slots:
-        if s.starts is None or s.ends is None or s.kind == "break":
+    walls = ctx.capital_walls
+    verdicts: dict[tuple[int, int, int], bool] = {}  # (weekday, minute of day, length) -> outside?
+
+    def outside(span: tuple[int, int]) -> bool:
+        key = ((span[0] // 1440 - 1) % 7, span[0] % 1440, span[1] - span[0])
+        if key not in verdicts:
+            verdicts[key] = outside_work_between(span[0], span[1], hours)
+        return verdicts[key]
+
+    for i, s in enumerate(ctx.slots):
+        if s.kind == "break":
             continue
-        hit = []
-        for country, tz in ctx.capitals:
-            start, end = s.starts.astimezone(tz), s.ends.astimezone(tz)
-            if outside_work(start, end, hours):
-                hit.append(f"{country.capital.get('en')} {start:%a %H:%M}-{end:%H:%M}")
+        hit = [
+            f"{country.capital.get('en')} {_DAYS[(span[0] // 1440 - 1) % 7]} {hhmm_wall(span[0])}-{hhmm_wall(span[1])}"
+            for country, spans in walls
+            if (span := spans[i]) is not None and outside(span)
+        ]
         if hit:
             yield Finding(s.where("start"), f"'{s.title}' is outside working hours in: {', '.join(hit)}")
