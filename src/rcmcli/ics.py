@@ -292,8 +292,11 @@ def export(
     meeting: Meeting, members: Optional[Members] = None, options: Options = Options(), previous: Optional[Path] = None
 ) -> bytes:
     """The ``rcm agenda ics`` output: one VEVENT per slot, compared with ``previous`` if given."""
-    earlier = read_previous(previous, meeting) if previous is not None else None
-    return calendar_bytes(meeting, members, options, earlier)
+    from rcmcli.gcpause import paused
+
+    with paused():  # thousands of components and no cycles: see rcmcli.gcpause
+        earlier = read_previous(previous, meeting) if previous is not None else None
+        return calendar_bytes(meeting, members, options, earlier)
 
 
 def calendar_bytes(

@@ -243,6 +243,13 @@ def read_document(path: Path, spec: Obj, limits: Limits = DEFAULT_LIMITS) -> Loa
 
 
 def read_text(text: str, path: str, spec: Obj, limits: Limits = DEFAULT_LIMITS) -> Loaded:
+    from rcmcli.gcpause import paused
+
+    with paused():
+        return _read_text(text, path, spec, limits)
+
+
+def _read_text(text: str, path: str, spec: Obj, limits: Limits) -> Loaded:
     node, diagnostics = parse(text, limits)
     ctx = Ctx(list(diagnostics))
     value = None

@@ -55,6 +55,8 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 def _control(node: YScalar, ctx: Ctx) -> bool:
     """Report a control character (ESC, BEL...): it would reach terminals and calendars."""
+    if node.raw.isprintable():  # the usual case, at C speed
+        return False
     m = _CONTROL.search(node.raw)
     if m:
         ctx.report(CONTROL, node.pos, f"control character U+{ord(m.group()):04X} in a text value; remove it")

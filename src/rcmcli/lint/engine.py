@@ -231,6 +231,13 @@ class Report:
 
 
 def lint_file(path: Path, rules: list[Selected], members: Members, aliases, config: Config, use_suppressions: bool = True) -> list[Problem]:
+    from rcmcli.gcpause import paused
+
+    with paused():  # the document's objects hold no cycles: see rcmcli.gcpause
+        return _lint_file(path, rules, members, aliases, config, use_suppressions)
+
+
+def _lint_file(path: Path, rules: list[Selected], members: Members, aliases, config: Config, use_suppressions: bool) -> list[Problem]:
     is_members = path.name == "members.yaml"
     loaded: Loaded = read_document(path, MEMBERS if is_members else MEETING, config.limits)
     value = loaded.value
