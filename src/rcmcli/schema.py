@@ -6,7 +6,6 @@ the JSON Schema published for editors (``schema/agenda.schema.json``).
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass, field
 from typing import Any, Callable
@@ -49,6 +48,10 @@ class Spec:
         return _MISSING
 
 
+def _compiled(pattern: str) -> re.Pattern:
+    return re.compile(pattern)  # re caches compiled patterns itself
+
+
 CONTROL = "Y010"
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
@@ -66,9 +69,13 @@ def _control(node: YScalar, ctx: Ctx) -> bool:
 
 class Str(Spec):
     def __init__(self, pattern: str | None = None, enum: tuple[str, ...] | None = None, what: str = "text") -> None:
-        self.pattern = re.compile(pattern) if pattern else None
+        self._pattern = pattern  # compiled on first use: dozens of specs are built at import
         self.enum = enum
         self.what = what
+
+    @property
+    def pattern(self) -> re.Pattern | None:
+        return _compiled(self._pattern) if self._pattern else None
 
     def build(self, node: YNode, ctx: Ctx) -> Any:
         if not isinstance(node, YScalar) or node.is_null:
@@ -77,6 +84,8 @@ class Str(Spec):
             return _MISSING
         value = node.raw
         if self.enum and value not in self.enum:
+            import difflib
+
             close = difflib.get_close_matches(value, self.enum, n=1)
             hint = f"; did you mean '{close[0]}'?" if close else f"; use one of: {', '.join(self.enum)}"
             ctx.report(WRONG_TYPE, node.pos, f"'{value}' is not a valid value{hint}")
@@ -217,7 +226,11 @@ class MapOf(Spec):
     """A mapping from free keys (matching ``key_pattern``) to ``value`` specs."""
 
     def __init__(self, value: Spec, key_pattern: str, what: str) -> None:
-        self.value, self.key_pattern, self.what = value, re.compile(key_pattern), what
+        self.value, self._key_pattern, self.what = value, key_pattern, what
+
+    @property
+    def key_pattern(self) -> re.Pattern:
+        return _compiled(self._key_pattern)
 
     def build(self, node: YNode, ctx: Ctx) -> Any:
         if not isinstance(node, YMap):
@@ -283,6 +296,8 @@ class Obj(Spec):
         for key, f in self.fields.items():
             if f.required and key not in node.items:
                 # A misspelling ('titel') is the likely cause: point at it, not at the mapping.
+                import difflib
+
                 typo = difflib.get_close_matches(key, list(unknown), n=1, cutoff=0.6)
                 where = unknown[typo[0]] if typo else node.pos
                 hint = f"; is '{typo[0]}' a misspelling of it?" if typo else (f" ({f.doc})" if f.doc else "")
@@ -317,6 +332,8 @@ def _described(f: F) -> dict:
 
 
 def _unknown(key: str, pos: Pos, allowed: tuple[str, ...], ctx: Ctx) -> None:
+    import difflib
+
     close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
     hint = f"; did you mean '{close[0]}'?" if close else f"; allowed here: {', '.join(allowed)}"
     ctx.report(UNKNOWN_KEY, pos, f"unknown key '{key}'{hint}")

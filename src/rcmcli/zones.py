@@ -8,7 +8,6 @@ switches to the host's database.
 
 from __future__ import annotations
 
-import difflib
 import os
 import re
 import unicodedata
@@ -30,8 +29,8 @@ def use_database(name: str) -> None:
         raise UsageError(f"unknown tz database '{name}'; use 'tzdata' or 'system'")
     if name != _SOURCE["name"]:
         _SOURCE["name"] = name
-        get_zone.cache_clear()
-        available_zones.cache_clear()
+        for cached in (get_zone, available_zones, _fold_index, _city_index):
+            cached.cache_clear()
 
 
 def database() -> str:
@@ -59,14 +58,20 @@ def get_zone(key: str) -> tzinfo:
                 return ZoneInfo.from_file(f, key=key)
         except (OSError, ValueError) as exc:
             raise KeyError(key) from exc
-    from importlib import resources
-
     try:
-        res = resources.files("tzdata.zoneinfo").joinpath(*key.split("/"))
-        with res.open("rb") as f:
+        with _tzdata_dir().joinpath("zoneinfo", *key.split("/")).open("rb") as f:
             return ZoneInfo.from_file(f, key=key)
     except (OSError, ValueError) as exc:  # missing, a folder, a name the OS refuses
         raise KeyError(key) from exc
+
+
+@lru_cache(maxsize=1)
+def _tzdata_dir() -> Path:
+    """The tzdata package's folder, opened directly: importlib.resources costs more to
+    import than the zone files cost to read (tzdata ships as plain files in a wheel)."""
+    import tzdata
+
+    return Path(tzdata.__file__).parent
 
 
 def version() -> str:
@@ -92,9 +97,7 @@ def available_zones() -> frozenset[str]:
             if p.is_file() and rel[0].isupper() and "." not in rel and not rel.startswith(("posix/", "right/")):
                 names.add(rel)
         return frozenset(names)
-    from importlib import resources
-
-    text = resources.files("tzdata").joinpath("zones").read_text()
+    text = _tzdata_dir().joinpath("zones").read_text(encoding="utf-8")
     return frozenset(line.strip() for line in text.splitlines() if line.strip())
 
 
@@ -142,6 +145,9 @@ def format_offset(delta: timedelta | None) -> str:
 
 def fold(text: str) -> str:
     """Case-, accent-, underscore- and space-insensitive form of a name."""
+    if text.isascii():  # most names: no accents to strip
+        t = text.lower().replace("_", " ").replace(".", " ")
+        return " ".join(t.split())
     t = unicodedata.normalize("NFKD", text)
     t = "".join(c for c in t if not unicodedata.combining(c)).lower()
     t = t.replace("_", " ").replace(".", " ")
@@ -161,6 +167,12 @@ class Resolved:
     via: str = ""  # e.g. "capital of Bolivia"
 
 
+@lru_cache(maxsize=None)
+def _fold_index() -> dict[str, str]:
+    return {fold(k): k for k in available_zones()}
+
+
+@lru_cache(maxsize=None)
 def _city_index() -> dict[str, list[str]]:
     index: dict[str, list[str]] = {}
     for key in available_zones():
@@ -197,12 +209,12 @@ def local_zone() -> Resolved:
     return Resolved("local", "local", tzlocal(), "this machine's zone")
 
 
-def resolve(query: str, aliases: Mapping[str, tuple[str, str]] | None = None) -> Resolved:
+def resolve(query: str, aliases: Mapping[str, tuple[str, str]] | None = None, suggest: bool = True) -> Resolved:
     """Turn what a person typed into a zone.
 
     ``aliases`` maps folded names (capitals, countries in English and Spanish,
     ISO codes) to ``(IANA key, why)``; it comes from the catalog's members file.
-    Raises UnknownZoneError quoting the value and the closest matches.
+    Raises UnknownZoneError quoting the value and (with ``suggest``) the closest matches.
     """
     q = query.strip()
     if not q:
@@ -216,7 +228,7 @@ def resolve(query: str, aliases: Mapping[str, tuple[str, str]] | None = None) ->
     if q in zones:
         return _iana(query, q)
     folded = fold(q)
-    by_fold = {fold(k): k for k in zones}
+    by_fold = _fold_index()
     if folded in by_fold:
         return _iana(query, by_fold[folded])
     if aliases and folded in aliases:
@@ -228,6 +240,8 @@ def resolve(query: str, aliases: Mapping[str, tuple[str, str]] | None = None) ->
         if len(keys) > 1:
             raise UnknownZoneError(f"timezone '{query}' is ambiguous: it could be {_or(keys)}")
         return Resolved(query, keys[0], get_zone(keys[0]))
+    if not suggest:  # the caller only wants to know; closest matches cost a difflib pass
+        raise UnknownZoneError(f"unknown timezone '{query}'")
     raise UnknownZoneError(_unknown_message(query, folded, zones, cities, aliases or {}))
 
 
@@ -264,6 +278,8 @@ def _unknown_message(
         targets.setdefault(name, key)
     for key in zones:
         targets.setdefault(fold(key), key)
+    import difflib
+
     close = difflib.get_close_matches(folded, list(targets), n=6, cutoff=0.72)
     suggestions: list[str] = []
     for c in close:

@@ -96,12 +96,22 @@ class RuleContext:
         return Hours(**values)
 
     def place_zone(self, name: str) -> Resolved | None:
+        """The zone a published place means; memoized (agendas repeat their places)."""
+        if name not in self._places:
+            self._places[name] = self._place_zone(name)
+        return self._places[name]
+
+    @cached_property
+    def _places(self) -> dict[str, Resolved | None]:
+        return {}
+
+    def _place_zone(self, name: str) -> Resolved | None:
         from rcmcli.errors import UnknownZoneError
 
         if fold(name) == "local":  # the machine's zone: a finding must not depend on where rcm runs
             return None
         try:
-            return resolve(name, self.aliases)
+            return resolve(name, self.aliases, suggest=False)
         except UnknownZoneError:
             ref = self.meeting.reference_zone if self.meeting else None
             if ref is not None and ref.tz is not None and _names_label(name, ref.label):
