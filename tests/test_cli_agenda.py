@@ -15,6 +15,7 @@ import tzdata
 from typer.testing import CliRunner
 
 from rcmcli.cli import app
+from samples import MINIMAL_MEETING
 
 II = "plenary-ii-2021"
 
@@ -56,23 +57,7 @@ FIRST_SLOT = {
     "VE": "11:00:00-04:00",
 }
 
-MEETING_YAML = """\
-id: test-meeting
-title: Test
-conferences: [rcm]
-sources:
-  - file: 002_1c03c18522c6c0c3.txt
-dates: {start: 2021-09-09, end: 2021-09-09}
-reference_zone:
-  label: GMT-6
-  offset: GMT-6
-days:
-  - date: 2021-09-09
-    slots:
-      - start: 9:00
-        end: 9:30
-        title: Opening
-"""
+MEETING_YAML = MINIMAL_MEETING
 
 
 @pytest.fixture

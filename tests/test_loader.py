@@ -18,26 +18,9 @@ import yaml
 
 from rcmcli.errors import InputError, InvalidDocument
 from rcmcli.loader import MEETING, load_meeting, read_document, read_text
+from samples import MINIMAL_MEETING
 
-# A valid meeting with every required key; line numbers are noted for the tests.
-BASE = """\
-id: test-meeting
-title: Test
-conferences: [rcm]
-sources:
-  - file: 002_1c03c18522c6c0c3.txt
-dates: {start: 2021-09-09, end: 2021-09-09}
-reference_zone:
-  label: GMT-6
-  offset: GMT-6
-days:
-  - date: 2021-09-09
-    slots:
-      - start: 9:00
-        end: 9:30
-        title: Opening
-"""
-# line 2: title, line 3: conferences, line 13: slot start, line 15: slot title
+BASE = MINIMAL_MEETING
 
 GMT_MINUS_6 = timezone(timedelta(hours=-6))
 

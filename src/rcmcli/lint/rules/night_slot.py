@@ -14,7 +14,7 @@ Passing::
 
 from __future__ import annotations
 
-from rcmcli.lint.problem import Finding
+from rcmcli.lint.rules._common import capitals_where
 
 CODE = "F001"
 NAME = "night-slot"
@@ -26,22 +26,10 @@ def check(ctx, opts):
     from rcmcli.agenda import hhmm_wall, night_between
 
     hours = ctx.hours(opts)
-    walls = ctx.capital_walls
-    verdicts: dict[tuple[int, int], bool] = {}  # (local minute of day, length) -> at night?
-
-    def at_night(span: tuple[int, int]) -> bool:
-        key = (span[0] % 1440, span[1] - span[0])
-        if key not in verdicts:
-            verdicts[key] = night_between(span[0], span[1], hours)
-        return verdicts[key]
-
-    for i, s in enumerate(ctx.slots):
-        if s.kind == "break":
-            continue
-        hit = [
-            f"{country.capital.get('en')} {hhmm_wall(span[0])}-{hhmm_wall(span[1])}"
-            for country, spans in walls
-            if (span := spans[i]) is not None and at_night(span)
-        ]
-        if hit:
-            yield Finding(s.where("start"), f"'{s.title}' falls at night in: {', '.join(hit)}")
+    yield from capitals_where(
+        ctx,
+        key=lambda span: (span[0] % 1440, span[1] - span[0]),
+        test=lambda span: night_between(span[0], span[1], hours),
+        describe=lambda c, span: f"{c.capital.get('en')} {hhmm_wall(span[0])}-{hhmm_wall(span[1])}",
+        what="falls at night in",
+    )

@@ -14,7 +14,7 @@ Passing::
 
 from __future__ import annotations
 
-from rcmcli.lint.problem import Finding
+from rcmcli.lint.rules._common import capitals_where
 
 CODE = "F002"
 NAME = "outside-hours"
@@ -29,22 +29,11 @@ def check(ctx, opts):
     from rcmcli.agenda import hhmm_wall, outside_work_between
 
     hours = ctx.hours(opts)
-    walls = ctx.capital_walls
-    verdicts: dict[tuple[int, int, int], bool] = {}  # (weekday, minute of day, length) -> outside?
-
-    def outside(span: tuple[int, int]) -> bool:
-        key = ((span[0] // 1440 - 1) % 7, span[0] % 1440, span[1] - span[0])
-        if key not in verdicts:
-            verdicts[key] = outside_work_between(span[0], span[1], hours)
-        return verdicts[key]
-
-    for i, s in enumerate(ctx.slots):
-        if s.kind == "break":
-            continue
-        hit = [
-            f"{country.capital.get('en')} {_DAYS[(span[0] // 1440 - 1) % 7]} {hhmm_wall(span[0])}-{hhmm_wall(span[1])}"
-            for country, spans in walls
-            if (span := spans[i]) is not None and outside(span)
-        ]
-        if hit:
-            yield Finding(s.where("start"), f"'{s.title}' is outside working hours in: {', '.join(hit)}")
+    yield from capitals_where(
+        ctx,
+        key=lambda span: ((span[0] // 1440 - 1) % 7, span[0] % 1440, span[1] - span[0]),
+        test=lambda span: outside_work_between(span[0], span[1], hours),
+        describe=lambda c, span: f"{c.capital.get('en')} {_DAYS[(span[0] // 1440 - 1) % 7]} "
+        f"{hhmm_wall(span[0])}-{hhmm_wall(span[1])}",
+        what="is outside working hours in",
+    )
