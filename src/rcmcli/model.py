@@ -7,7 +7,7 @@ name -> position of its value), so any rule can point at ``file:line:col``.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timezone, tzinfo
+from datetime import date, datetime, time, tzinfo
 from typing import Optional
 
 from rcmcli.errors import Pos

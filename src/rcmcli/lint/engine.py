@@ -8,7 +8,7 @@ problems by position.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import time, tzinfo
+from datetime import tzinfo
 from functools import cached_property
 from pathlib import Path
 from types import ModuleType
@@ -19,7 +19,7 @@ from rcmcli.errors import ConfigError, InputError, Pos, one_line
 from rcmcli.lint import suppress
 from rcmcli.lint.config import Config
 from rcmcli.lint.problem import ERROR, Problem
-from rcmcli.lint.rules import REGISTRY, all_rules
+from rcmcli.lint.rules import all_rules
 from rcmcli.loader import MEETING, MEMBERS, Loaded, read_document
 from rcmcli.model import Country, Meeting, Members, Slot
 from rcmcli.timeparse import parse_time
@@ -295,10 +295,6 @@ def lint(paths: list[Path], rules: list[Selected], members: Members, aliases, co
         report.files += 1
     report.problems.sort()
     return report
-
-
-def known_code(code: str) -> bool:
-    return code in REGISTRY
 
 
 

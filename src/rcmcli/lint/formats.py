@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from rcmcli.lint.engine import Report
-from rcmcli.lint.problem import ERROR, Problem
+from rcmcli.lint.problem import ERROR
 
 FORMATS = ("text", "parsable", "json", "github")
 
@@ -75,7 +75,3 @@ def render(report: Report, fmt: str, color: bool = False) -> str:
     if fmt == "github":
         return github(report)
     return text(report, color)
-
-
-def sort_key(p: Problem) -> tuple:
-    return (p.path, p.line, p.column, p.code)
