@@ -180,10 +180,10 @@ def capital_matrix(meeting: Meeting, members: Members, org: str, hours: Hours = 
 
 
 def _day_span(slots: list[Slot], tz, hours: Hours) -> LocalTime:
-    first = min(slots, key=lambda s: s.starts)
-    last = max(slots, key=lambda s: s.ends)
+    first = min(slots, key=lambda s: s.start_utc or datetime.max.replace(tzinfo=timezone.utc))
+    last = max(slots, key=lambda s: s.end_utc or datetime.min.replace(tzinfo=timezone.utc))
+    assert first.starts and last.ends and first.date
     start, end = first.starts.astimezone(tz), last.ends.astimezone(tz)
-    assert first.date
     return LocalTime(start, end, (start.date() - first.date).days, overlaps_night(start, end, hours), outside_work(start, end, hours))
 
 

@@ -82,9 +82,10 @@ def handled(func: Callable[..., int | None]) -> Callable[..., None]:
                 raise
             import traceback
 
-            last = traceback.extract_tb(sys.exc_info()[2])[-1]
+            kind, _, tb = sys.exc_info()
+            last = traceback.extract_tb(tb)[-1]
             _error(
-                f"internal error ({sys.exc_info()[0].__name__} at {os.path.basename(last.filename)}:{last.lineno}); "
+                f"internal error ({kind.__name__ if kind else 'error'} at {os.path.basename(last.filename)}:{last.lineno}); "
                 "this is a bug in rcm: please report it with the output of --debug"
             )
             code = EXIT_BUG

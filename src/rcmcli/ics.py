@@ -436,8 +436,8 @@ def organizer_for(meeting: Meeting, override: Optional[str] = None) -> Organizer
             example = "'RCM Secretariat <secretariat@example.org>'"
             raise UsageError(f"--organizer '{override}' is not an address like {example}")
         return Organizer(name, email)
-    found = publish_organizer(meeting)
-    if found is None:
+    organizer = publish_organizer(meeting)
+    if organizer is None:
         sec = meeting.secretariat
         raise InputError(
             "the meeting names no secretariat email to send invites from; add "
@@ -445,7 +445,7 @@ def organizer_for(meeting: Meeting, override: Optional[str] = None) -> Organizer
             meeting.path,
             sec.where("email") if sec else None,
         )
-    return found
+    return organizer
 
 
 def invites(

@@ -298,7 +298,7 @@ def resolve_reference(ref: m.ReferenceZone, ctx: Ctx) -> tzinfo | None:
     if ref.offset:
         fixed = zones.parse_offset(ref.offset)
         if fixed is None:
-            ctx.report(BAD_ZONE, ref.where("offset"), f"'{ref.offset}' is not an offset like 'GMT-6' or 'UTC-05:00'")
+            ctx.report(BAD_ZONE, ref.where("offset") or Pos(1, 1), f"'{ref.offset}' is not an offset like 'GMT-6' or 'UTC-05:00'")
             return None
         ref.tz = fixed
         return fixed
@@ -307,7 +307,7 @@ def resolve_reference(ref: m.ReferenceZone, ctx: Ctx) -> tzinfo | None:
             ref.tz = zones.get_zone(ref.zone)
             return ref.tz
         except KeyError:
-            ctx.report(BAD_ZONE, ref.where("zone"), f"unknown IANA zone '{ref.zone}'")
+            ctx.report(BAD_ZONE, ref.where("zone") or Pos(1, 1), f"unknown IANA zone '{ref.zone}'")
             return None
     ctx.report("Y004", ref.at or Pos(1, 1), "reference_zone needs 'offset' (as published, e.g. GMT-6) or 'zone' (IANA)")
     return None

@@ -99,6 +99,7 @@ class Slot(Located):
     @property
     def minutes(self) -> int:
         """Elapsed minutes (a 23:30-01:30 slot across a spring-forward night lasts 60)."""
+        assert self.start_utc is not None and self.end_utc is not None, "slot not placed by the loader"
         return int((self.end_utc - self.start_utc).total_seconds() // 60)
 
 
@@ -125,7 +126,9 @@ class ReferenceZone(Located):
         """What rcm calls this zone: the offset if one is published, else the IANA key."""
         if self.tz is not None and hasattr(self.tz, "key"):
             return self.tz.key  # type: ignore[attr-defined]
-        return self.tz.tzname(None) if self.tz is not None else (self.offset or self.zone or "")
+        if self.tz is not None:
+            return self.tz.tzname(None) or ""
+        return self.offset or self.zone or ""
 
 
 @dataclass

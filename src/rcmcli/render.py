@@ -36,7 +36,8 @@ def _label(slot: Slot, lang: str) -> str:
 
 def zone_heading(z: Resolved, meeting: Meeting) -> str:
     """What the user typed, then the zone it resolved to and its offset on the first day."""
-    off = format_offset(meeting.slots[0].starts.astimezone(z.tz).utcoffset()) if meeting.slots else ""
+    first = meeting.slots[0].starts if meeting.slots else None
+    off = format_offset(first.astimezone(z.tz).utcoffset()) if first else ""
     lines = [z.query] if z.query and z.query != z.name and z.query != "local" else []
     lines.append(z.name)
     if off and off != z.name:

@@ -215,7 +215,7 @@ def validate(
         person = _participant(at, fields, countries, members, problems)
         email = fields.get("email")
         key = email[0].strip().casefold() if email else ""
-        if key and key in first_line:
+        if email and key in first_line:
             first = first_line[key]
             problems.append(Problem(email[1], f"duplicate email '{email[0].strip()}' (first at line {first})"))
             continue

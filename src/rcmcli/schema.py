@@ -135,6 +135,7 @@ class Bool(Spec):
 class _Parsed(Spec):
     parser: Callable[[str], Any]
     pattern = ""
+    what = "a value"
 
     def build(self, node: YNode, ctx: Ctx) -> Any:
         if not isinstance(node, YScalar) or node.is_null:

@@ -54,7 +54,7 @@ class RuleContext:
 
         if self.meeting is None:
             return []
-        out = []
+        out: list[tuple[Country, tzinfo]] = []
         for org in self.meeting.conferences:
             if org not in self.members.conferences:
                 continue
@@ -80,8 +80,10 @@ class RuleContext:
         out = []
         for country, tz in self.capitals:
             clock = LocalClock(tz)
-            offsets = {d: clock.offset(d) for d in days}
-            if None in offsets.values():  # a DST change during the meeting: convert each slot
+            maybe = {d: clock.offset(d) for d in days}
+            offsets = {d: o for d, o in maybe.items() if o is not None}
+            spans: list[tuple[int, int] | None]
+            if len(offsets) < len(maybe):  # a DST change during the meeting: convert each slot
                 spans = [(clock.wall(u[0], u[1]), clock.wall(u[2], u[3])) if u else None for u in utc]
             else:  # the usual case: integer additions
                 spans = [(u[1] + offsets[u[1] // 1440], u[3] + offsets[u[3] // 1440]) if u else None for u in utc]
