@@ -62,7 +62,7 @@ class Catalog:
     def meeting_at(self, path: Path) -> Meeting:
         """A meeting whose times are well defined, else InvalidDocument (exit 2)."""
         if path not in self._meetings:
-            from rcmcli.lint.engine import integrity_errors
+            from rcmcli.lint.integrity import integrity_errors
 
             loaded = read_document(path, MEETING)
             fail_on_errors(loaded)

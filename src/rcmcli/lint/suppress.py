@@ -10,8 +10,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from rcmcli.errors import Pos
+
+if TYPE_CHECKING:
+    from rcmcli.lint.problem import Problem
 
 # Findings about a document that could not be read whole (syntax, types, bad
 # times: parts of it were dropped) and about suppressions themselves cannot be
@@ -78,3 +82,9 @@ def find(text: str) -> list[Suppression]:
             target = j + 1
         out.append(Suppression(target, codes, m["reason"].strip(), Pos(i + 1, m.start() + 1)))
     return out
+
+
+def apply(problems: list[Problem], sups: list[Suppression]) -> list[Problem]:
+    """The problems not silenced by a reasoned suppression on their line."""
+    silenced = {(s.target_line, c) for s in sups if s.reason for c in s.codes}
+    return [p for p in problems if not can_silence(p.code) or (p.line, p.code) not in silenced]

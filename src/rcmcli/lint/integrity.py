@@ -1,0 +1,39 @@
+"""The integrity check run before a meeting is displayed or exported.
+
+A handful of rules whose findings make a meeting's times undefined; no rule
+selection, no configuration, so `rcm agenda show` imports only what it runs.
+"""
+
+from __future__ import annotations
+
+from rcmcli.errors import Pos
+from rcmcli.lint.context import RuleContext
+from rcmcli.lint.problem import Problem
+from rcmcli.lint.suppress import apply
+from rcmcli.loader import Loaded
+from rcmcli.model import Meeting, Members
+from rcmcli.yamlsrc import Diagnostic
+
+# Findings that make a meeting's times undefined: a slot that ends before it starts,
+# a wall time that does not exist or happens twice, dates in the wrong order, a
+# reference label that contradicts its zone. Commands that display or export times
+# refuse such a meeting; the others (a wrong published claim, a gap) are the
+# linter's business and do not stop `show`.
+INTEGRITY = ("T002", "T004", "T006", "T008", "P002")
+
+
+def integrity_errors(loaded: Loaded) -> list[Diagnostic]:
+    """Unsuppressed integrity errors of a loaded meeting, as diagnostics."""
+    from rcmcli.lint.rules import rule
+
+    meeting = loaded.value
+    if not isinstance(meeting, Meeting):
+        return []
+    ctx = RuleContext(loaded.path, loaded.text, loaded.diagnostics, meeting, Members(), {})
+    problems = []
+    for code in INTEGRITY:
+        mod = rule(code)
+        for f in mod.check(ctx, dict(mod.OPTIONS)):
+            problems.append(Problem(loaded.path, f.pos.line, f.pos.column, code, mod.NAME, mod.SEVERITY, f.message))
+    problems = apply(problems, ctx.suppressions)
+    return [Diagnostic(p.code, Pos(p.line, p.column), p.message) for p in sorted(problems)]
