@@ -1,23 +1,23 @@
-"""The command line: parse options, call the core once, render, return an exit code.
+"""The command line: the Typer application that owns every option, help text and usage error.
 
-Every command is wrapped by :func:`handled`, the single error boundary: expected
-errors (:class:`RcmError`) print one line on stderr and exit with their code,
-Ctrl-C exits 130, anything else is reported as a bug (traceback with --debug).
+Each command converts its options to plain values and hands them to
+:mod:`rcmcli.commands`, where the work and the single error boundary
+(:func:`rcmcli.commands.run`) live. Common invocations are answered by
+:mod:`rcmcli.fastpath` without importing this module; :func:`spec_source` writes the
+command table that fast path reads (``src/rcmcli/_cli_spec.py``), and a test checks
+that the two agree.
 """
 
 from __future__ import annotations
 
-import functools
-import os
 import sys
-from datetime import date, datetime, timezone
 from enum import Enum
-from typing import Callable, List, Optional
+from typing import Any, Callable, List, Optional
 
 import typer
 
-from rcmcli import __version__
-from rcmcli.errors import EXIT_BUG, EXIT_INTERRUPTED, RcmError, UsageError
+from rcmcli import commands
+from rcmcli.commands import Globals
 
 app = typer.Typer(
     name="rcm",
@@ -35,13 +35,7 @@ agenda_app = typer.Typer(
 app.add_typer(agenda_app, name="agenda")
 
 
-class State:
-    data: Optional[str] = None
-    debug: bool = False
-    no_color: bool = False
-
-
-STATE = State()
+STATE = Globals()
 
 
 class Format(str, Enum):
@@ -62,40 +56,9 @@ class Lang(str, Enum):
     es = "es"
 
 
-def handled(func: Callable[..., int | None]) -> Callable[..., None]:
-    """The one error boundary, applied to every command."""
-
-    @functools.wraps(func)
-    def wrapper(*args, **kwargs) -> None:
-        try:
-            code = func(*args, **kwargs) or 0
-        except RcmError as exc:
-            _error(str(exc))
-            code = exc.exit_code
-        except KeyboardInterrupt:
-            _error("interrupted")
-            code = EXIT_INTERRUPTED
-        except BrokenPipeError:
-            code = 0
-        except Exception:
-            if STATE.debug:
-                raise
-            import traceback
-
-            kind, _, tb = sys.exc_info()
-            last = traceback.extract_tb(tb)[-1]
-            _error(
-                f"internal error ({kind.__name__ if kind else 'error'} at {os.path.basename(last.filename)}:{last.lineno}); "
-                "this is a bug in rcm: please report it with the output of --debug"
-            )
-            code = EXIT_BUG
-        raise typer.Exit(code)
-
-    return wrapper
-
-
-def _error(message: str) -> None:
-    sys.stderr.write(f"rcm: error: {message}\n")
+def _run(func: Callable[..., int], **kwargs: Any) -> None:
+    """Run one command through the error boundary and exit with its code."""
+    raise typer.Exit(commands.run(func, STATE, **kwargs))
 
 
 @app.callback(invoke_without_command=True)
@@ -107,134 +70,47 @@ def _root(
     debug: bool = typer.Option(False, "--debug", help="Show tracebacks for internal errors."),
     no_color: bool = typer.Option(False, "--no-color", help="No colour (also: NO_COLOR, or output not a terminal)."),
 ) -> None:
-    from rcmcli import zones
-
-    STATE.data, STATE.debug, STATE.no_color = data, debug, no_color
-    try:
-        zones.use_database(tzdb)
-    except UsageError as exc:
-        _error(str(exc))
-        raise typer.Exit(exc.exit_code)
+    STATE.data, STATE.tzdb, STATE.debug, STATE.no_color = data, tzdb, debug, no_color
+    code = commands.setup(STATE)
+    if code:
+        raise typer.Exit(code)
     if version:  # after --tzdb, so the version printed is the database in use
-        typer.echo(f"rcm {__version__}\nIANA tz database {zones.version()}")
+        sys.stdout.write(commands.version_text())
         raise typer.Exit()
     if ctx.invoked_subcommand is None:
         typer.echo(ctx.get_help())
         raise typer.Exit()
 
 
-def _catalog():
-    from rcmcli.catalog import Catalog, data_dir
-
-    return Catalog(data_dir(STATE.data))
-
-
-def _today() -> date:
-    """Today, or RCM_TODAY (YYYY-MM-DD) for reproducible runs."""
-    fixed = os.environ.get("RCM_TODAY")
-    if fixed:
-        try:
-            return date.fromisoformat(fixed)
-        except ValueError:
-            raise UsageError(f"RCM_TODAY='{fixed}' is not a date like 2021-09-09") from None
-    return date.today()
-
-
-def _pick(catalog, meeting: Optional[str]):
-    if meeting:
-        return catalog.find(meeting), ""
-    return catalog.default(_today())
-
-
-def _zones(catalog, names: List[str], meeting) -> list:
-    from rcmcli import zones as z
-
-    if not names:
-        ref = meeting.reference_zone
-        return [z.Resolved(ref.label, ref.name, ref.tz, "reference zone")]
-    return [z.resolve(n, catalog.zone_aliases) for n in names]
-
-
-def _print(renderable) -> None:
-    from rcmcli.render import console
-
-    con = console(no_color=STATE.no_color)
-    if not sys.stdout.isatty():
-        con.width = int(os.environ.get("COLUMNS", "200"))
-    con.print(renderable)
-
-
-def _say(text: str) -> None:
-    sys.stdout.write(text if text.endswith("\n") else text + "\n")
-
-
 @agenda_app.command("list")
-@handled
 def agenda_list(
     fmt: Format = typer.Option(Format.table, "--format", "-f", help="table or json."),
     lang: Lang = typer.Option(Lang.en, "--lang", help="Language of titles."),
-) -> int:
+) -> None:
     """List the meetings in the catalog."""
-    from rcmcli import render
-
-    meetings = _catalog().meetings()
-    if fmt == Format.json:
-        _say(render.meetings_json(meetings, lang.value))
-    else:
-        _print(render.meetings_table(meetings, lang.value))
-    return 0
+    _run(commands.agenda_list, fmt=fmt.value, lang=lang.value)
 
 
 @agenda_app.command("show")
-@handled
 def agenda_show(
     meeting: Optional[str] = typer.Argument(None, help="Catalog id or path to a meeting YAML file (default: next upcoming)."),
     tz: List[str] = typer.Option([], "--tz", help="Zone to show: IANA name, city, capital, country, ISO code, GMT-6, local. Repeatable."),
     fmt: Format = typer.Option(Format.table, "--format", "-f", help="table, json, markdown or csv."),
     lang: Lang = typer.Option(Lang.en, "--lang", help="Language of titles."),
-) -> int:
+) -> None:
     """Show a meeting's agenda in one or more time zones."""
-    from rcmcli import agenda, render
-
-    catalog = _catalog()
-    mt, note = _pick(catalog, meeting)
-    zones = _zones(catalog, tz, mt)
-    rows = agenda.slot_rows(mt, zones)
-    if note:
-        sys.stderr.write(f"rcm: showing {mt.id}, {note}\n")
-    if fmt == Format.json:
-        _say(render.show_json(mt, zones, rows, lang.value, note))
-    elif fmt == Format.csv:
-        _say(render.show_csv(zones, rows, lang.value))
-    elif fmt == Format.markdown:
-        _say(render.show_markdown(mt, zones, rows, lang.value))
-    else:
-        _print(render.show_table(mt, zones, rows, lang.value, note))
-    return 0
+    _run(commands.agenda_show, meeting=meeting, tz=list(tz), fmt=fmt.value, lang=lang.value)
 
 
 @agenda_app.command("times")
-@handled
 def agenda_times(
     meeting: Optional[str] = typer.Argument(None, help="Catalog id or path (default: next upcoming)."),
     org: Optional[Org] = typer.Option(None, "--org", help="Capitals of rcm, sacm or all (default: the meeting's conferences)."),
     fmt: Format = typer.Option(Format.table, "--format", "-f", help="table or json."),
     lang: Lang = typer.Option(Lang.en, "--lang", help="Language of titles."),
-) -> int:
+) -> None:
     """When each slot starts and ends in every member capital."""
-    from rcmcli import agenda, render
-
-    catalog = _catalog()
-    mt, note = _pick(catalog, meeting)
-    chosen = org.value if org else ("all" if len(mt.conferences) != 1 else mt.conferences[0])
-    matrix = agenda.capital_matrix(mt, catalog.members, chosen)
-    if note:
-        sys.stderr.write(f"rcm: showing {mt.id}, {note}\n")
-    if fmt == Format.json:
-        _say(render.times_json(mt, matrix, lang.value))
-    else:
-        _print(render.times_table(mt, matrix, lang.value))
-    return 0
+    _run(commands.agenda_times, meeting=meeting, org=org.value if org else None, fmt=fmt.value, lang=lang.value)
 
 
 class LintFormat(str, Enum):
@@ -246,7 +122,6 @@ class LintFormat(str, Enum):
 
 
 @agenda_app.command("validate")
-@handled
 def agenda_validate(
     targets: List[str] = typer.Argument(None, help="Files, folders or catalog ids (default: the whole catalog)."),
     fmt: LintFormat = typer.Option(LintFormat.auto, "--format", "-f", help="auto (github under GitHub Actions, else text), text, parsable, json, github."),
@@ -255,46 +130,32 @@ def agenda_validate(
     ignore: Optional[str] = typer.Option(None, "--ignore", help="Skip these rules: codes, prefixes or names, comma-separated."),
     config: Optional[str] = typer.Option(None, "--config", help="Configuration file (default: nearest .rcm.toml or pyproject.toml [tool.rcm])."),
     no_suppress: bool = typer.Option(False, "--no-suppress", help="Ignore '# rcm: ignore[...]' comments: show every finding."),
-) -> int:
+) -> None:
     """Check agendas like a linter: exit 0 clean, 1 problems found, 2 could not run."""
-    from pathlib import Path
-
-    from rcmcli.lint import config as lint_config, engine, formats
-
-    cfg = lint_config.load(config, Path.cwd())
-    split = lambda v: [x for x in (v or "").split(",") if x.strip()] or None  # noqa: E731
-    report = engine.run(list(targets or []), _catalog(), cfg, split(select), split(ignore), not no_suppress)
-    chosen = fmt.value
-    if chosen == "auto":
-        chosen = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
-    color = chosen == "text" and sys.stdout.isatty() and not STATE.no_color and "NO_COLOR" not in os.environ
-    sys.stdout.write(formats.render(report, chosen, color))
-    failed = report.errors or (strict and report.warnings)
-    return 1 if failed else 0
+    _run(
+        commands.agenda_validate,
+        targets=list(targets or []),
+        fmt=fmt.value,
+        strict=strict,
+        select=select,
+        ignore=ignore,
+        config=config,
+        no_suppress=no_suppress,
+    )
 
 
 @app.command("members")
-@handled
 def members(
     org: Org = typer.Option(Org.all, "--org", help="rcm, sacm or all."),
     fmt: Format = typer.Option(Format.table, "--format", "-f", help="table or json."),
     lang: Lang = typer.Option(Lang.en, "--lang", help="Language of names."),
-) -> int:
+) -> None:
     """Member states with their capital, zone and current UTC offset."""
-    from rcmcli import agenda, render
-
-    mem = _catalog().members
-    now = datetime.now(timezone.utc)
-    rows = [(c, tuple(mem.conference_of(c.code)), agenda.current_offset(c.zone, now)) for c in mem.members_of(org.value)]
-    if fmt == Format.json:
-        _say(render.members_json(rows, lang.value))
-    else:
-        _print(render.members_table(rows, lang.value, now))
-    return 0
+    _run(commands.members, org=org.value, fmt=fmt.value, lang=lang.value)
 
 
 def main(argv: Optional[List[str]] = None) -> int:
-    """Console-script entry point."""
+    """Run the Typer application; the exit code."""
     try:
         app(args=argv, prog_name="rcm")
     except SystemExit as exc:

@@ -1,24 +1,22 @@
 """Calendar commands (ics, invite): registered on the agenda group.
 
-Both write through :func:`rcmcli.ics.write_output` (temporary file, then rename).
-``SOURCE_DATE_EPOCH`` is read here and handed to the core, which never reads the
-environment or the clock.
+The work is in :func:`rcmcli.commands.agenda_ics` and :func:`rcmcli.commands.agenda_invite`;
+both write through :mod:`rcmcli.fileio` (temporary file, then rename). ``SOURCE_DATE_EPOCH``
+is read there and handed to the core, which never reads the environment or the clock.
 """
 
 from __future__ import annotations
 
-import os
-import sys
 from pathlib import Path
 from typing import Optional
 
 import typer
 
-from rcmcli.cli import Lang, _catalog, _pick, _say, agenda_app, handled
+from rcmcli import commands
+from rcmcli.cli import Lang, _run, agenda_app
 
 
 @agenda_app.command("ics")
-@handled
 def agenda_ics(
     meeting: Optional[str] = typer.Argument(
         None, help="Catalog id or path to a meeting YAML file (default: next upcoming)."
@@ -31,26 +29,12 @@ def agenda_ics(
         "--previous",
         help="An earlier export of this meeting: bump SEQUENCE of changed events, cancel removed ones.",
     ),
-) -> int:
+) -> None:
     """Export a meeting as an iCalendar (.ics) file: one event per slot, times in UTC."""
-    from rcmcli import ics
-
-    catalog = _catalog()
-    mt, note = _pick(catalog, meeting)
-    options = ics.Options(lang.value, include_breaks, os.environ.get("SOURCE_DATE_EPOCH"))
-    data = ics.export(mt, catalog.members, options, previous)
-    if note:
-        sys.stderr.write(f"rcm: exporting {mt.id}, {note}\n")
-    if output is None:
-        sys.stdout.buffer.write(data)
-        sys.stdout.flush()
-    else:
-        ics.write_output(output, data, [Path(mt.path)])
-    return 0
+    _run(commands.agenda_ics, meeting=meeting, output=output, include_breaks=include_breaks, lang=lang.value, previous=previous)
 
 
 @agenda_app.command("invite")
-@handled
 def agenda_invite(
     meeting: str = typer.Argument(..., help="Catalog id or path to a meeting YAML file."),
     roster: Path = typer.Option(
@@ -60,14 +44,6 @@ def agenda_invite(
     organizer: Optional[str] = typer.Option(
         None, "--organizer", help="ORGANIZER as 'Name <email>' (default: the meeting's secretariat)."
     ),
-) -> int:
+) -> None:
     """Write one invitation (.ics, METHOD:REQUEST) per participant, with times in their capital."""
-    from rcmcli import ics
-
-    catalog = _catalog()
-    mt, _ = _pick(catalog, meeting)
-    options = ics.Options(source_date_epoch=os.environ.get("SOURCE_DATE_EPOCH"))
-    files = ics.invites(mt, roster, catalog.members, options, organizer)
-    for path in ics.write_invites(output, files, [Path(mt.path), roster]):
-        _say(str(path))
-    return 0
+    _run(commands.agenda_invite, meeting=meeting, roster=roster, output=output, organizer=organizer)

@@ -33,6 +33,8 @@ class Text:
 
 
 class Located:
+    """Mixin: where an object and each of its fields were found in the YAML."""
+
     at: Optional[Pos] = None
     pos: dict[str, Pos]
 
@@ -43,12 +45,16 @@ class Located:
 
 @dataclass
 class Source(Located):
+    """A source document a fact was taken from."""
+
     file: str = ""
     about: Optional[str] = None
 
 
 @dataclass
 class Speaker(Located):
+    """A speaker or panellist of a slot."""
+
     name: str = ""
     role: Optional[Text] = None
     country: Optional[str] = None
@@ -56,12 +62,16 @@ class Speaker(Located):
 
 @dataclass
 class KeyConcept(Located):
+    """A term and its definition, from a session's datasheet."""
+
     term: Text = field(default_factory=Text)
     definition: Optional[Text] = None
 
 
 @dataclass
 class Slot(Located):
+    """One agenda item: published start and end, title, kind, leads, and its instants."""
+
     start: time = time(0)
     end: time = time(0)
     title: Text = field(default_factory=Text)
@@ -105,6 +115,8 @@ class Slot(Located):
 
 @dataclass
 class Day(Located):
+    """One day of a meeting and its slots."""
+
     date: Optional[date] = None
     weekday: Optional[str] = None
     label: Optional[Text] = None
@@ -114,6 +126,8 @@ class Day(Located):
 
 @dataclass
 class ReferenceZone(Located):
+    """The time an agenda is published in ('Central American time (GMT-6)')."""
+
     label: str = ""
     offset: Optional[str] = None
     zone: Optional[str] = None
@@ -133,12 +147,16 @@ class ReferenceZone(Located):
 
 @dataclass
 class Claim(Located):
+    """A published local time for some places ('11:00 am ... Santiago')."""
+
     time: Optional[time] = None
     places: list[str] = field(default_factory=list)
 
 
 @dataclass
 class PublishedTimes(Located):
+    """The local times an agenda itself states for a reference time."""
+
     date: Optional[date] = None
     reference_time: Optional[time] = None
     claims: list[Claim] = field(default_factory=list)
@@ -147,6 +165,8 @@ class PublishedTimes(Located):
 
 @dataclass
 class Dates(Located):
+    """The first and last day of a meeting."""
+
     start: Optional[date] = None
     end: Optional[date] = None
     source: Optional[str] = None
@@ -154,6 +174,8 @@ class Dates(Located):
 
 @dataclass
 class Objectives(Located):
+    """A meeting's general and specific objectives."""
+
     general: list[Text] = field(default_factory=list)
     specific: list[Text] = field(default_factory=list)
     source: Optional[str] = None
@@ -161,6 +183,8 @@ class Objectives(Located):
 
 @dataclass
 class Profile(Located):
+    """Who should take part, and how many per country."""
+
     text: Optional[Text] = None
     max_per_country: Optional[int] = None
     source: Optional[str] = None
@@ -168,12 +192,16 @@ class Profile(Located):
 
 @dataclass
 class Methodology(Located):
+    """How a meeting is run."""
+
     text: Optional[Text] = None
     source: Optional[str] = None
 
 
 @dataclass
 class KindNorm(Located):
+    """Expected length of one kind of slot."""
+
     minutes: Optional[int] = None
     tolerance: Optional[int] = None
     key_pos: Optional[Pos] = None
@@ -181,6 +209,8 @@ class KindNorm(Located):
 
 @dataclass
 class Norms(Located):
+    """Expected lengths of sessions, kinds of slot and the whole meeting."""
+
     session_minutes: Optional[int] = None
     tolerance_minutes: Optional[int] = None
     meeting_minutes: Optional[int] = None
@@ -190,6 +220,8 @@ class Norms(Located):
 
 @dataclass
 class LeadRoles(Located):
+    """How lead roles are shared among member states."""
+
     shared_equally: bool = False
     per_conference: Optional[int] = None
     source: Optional[str] = None
@@ -197,6 +229,8 @@ class LeadRoles(Located):
 
 @dataclass
 class Note(Located):
+    """A remark on a meeting, with its source."""
+
     text: Text = field(default_factory=Text)
     source: Optional[str] = None
     sources: list[str] = field(default_factory=list)
@@ -204,12 +238,16 @@ class Note(Located):
 
 @dataclass
 class Secretariat(Located):
+    """Who sends invitations: the ORGANIZER of the calendar export."""
+
     name: str = ""
     email: Optional[str] = None
 
 
 @dataclass
 class Meeting(Located):
+    """A meeting definition: metadata, reference zone and days of slots."""
+
     id: str = ""
     title: Text = field(default_factory=Text)
     revision: int = 1
@@ -256,12 +294,16 @@ class Meeting(Located):
 
 @dataclass
 class Organization(Located):
+    """An observer organization."""
+
     name: Text = field(default_factory=Text)
     abbreviation: Optional[str] = None
 
 
 @dataclass
 class Presidency(Located):
+    """A pro tempore presidency of a conference."""
+
     country: Optional[str] = None
     period: Optional[str] = None
     text: Optional[Text] = None
@@ -270,6 +312,8 @@ class Presidency(Located):
 
 @dataclass
 class Conference(Located):
+    """The RCM or the SACM: its members, observers and bodies."""
+
     name: Text = field(default_factory=Text)
     abbreviation: Optional[Text] = None
     founded: Optional[int] = None
@@ -285,6 +329,8 @@ class Conference(Located):
 
 @dataclass
 class Country(Located):
+    """A member or observer state, with its capital and the capital's zone."""
+
     iso3: str = ""
     name: Text = field(default_factory=Text)
     capital: Text = field(default_factory=Text)
@@ -298,6 +344,8 @@ class Country(Located):
 
 @dataclass
 class Members(Located):
+    """The members file: conferences and countries."""
+
     sources: list[Source] = field(default_factory=list)
     conferences: dict[str, Conference] = field(default_factory=dict)
     countries: dict[str, Country] = field(default_factory=dict)
