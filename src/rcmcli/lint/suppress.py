@@ -67,6 +67,8 @@ def find(text: str) -> list[Suppression]:
     out: list[Suppression] = []
     lines = text.splitlines()
     for i, line in enumerate(lines):
+        if "rcm:" not in line:  # the quote-aware scan below is slow; most lines can't match
+            continue
         start = _comment_start(line)
         if start is None:
             continue
