@@ -173,28 +173,32 @@ HELP_WIDTH = 78  # click's help width on any terminal of 80 columns or more
 
 
 def _param_spec(p: Any) -> tuple:
-    """One click parameter as plain data: (name, kind, opts, choices, default, multiple, nargs, required, envvar)."""
+    """One click parameter as plain data; see ``_cli_spec.py`` for the fields."""
     from typer._click.types import BoolParamType, StringParamType
     from typer.core import TyperArgument
 
-    if isinstance(p, TyperArgument):
-        kind = "argument"
-    elif getattr(p, "is_flag", False):
-        kind = "flag"
-    else:
-        kind = "option"
-    if type(p.type).__name__ == "TyperChoice":
-        choices: Optional[tuple] = tuple(str(c) for c in p.type.choices)
-    elif isinstance(p.type, (StringParamType, BoolParamType)):
-        choices = None
-    else:
-        kind = "unsupported"  # paths and the like: the fast path leaves them to Typer
-        choices = None
+    kind = "argument" if isinstance(p, TyperArgument) else ("flag" if getattr(p, "is_flag", False) else "option")
+    choices: Optional[tuple] = None
+    convert = None
+    kind_of_type = type(p.type).__name__
+    if kind_of_type == "TyperChoice":
+        choices = tuple(str(c) for c in p.type.choices)
+    elif kind_of_type == "TyperPath" and _plain_path(p.type):
+        convert = "path"
+    elif not isinstance(p.type, (StringParamType, BoolParamType)):
+        kind = "unsupported"  # anything the fast path cannot convert exactly as Typer does
     default = p.default.value if isinstance(p.default, Enum) else p.default
     if isinstance(default, list):
         default = tuple(default)
     opts = tuple(p.opts) if kind != "argument" else ()
-    return (p.name, kind, opts, choices, default, bool(p.multiple), p.nargs, bool(p.required), p.envvar)
+    return (p.name, kind, opts, choices, default, bool(p.multiple), p.nargs, bool(p.required), p.envvar, convert)
+
+
+def _plain_path(t: Any) -> bool:
+    """A path Typer checks only for readability when it exists (our -o, --roster, --previous)."""
+    return (
+        not t.exists and not t.resolve_path and not t.allow_dash and not t.writable and t.file_okay and t.dir_okay
+    )
 
 
 def spec_source() -> str:
@@ -230,7 +234,7 @@ def spec_source() -> str:
         f"HELP_WIDTH = {HELP_WIDTH}\n\n"
         "# path -> (subcommand names, group parameters)\n"
         f"GROUPS = {fmt(groups)}\n\n"
-        "# path -> parameters: (name, kind, opts, choices, default, multiple, nargs, required, envvar)\n"
+        "# path -> parameters: (name, kind, opts, choices, default, multiple, nargs, required, envvar, convert)\n"
         f"COMMANDS = {fmt(commands_)}\n\n"
         f"HELP = {fmt(help_)}\n"
     )

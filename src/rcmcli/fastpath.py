@@ -22,7 +22,7 @@ from typing import Any, Optional
 from rcmcli import _cli_spec as spec
 
 Params = tuple  # see _cli_spec.COMMANDS
-NAME, KIND, OPTS, CHOICES, DEFAULT, MULTIPLE, NARGS, REQUIRED, ENVVAR = range(9)
+NAME, KIND, OPTS, CHOICES, DEFAULT, MULTIPLE, NARGS, REQUIRED, ENVVAR, CONVERT = range(10)
 
 
 def _help_fits() -> bool:
@@ -52,6 +52,8 @@ def _take_value(param: tuple, token: str, args: list[str], i: int) -> Optional[t
             return None
     if param[CHOICES] is not None and value not in param[CHOICES]:
         return None
+    if param[CONVERT] == "path" and os.path.exists(value) and not os.access(value, os.R_OK):
+        return None  # Typer refuses an unreadable existing path: its message, not ours
     return value, i + 1
 
 
@@ -123,6 +125,10 @@ def _arguments(parsed: _Parsed, params: Params) -> Optional[dict[str, Any]]:
             if p[REQUIRED]:
                 return None
             value = list(p[DEFAULT]) if p[MULTIPLE] else p[DEFAULT]
+        elif p[CONVERT] == "path":
+            from pathlib import Path
+
+            value = Path(value)
         kwargs[p[NAME]] = value
     return None if positionals else kwargs
 
