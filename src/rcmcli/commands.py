@@ -16,12 +16,13 @@ from __future__ import annotations
 import os
 import sys
 from datetime import date, datetime, timezone
-from typing import TYPE_CHECKING, Any, Callable, Optional
 
 from rcmcli.errors import EXIT_BUG, EXIT_INTERRUPTED, RcmError, UsageError
 
+TYPE_CHECKING = False  # typing costs ~8 ms of start-up; annotations are never evaluated
 if TYPE_CHECKING:
     from pathlib import Path
+    from typing import Any, Callable, Optional
 
     from rcmcli.catalog import Catalog
     from rcmcli.model import Meeting
@@ -200,7 +201,8 @@ def agenda_validate(
 ) -> int:
     from pathlib import Path
 
-    from rcmcli.lint import config as lint_config, engine, formats
+    from rcmcli.lint import config as lint_config
+    from rcmcli.lint import engine, formats
 
     cfg = lint_config.load(config, Path.cwd())
     report = engine.run(list(targets or []), _catalog(opts), cfg, _split(select), _split(ignore), not no_suppress)

@@ -17,9 +17,13 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import Any, Optional
 
 from rcmcli import _cli_spec as spec
+
+TYPE_CHECKING = False  # typing costs ~8 ms of start-up; annotations are never evaluated
+if TYPE_CHECKING:
+    from typing import Any, Optional
+
 
 Params = tuple  # see _cli_spec.COMMANDS
 NAME, KIND, OPTS, CHOICES, DEFAULT, MULTIPLE, NARGS, REQUIRED, ENVVAR, CONVERT = range(10)
