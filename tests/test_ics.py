@@ -344,6 +344,26 @@ def test_changed_agenda_bumps_sequence_and_cancels_removed_slots(tmp_path: Path)
     assert v1.read_bytes() == v2
 
 
+def test_previous_compares_the_lines_as_written(tmp_path: Path) -> None:
+    # A title with backslashes, one before 'N': icalendar 7.3 re-escapes "\\N" as a line
+    # break, so comparing through its serialisation would see a change on every run.
+    title = 'title: {en: "Opening C:\\\\Nothing \\\\n, done; ok"}'
+    path = meeting_file(tmp_path, edit=lambda t: t.replace("title: {en: Opening session}", title))
+    v1 = tmp_path / "v1.ics"
+    assert run("agenda", "ics", str(path), "--include-breaks", "-o", str(v1)).exit_code == 0
+    assert b"SUMMARY:Opening C:\\\\Nothing \\\\n\\, done\\; ok\r\n" in v1.read_bytes()
+    assert str(events(v1.read_bytes())[0]["SUMMARY"]) == "Opening C:\\Nothing \\n, done; ok"
+    # Unchanged: the same bytes. Breaks left out: they come back cancelled, lines as written.
+    assert export(str(path), "--include-breaks", "--previous", str(v1)) == v1.read_bytes()
+    v2 = export(str(path), "--previous", str(v1))
+    cancelled = [e for e in events(v2) if str(e["STATUS"]) == "CANCELLED"]
+    assert [str(e["CATEGORIES"].cats[0]) for e in cancelled] == ["break", "break"]
+    assert {int(e["SEQUENCE"]) for e in cancelled} == {2}
+    v2_path = tmp_path / "v2.ics"
+    v2_path.write_bytes(v2)
+    assert export(str(path), "--previous", str(v2_path)) == v2  # and again: nothing moves
+
+
 def test_without_previous_sequence_is_the_revision(tmp_path: Path) -> None:
     changed = meeting_file(tmp_path, edit=_move_session_3_and_drop_presentation)
     assert {int(e["SEQUENCE"]) for e in events(export(str(changed)))} == {2}
@@ -414,6 +434,21 @@ def test_core_imports_neither_typer_nor_rich_nor_eager_icalendar() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_export_never_loads_icalendar() -> None:
+    # icalendar is only the parser of --previous; writing is rcmcli.icswriter.
+    code = (
+        "import sys\n"
+        "from rcmcli import ics\n"
+        "from rcmcli.catalog import Catalog, bundled_dir\n"
+        "c = Catalog(bundled_dir())\n"
+        "m = c.find('plenary-ii-2021')\n"
+        "assert ics.calendar_bytes(m, c.members, ics.Options(include_breaks=True)).startswith(b'BEGIN:VCALENDAR')\n"
+        "print('icalendar' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "False"
 
 
 def test_help_texts() -> None:

@@ -2,25 +2,25 @@
 
 Pure core: takes a meeting, returns bytes. The design (UTC times, UID scheme,
 SEQUENCE and cancellation, DTSTAMP, invites as one recurring event) is explained
-in docs/ics.md. ``icalendar`` is imported inside functions: it costs 100 ms or more at
-start-up, which the other commands should not pay.
+in docs/ics.md. Events are content lines written by :mod:`rcmcli.icswriter`;
+``icalendar`` is imported only to read a ``--previous`` file (it costs 100 ms or
+more at start-up, and building its components took seconds for big agendas).
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Optional
 
+from rcmcli import icswriter as w
 from rcmcli.errors import InputError, OutputError, UsageError
 from rcmcli.model import Meeting, Members, Slot, Speaker
 
 if TYPE_CHECKING:
-    from icalendar import Calendar, Event, vCalAddress
-
     from rcmcli.roster import Participant
 
 PRODID = "-//rcm contributors//rcmcli//EN"  # no version: upgrading rcm must not change every file
@@ -177,7 +177,8 @@ def _published(meeting: Meeting, slot: Slot) -> str:
     ref = meeting.reference_zone
     label = ref.label if ref else ""
     next_day = " (+1)" if slot.crosses_midnight else ""
-    return f"{slot.date} {slot.start:%H:%M}–{slot.end:%H:%M}{next_day} {label}".rstrip()
+    start, end = slot.start.isoformat("minutes"), slot.end.isoformat("minutes")  # HH:MM, faster than strftime
+    return f"{slot.date} {start}–{end}{next_day} {label}".rstrip()
 
 
 def calendar_description(meeting: Meeting, lang: str) -> str:
@@ -199,69 +200,117 @@ def _location(meeting: Meeting, lang: str) -> str:
 
 
 def _param_text(text: str) -> str:
-    """A parameter value (CN) on one line, without DQUOTE.
+    """A parameter value (CN) on one line, without DQUOTE or control characters.
 
-    RFC 5545 §3.1 allows neither a line break nor DQUOTE inside a parameter value;
-    the RFC 6868 escapes for them (^n, ^') are shown literally by clients that do
-    not implement RFC 6868, so a name's quotes become apostrophes instead.
+    RFC 5545 §3.1 allows neither a line break nor DQUOTE inside a parameter value
+    (QSAFE-CHAR excludes CONTROL); the RFC 6868 escapes for them (^n, ^') are shown
+    literally by clients that do not implement RFC 6868, so a name's quotes become
+    apostrophes instead, and line breaks and other controls become spaces.
     """
-    return " ".join(text.replace('"', "'").split())
+    return " ".join(re.sub(r"[\x00-\x1f\x7f]", " ", text.replace('"', "'")).split())
 
 
 # --- components -----------------------------------------------------------------
 
+# Properties in the order icalendar 7.3 wrote them (its "canonical order", then the
+# others alphabetically), so the files did not change when rcm stopped using it.
+_CALENDAR_ORDER = ("VERSION", "PRODID", "CALSCALE", "METHOD", "DESCRIPTION", "X-WR-CALDESC", "NAME", "X-WR-CALNAME")
+_EVENT_ORDER = (
+    *("SUMMARY", "DTSTART", "DTEND", "DTSTAMP", "UID", "RECURRENCE-ID", "SEQUENCE", "RRULE", "EXDATE"),
+    *("ATTENDEE", "CATEGORIES", "DESCRIPTION", "LOCATION", "ORGANIZER", "STATUS", "TRANSP", "URL"),
+)
+
+_IN_EVENT = frozenset(_EVENT_ORDER)
+Props = dict[str, tuple[str, ...]]  # NAME -> its unfolded content lines (usually one)
+
+
+@dataclass
+class Event:
+    """A VEVENT as content lines by property name, with its UID (the key of ``--previous``)."""
+
+    uid: str
+    props: Props = field(default_factory=dict)
+
+    def add(self, name: str, value: str, params: tuple[tuple[str, str], ...] = ()) -> None:
+        """Add a property; ``value`` is already in its type's form (w.text, w.utc, ...)."""
+        self.put(name, w.content_line(name, value, params))
+
+    def put(self, name: str, line: str) -> None:
+        """Add a content line as it is (a cancelled event's lines from the earlier export)."""
+        if name not in _IN_EVENT:
+            raise ValueError(f"no place for {name} in a VEVENT")  # lines() would drop it
+        self.props[name] = self.props.get(name, ()) + (line,)
+
+    def set_sequence(self, value: int) -> None:
+        self.props.pop("SEQUENCE", None)
+        self.add("SEQUENCE", str(value))
+
+    def lines(self) -> list[str]:
+        """BEGIN:VEVENT, the properties in canonical order, END:VEVENT."""
+        props = self.props
+        return w.component("VEVENT", [line for name in _EVENT_ORDER if name in props for line in props[name]])
+
 
 @dataclass(frozen=True)
 class _Ctx:
+    """What every event of one calendar shares; its constant lines are built once."""
+
     meeting: Meeting
     members: Optional[Members]
     lang: str
     stamp: datetime
     organizer: Optional[Organizer]
 
-
-def _calendar(meeting: Meeting, lang: str, method: str) -> Calendar:
-    from icalendar import Calendar, vText
-
-    cal = Calendar()
-    cal.add("prodid", PRODID)
-    cal.add("version", "2.0")
-    cal.add("calscale", "GREGORIAN")
-    cal.add("method", method)
-    # icalendar types NAME and X-WR-* as "unknown" and does not escape them: wrap in
-    # vText ourselves, or a title with a comma or line break would be written raw.
-    name, desc = vText(meeting.title.get(lang)), vText(calendar_description(meeting, lang))
-    for key, value in (("name", name), ("x-wr-calname", name), ("description", desc), ("x-wr-caldesc", desc)):
-        cal.add(key, value)
-    return cal
-
-
-def _address(email: str, name: str) -> vCalAddress:
-    from icalendar import vCalAddress
-
-    address = vCalAddress(f"mailto:{email}")
-    if name.strip():
-        address.params["CN"] = _param_text(name)
-    return address
+    def shared(self) -> Props:
+        """DTSTAMP, SEQUENCE, STATUS, LOCATION, URL, ORGANIZER (RFC 5545 §3.8), the same in every event."""
+        meeting, out = self.meeting, Event("")  # only collects the lines
+        out.add("DTSTAMP", w.utc(self.stamp))
+        out.add("SEQUENCE", str(meeting.revision))
+        out.add("STATUS", "CONFIRMED")
+        location = _location(meeting, self.lang)
+        if location:
+            out.add("LOCATION", w.text(location))
+        if meeting.url:
+            out.add("URL", _url(meeting))  # a URI (§3.3.13): validated, not escaped
+        if self.organizer:
+            _address(out, "ORGANIZER", self.organizer.email, self.organizer.name)
+        return out.props
 
 
-def _base_event(ctx: _Ctx, key: str, summary_text: str, description: str) -> Event:
-    from icalendar import Event, vText
+def _calendar(meeting: Meeting, lang: str, method: str) -> list[str]:
+    """The VCALENDAR properties (RFC 5545 §3.7), NAME (RFC 7986) and the X-WR-* that clients show."""
+    name, desc = w.text(meeting.title.get(lang)), w.text(calendar_description(meeting, lang))
+    values = {
+        "VERSION": "2.0",
+        "PRODID": w.text(PRODID),
+        "CALSCALE": "GREGORIAN",
+        "METHOD": method,
+        "DESCRIPTION": desc,
+        "X-WR-CALDESC": desc,
+        "NAME": name,
+        "X-WR-CALNAME": name,
+    }
+    return [w.content_line(key, values[key]) for key in _CALENDAR_ORDER]
 
-    ev = Event()
-    ev.add("uid", vText(uid(ctx.meeting, key)))
-    ev.add("dtstamp", ctx.stamp)
-    ev.add("sequence", ctx.meeting.revision)
-    ev.add("status", vText("CONFIRMED"))
-    ev.add("summary", vText(summary_text))
-    ev.add("description", vText(description))
-    location = _location(ctx.meeting, ctx.lang)
-    if location:
-        ev.add("location", vText(location))
-    if ctx.meeting.url:
-        ev.add("url", _url(ctx.meeting))
-    if ctx.organizer:
-        ev.add("organizer", _address(ctx.organizer.email, ctx.organizer.name))
+
+def _calendar_bytes(meeting: Meeting, lang: str, method: str, events: Iterable[Event]) -> bytes:
+    body = _calendar(meeting, lang, method)
+    for ev in events:
+        body += ev.lines()
+    return w.serialise(w.component("VCALENDAR", body))
+
+
+def _address(ev: Event, name: str, email: str, person: str, extra: tuple[tuple[str, str], ...] = ()) -> None:
+    """ORGANIZER or ATTENDEE (a CAL-ADDRESS, §3.3.3) with CN first, then ``extra`` (sorted by the caller)."""
+    params = ((("CN", _param_text(person)),) if person.strip() else ()) + extra
+    ev.add(name, f"mailto:{email}", params)
+
+
+def _base_event(ctx: _Ctx, shared: Props, key: str, summary_text: str, description: str) -> Event:
+    ev = Event(uid(ctx.meeting, key), dict(shared))
+    ev.add("UID", w.text(ev.uid))
+    ev.add("SUMMARY", w.text(summary_text))
+    ev.add("DESCRIPTION", w.text(description))
     return ev
 
 
@@ -273,15 +322,14 @@ def _url(meeting: Meeting) -> str:
     return url
 
 
-def slot_event(ctx: _Ctx, slot: Slot, key: str) -> Event:
-    from icalendar import vText
-
-    ev = _base_event(ctx, key, summary(slot, ctx.lang), slot_description(ctx.meeting, slot, ctx.lang, ctx.members))
-    ev.add("dtstart", _utc(slot.starts))
-    ev.add("dtend", _utc(slot.ends))
-    ev.add("categories", [slot.kind])
+def slot_event(ctx: _Ctx, shared: Props, slot: Slot, key: str) -> Event:
+    description = slot_description(ctx.meeting, slot, ctx.lang, ctx.members)
+    ev = _base_event(ctx, shared, key, summary(slot, ctx.lang), description)
+    ev.add("DTSTART", w.utc(_utc(slot.starts)))
+    ev.add("DTEND", w.utc(_utc(slot.ends)))
+    ev.add("CATEGORIES", w.text_list([slot.kind]))
     if slot.kind == "break":
-        ev.add("transp", vText("TRANSPARENT"))  # a break does not make anyone busy
+        ev.add("TRANSP", "TRANSPARENT")  # a break does not make anyone busy
     return ev
 
 
@@ -294,54 +342,126 @@ def export(
     """The ``rcm agenda ics`` output: one VEVENT per slot, compared with ``previous`` if given."""
     from rcmcli.gcpause import paused
 
-    with paused():  # thousands of components and no cycles: see rcmcli.gcpause
+    with paused():  # thousands of strings and no cycles: see rcmcli.gcpause
         earlier = read_previous(previous, meeting) if previous is not None else None
         return calendar_bytes(meeting, members, options, earlier)
 
 
 def calendar_bytes(
-    meeting: Meeting, members: Optional[Members] = None, options: Options = Options(), previous: Optional[dict] = None
+    meeting: Meeting,
+    members: Optional[Members] = None,
+    options: Options = Options(),
+    previous: Optional[dict[str, PreviousEvent]] = None,
 ) -> bytes:
-    """The calendar as RFC 5545 bytes; ``previous`` maps UID -> VEVENT of an earlier export."""
+    """The calendar as RFC 5545 bytes; ``previous`` maps UID -> event of an earlier export."""
     if options.lang not in LABELS:
         raise UsageError(f"unknown language '{options.lang}'; use 'en' or 'es'")
     ctx = _Ctx(meeting, members, options.lang, dtstamp(meeting, options.source_date_epoch), publish_organizer(meeting))
-    keys = slot_keys(meeting)
-    events = [slot_event(ctx, s, keys[s.index]) for s in meeting.slots if options.include_breaks or s.kind != "break"]
+    keys, shared = slot_keys(meeting), ctx.shared()
+    slots = [s for s in meeting.slots if options.include_breaks or s.kind != "break"]
+    events = [slot_event(ctx, shared, s, keys[s.index]) for s in slots]
     if previous is not None:
         events = reconcile(events, previous, meeting.revision, ctx.stamp)
-    cal = _calendar(meeting, options.lang, "PUBLISH")
-    for ev in events:
-        cal.add_component(ev)
-    return cal.to_ical()
+    return _calendar_bytes(meeting, options.lang, "PUBLISH", events)
 
 
-def read_previous(path: Path, meeting: Meeting) -> dict:
-    """The VEVENTs of an earlier export of the same meeting, by UID."""
+# --- an earlier export (--previous) ------------------------------------------------
+
+
+Prop = tuple[str, str]  # (NAME, its content line as written)
+
+
+@dataclass(frozen=True)
+class PreviousEvent:
+    """One VEVENT of an earlier export, as plain data: what reconciliation needs.
+
+    ``props`` are its own properties (NAME, unfolded line) exactly as written in the
+    file; ``fingerprint`` is every line inside it but DTSTAMP and SEQUENCE.
+    """
+
+    uid: str
+    sequence: int
+    cancelled: bool
+    start: str  # the DTSTART value as written: orders the cancelled events
+    props: tuple[Prop, ...]
+    fingerprint: tuple[str, ...]
+
+
+_VOLATILE = ("DTSTAMP", "SEQUENCE")
+
+
+def read_previous(path: Path, meeting: Meeting) -> dict[str, PreviousEvent]:
+    """The VEVENTs of an earlier export of the same meeting, by UID.
+
+    icalendar (imported only here) checks that the file is iCalendar at all; the
+    events are then taken from the file's own content lines, so an unchanged event
+    compares equal to the line it was written as, byte for byte.
+    """
     from icalendar import Calendar
 
     from rcmcli.loader import read_bytes
 
     data = read_bytes(path)
     try:
-        cal = Calendar.from_ical(data)
+        Calendar.from_ical(data)
     except Exception as exc:  # icalendar raises several types for malformed input
         message = f"not an iCalendar file ({exc}); --previous takes an earlier 'rcm agenda ics' export"
         raise InputError(message, str(path)) from None
     events = {}
-    for comp in cal.walk("VEVENT"):
-        found = str(comp.get("UID", ""))
-        if not (found.startswith(f"{meeting.id}.") and found.endswith(f"@{UID_HOST}")):
+    for props, inside in _vevents(w.unfold(data.decode("utf-8", errors="replace"))):
+        old = _previous_event(props, inside)
+        if not (old.uid.startswith(f"{meeting.id}.") and old.uid.endswith(f"@{UID_HOST}")):
             raise InputError(
-                f"event UID '{found}' is not from meeting '{meeting.id}'; "
+                f"event UID '{old.uid}' is not from meeting '{meeting.id}'; "
                 "--previous takes an earlier export of this meeting",
                 str(path),
             )
-        events[found] = comp
+        events[old.uid] = old
     return events
 
 
-def reconcile(current: list[Event], previous: dict, revision: int, stamp: datetime) -> list[Event]:
+_Found = tuple[list[Prop], list[str]]  # a VEVENT's own properties, and every line inside it
+
+
+def _vevents(lines: list[str]) -> list[_Found]:
+    """Per VEVENT, in file order: its own properties, and every line inside it (nested components too)."""
+    found: list[_Found] = []
+    stack: list[_Found | None] = []  # per open component: its entry if it is a VEVENT
+    for line in lines:
+        name = w.line_name(line)
+        if name == "END" and stack:
+            stack.pop()
+        inner = next((entry for entry in reversed(stack) if entry is not None), None)
+        if inner is not None:  # the VEVENT's own BEGIN and END are not inside it
+            inner[1].append(line)
+        if name == "BEGIN":
+            entry: _Found | None = ([], []) if w.line_value(line).strip().upper() == "VEVENT" else None
+            if entry is not None:
+                found.append(entry)
+            stack.append(entry)
+        elif name != "END" and stack and stack[-1] is not None:
+            stack[-1][0].append((name, line))
+    return found
+
+
+def _previous_event(props: list[Prop], inside: list[str]) -> PreviousEvent:
+    """Plain data from the lines as written: UID (TEXT), SEQUENCE (INTEGER, 0 if unreadable), STATUS, DTSTART."""
+    values = {name: w.line_value(line) for name, line in reversed(props)}  # the first of each name
+    try:
+        sequence = int(values.get("SEQUENCE", "0").strip())
+    except ValueError:
+        sequence = 0
+    return PreviousEvent(
+        uid=w.unescape_text(values.get("UID", "")),
+        sequence=sequence,
+        cancelled=values.get("STATUS", "").strip().upper() == "CANCELLED",
+        start=values.get("DTSTART", ""),
+        props=tuple(props),
+        fingerprint=tuple(line for line in inside if w.line_name(line) not in _VOLATILE),
+    )
+
+
+def reconcile(current: list[Event], previous: dict[str, PreviousEvent], revision: int, stamp: datetime) -> list[Event]:
     """SEQUENCE from the previous export; events that disappeared come back CANCELLED.
 
     Unchanged event: its previous SEQUENCE. Changed (any property but DTSTAMP and
@@ -349,59 +469,33 @@ def reconcile(current: list[Event], previous: dict, revision: int, stamp: dateti
     event with STATUS:CANCELLED and max(previous + 1, revision); already cancelled
     ones are carried forward unchanged, so a later export still cancels them.
     """
-    out = []
     for ev in current:
-        old = previous.get(str(ev["UID"]))
+        old = previous.get(ev.uid)
         if old is not None:
-            before = _sequence(old)
-            _set_sequence(ev, before if _fingerprint(ev) == _fingerprint(old) else max(before + 1, revision))
-        out.append(ev)
-    present = {str(ev["UID"]) for ev in current}
+            ev.set_sequence(old.sequence if _fingerprint(ev) == old.fingerprint else max(old.sequence + 1, revision))
+    present = {ev.uid for ev in current}
     gone = [old for key, old in previous.items() if key not in present]
-    for old in sorted(gone, key=lambda e: (_start_key(e), str(e["UID"]))):
-        out.append(cancelled(old, revision, stamp))
-    return out
+    return current + [cancelled(old, revision, stamp) for old in sorted(gone, key=lambda e: (e.start, e.uid))]
 
 
 _KEPT = ("UID", "DTSTART", "DTEND", "SUMMARY", "DESCRIPTION", "LOCATION", "URL", "CATEGORIES", "TRANSP", "ORGANIZER")
 
 
-def cancelled(old: Event, revision: int, stamp: datetime) -> Event:
-    from icalendar import Event, vText
-
-    ev = Event()
-    for name in _KEPT:
-        if name in old:
-            ev[name] = old[name]
-    before = _sequence(old)
-    done = str(old.get("STATUS", "")).upper() == "CANCELLED"
-    ev.add("sequence", before if done else max(before + 1, revision))
-    ev.add("status", vText("CANCELLED"))
-    ev.add("dtstamp", stamp)
+def cancelled(old: PreviousEvent, revision: int, stamp: datetime) -> Event:
+    """The old event's lines as written (RFC 5546 §3.2.5), STATUS:CANCELLED and a higher SEQUENCE."""
+    ev = Event(old.uid)
+    for name, line in old.props:
+        if name in _KEPT:
+            ev.put(name, line)
+    ev.add("SEQUENCE", str(old.sequence if old.cancelled else max(old.sequence + 1, revision)))
+    ev.add("STATUS", "CANCELLED")
+    ev.add("DTSTAMP", w.utc(stamp))
     return ev
 
 
-def _sequence(ev: Event) -> int:
-    try:
-        return int(ev.get("SEQUENCE", 0))
-    except (TypeError, ValueError):
-        return 0
-
-
-def _set_sequence(ev: Event, value: int) -> None:
-    ev.pop("SEQUENCE", None)
-    ev.add("sequence", value)
-
-
-def _fingerprint(ev: Event) -> list[str]:
-    """The event's content lines except DTSTAMP and SEQUENCE (canonical order)."""
-    volatile = ("DTSTAMP", "SEQUENCE")
-    return [line for line in ev.content_lines() if re.split(r"[;:]", line, maxsplit=1)[0] not in volatile]
-
-
-def _start_key(ev: Event) -> bytes:
-    start = ev.get("DTSTART")
-    return start.to_ical() if start is not None else b""
+def _fingerprint(ev: Event) -> tuple[str, ...]:
+    """The event's content lines except DTSTAMP and SEQUENCE, in the order they are written."""
+    return tuple(line for line in ev.lines()[1:-1] if w.line_name(line) not in _VOLATILE)
 
 
 # --- invitations ----------------------------------------------------------------
@@ -474,20 +568,16 @@ def invite_bytes(
     lang = person.language
     ctx = _Ctx(meeting, members, lang, stamp, organizer)
     description = invite_description(meeting, person, members)
+    shared = ctx.shared()
+    # ATTENDEE parameters in alphabetical order after CN (as icalendar wrote them), RFC 5545 §3.8.4.1.
+    extra = (("CUTYPE", "INDIVIDUAL"), ("PARTSTAT", "NEEDS-ACTION"), ("ROLE", person.role), ("RSVP", "TRUE"))
 
     def base() -> Event:
-        ev = _base_event(ctx, "meeting", meeting.title.get(lang), description)
-        attendee = _address(person.email, person.name)
-        attendee.params.update(
-            {"CUTYPE": "INDIVIDUAL", "ROLE": person.role, "PARTSTAT": "NEEDS-ACTION", "RSVP": "TRUE"}
-        )
-        ev.add("attendee", attendee)
+        ev = _base_event(ctx, shared, "meeting", meeting.title.get(lang), description)
+        _address(ev, "ATTENDEE", person.email, person.name, extra)
         return ev
 
-    cal = _calendar(meeting, lang, "REQUEST")
-    for ev in meeting_series(day_blocks(meeting), base):
-        cal.add_component(ev)
-    return cal.to_ical()
+    return _calendar_bytes(meeting, lang, "REQUEST", meeting_series(day_blocks(meeting), base))
 
 
 def day_blocks(meeting: Meeting) -> list[tuple[date, datetime, datetime]]:
@@ -514,25 +604,25 @@ def meeting_series(blocks: list[tuple[date, datetime, datetime]], base: Callable
     assert blocks, "invites() refuses a meeting without slots"
     first_date, first_start, first_end = blocks[0]
     master = base()
-    master.add("dtstart", first_start)
-    master.add("dtend", first_end)
+    master.add("DTSTART", w.utc(first_start))
+    master.add("DTEND", w.utc(first_end))
     if len(blocks) == 1:
         return [master]
     nominal = {(d - first_date).days: first_start + timedelta(days=(d - first_date).days) for d, _, _ in blocks}
     last = max(nominal)
-    master.add("rrule", {"freq": "daily", "until": nominal[last]})
+    master.add("RRULE", f"FREQ=DAILY;UNTIL={w.utc(nominal[last])}")  # RECUR, §3.3.10
     off = [first_start + timedelta(days=k) for k in range(last + 1) if k not in nominal]
     if off:
-        master.add("exdate", off)
+        master.add("EXDATE", ",".join(w.utc(moment) for moment in off))  # one line, §3.8.5.1
     events = [master]
     length = first_end - first_start
     for d, start, end in blocks[1:]:
         at = nominal[(d - first_date).days]
         if (start, end) != (at, at + length):
             override = base()
-            override.add("recurrence-id", at)
-            override.add("dtstart", start)
-            override.add("dtend", end)
+            override.add("RECURRENCE-ID", w.utc(at))
+            override.add("DTSTART", w.utc(start))
+            override.add("DTEND", w.utc(end))
             events.append(override)
     return events
 
@@ -591,4 +681,3 @@ def write_invites(folder: Path, files: dict[str, bytes], inputs: Iterable[Path] 
     for target, data in zip(targets, files.values()):
         write_output(target, data, sources)
     return targets
-
