@@ -122,6 +122,33 @@ class LocalClock:
             offset = self._offsets[day] = self._day_offset(day)
             return offset
 
+    def offsets(self, days: list[int], midnights: dict[int, datetime] | None = None) -> list[int | None]:
+        """:meth:`offset` of many days at once: one conversion per day boundary.
+
+        A day counts as constant when the offsets at its midnight and at the next
+        midnight are equal; a transition exactly at the next midnight makes it None,
+        which only costs a real conversion of that day's instants. ``midnights``
+        (from :func:`utc_midnights` of the days and the days after them) can be
+        shared by the clocks of many zones.
+        """
+        if midnights is None:
+            midnights = utc_midnights(days)
+        tz = self.tz
+        at = {d: t.astimezone(tz).utcoffset() for d, t in midnights.items()}
+        minutes: dict = {}
+        out: list[int | None] = []
+        for d in days:
+            a = at[d]
+            if a is None or a != at[d + 1]:
+                out.append(None)
+                continue
+            m = minutes.get(a)
+            if m is None:
+                m = minutes[a] = int(a.total_seconds() // 60)
+            out.append(m)
+        self._offsets.update(zip(days, out))
+        return out
+
     def wall(self, utc: datetime, utc_wall: int) -> int:
         """Local wall minutes of the UTC instant ``utc`` (``utc_wall`` = wall(utc))."""
         day = utc_wall // 1440
@@ -140,6 +167,12 @@ class LocalClock:
         if a is None or a != b:
             return None
         return int(a.total_seconds() // 60)
+
+
+def utc_midnights(days: Iterable[int]) -> dict[int, datetime]:
+    """UTC midnight starting each day ordinal, and the day after it (for :meth:`LocalClock.offsets`)."""
+    epoch = datetime(1970, 1, 1, tzinfo=timezone.utc)  # ordinal 719163
+    return {d: epoch + timedelta(days=d - 719163) for day in days for d in (day, day + 1)}
 
 
 def hhmm_wall(minutes: int) -> str:

@@ -27,7 +27,7 @@ from rcmcli.schema import (
     Time,
     build,
 )
-from rcmcli.yamlsrc import DEFAULT_LIMITS, Diagnostic, Limits, decode, parse
+from rcmcli.yamlsrc import DEFAULT_LIMITS, Diagnostic, Limits, decode, parse_shared
 
 BAD_ZONE = "Y009"
 
@@ -237,6 +237,7 @@ def read_document(path: Path, spec: Obj, limits: Limits = DEFAULT_LIMITS) -> Loa
         diag = Diagnostic("Y006", Pos(1, 1), f"file is {len(data):,} bytes, over the limit of {limits.max_bytes:,}; refused")
         return Loaded(str(path), "", None, [diag])
     text, problem = decode(data)
+    del data  # the text is what is kept: do not hold both while parsing a large file
     if text is None:
         return Loaded(str(path), "", None, [problem] if problem else [])
     return read_text(text, str(path), spec, limits)
@@ -250,8 +251,8 @@ def read_text(text: str, path: str, spec: Obj, limits: Limits = DEFAULT_LIMITS) 
 
 
 def _read_text(text: str, path: str, spec: Obj, limits: Limits) -> Loaded:
-    node, diagnostics = parse(text, limits)
-    ctx = Ctx(list(diagnostics))
+    node, diagnostics, shared = parse_shared(text, limits)
+    ctx = Ctx(list(diagnostics), consume=not shared)  # the tree is ours: free it as it is built
     value = None
     if node is None and not diagnostics:
         ctx.report("Y005", Pos(1, 1), f"the file is empty; expected {spec.doc}")
@@ -272,18 +273,19 @@ def _place_slots(meeting: m.Meeting, ctx: Ctx) -> None:
     ref = meeting.reference_zone
     tz = resolve_reference(ref, ctx) if ref else None
     index = 0
+    combine, utc, one_day = datetime.combine, timezone.utc, timedelta(days=1)
     for day in meeting.days:
+        date = day.date
         for slot in day.slots:
-            slot.date = day.date
+            slot.date = date
             slot.index = index
             index += 1
-            if tz is None or day.date is None:
+            if tz is None or date is None:
                 continue
-            slot.starts = datetime.combine(day.date, slot.start, tzinfo=tz)
-            end_date = day.date + timedelta(days=1) if slot.crosses_midnight else day.date
-            slot.ends = datetime.combine(end_date, slot.end, tzinfo=tz)
-            slot.start_utc = slot.starts.astimezone(timezone.utc)
-            slot.end_utc = slot.ends.astimezone(timezone.utc)
+            slot.starts = starts = combine(date, slot.start, tz)
+            slot.ends = ends = combine(date + one_day if slot.crosses_midnight else date, slot.end, tz)
+            slot.start_utc = starts.astimezone(utc)
+            slot.end_utc = ends.astimezone(utc)
 
 
 def resolve_reference(ref: m.ReferenceZone, ctx: Ctx) -> tzinfo | None:

@@ -24,6 +24,10 @@ BAD_TIME = "T001"
 @dataclass
 class Ctx:
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    # Lists may drop their items once built: set by an owner of a tree no one else
+    # reads (no aliases, see yamlsrc.parse_shared), so that a large document's nodes
+    # are freed as its model is built instead of all at the end.
+    consume: bool = False
 
     def report(self, code: str, pos: Pos, message: str) -> None:
         self.diagnostics.append(Diagnostic(code, pos, message))
@@ -52,6 +56,15 @@ def _compiled(pattern: str) -> re.Pattern:
     return re.compile(pattern)  # re caches compiled patterns itself
 
 
+# Scalars a spec accepted before, by raw text: agendas repeat the same times, kinds,
+# country codes and file names, and a repeat needs no second check. The verdict
+# depends on the raw text alone, except for the null spellings (a quoted 'null' is
+# text, a plain one is nothing): those are never cached. Bounded: hostile input
+# with many distinct values just stops filling the caches.
+_SEEN_MAX = 4096
+_NULLS = frozenset(("", "~", "null", "Null", "NULL"))  # YScalar.is_null when plain
+
+
 CONTROL = "Y010"
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
@@ -70,14 +83,20 @@ def _control(node: YScalar, ctx: Ctx) -> bool:
 class Str(Spec):
     def __init__(self, pattern: str | None = None, enum: tuple[str, ...] | None = None, what: str = "text") -> None:
         self._pattern = pattern  # compiled on first use: dozens of specs are built at import
+        self._re: re.Pattern | None = None
         self.enum = enum
         self.what = what
+        self._seen: set[str] = set()
 
     @property
     def pattern(self) -> re.Pattern | None:
-        return _compiled(self._pattern) if self._pattern else None
+        if self._re is None and self._pattern:
+            self._re = _compiled(self._pattern)
+        return self._re
 
     def build(self, node: YNode, ctx: Ctx) -> Any:
+        if type(node) is YScalar and node.raw in self._seen:
+            return node.raw
         if not isinstance(node, YScalar) or node.is_null:
             return self.wrong(node, ctx, self.what)
         if _control(node, ctx):
@@ -90,9 +109,12 @@ class Str(Spec):
             hint = f"; did you mean '{close[0]}'?" if close else f"; use one of: {', '.join(self.enum)}"
             ctx.report(WRONG_TYPE, node.pos, f"'{value}' is not a valid value{hint}")
             return _MISSING
-        if self.pattern and not self.pattern.fullmatch(value):
+        pattern = self.pattern
+        if pattern and not pattern.fullmatch(value):
             ctx.report(WRONG_TYPE, node.pos, f"'{value}' is not {self.what}")
             return _MISSING
+        if len(self._seen) < _SEEN_MAX and value not in _NULLS:
+            self._seen.add(value)
         return value
 
     def json(self) -> dict:
@@ -104,6 +126,9 @@ class Str(Spec):
         return out
 
 
+_INT = re.compile(r"[+-]?[0-9]{1,12}")
+
+
 class Int(Spec):
     def __init__(self, minimum: int = 0, maximum: int = 10**9) -> None:
         self.minimum, self.maximum = minimum, maximum
@@ -111,7 +136,7 @@ class Int(Spec):
     def build(self, node: YNode, ctx: Ctx) -> Any:
         what = f"a whole number from {self.minimum} to {self.maximum}"
         # At most 12 digits: int() of a 5,000-digit string raises (and means nothing here).
-        if not isinstance(node, YScalar) or not node.plain or not re.fullmatch(r"[+-]?[0-9]{1,12}", node.raw):
+        if not isinstance(node, YScalar) or not node.plain or not _INT.fullmatch(node.raw):
             return self.wrong(node, ctx, what)
         value = int(node.raw)
         if not self.minimum <= value <= self.maximum:
@@ -136,15 +161,23 @@ class _Parsed(Spec):
     parser: Callable[[str], Any]
     pattern = ""
     what = "a value"
+    _seen: dict[str, Any]  # raw text -> value, one per subclass (see _SEEN_MAX)
 
     def build(self, node: YNode, ctx: Ctx) -> Any:
+        if type(node) is YScalar:
+            value = self._seen.get(node.raw)
+            if value is not None:
+                return value
         if not isinstance(node, YScalar) or node.is_null:
             return self.wrong(node, ctx, self.what)
         try:
-            return type(self).parser(node.raw)
+            value = type(self).parser(node.raw)
         except ValueError as exc:
             ctx.report(BAD_TIME, node.pos, str(exc))
             return _MISSING
+        if len(self._seen) < _SEEN_MAX and node.raw not in _NULLS:
+            self._seen[node.raw] = value
+        return value
 
     def json(self) -> dict:
         return {"type": "string", "pattern": self.pattern}
@@ -154,18 +187,32 @@ class Date(_Parsed):
     parser = staticmethod(parse_date)
     what = "a date like 2021-09-09"
     pattern = r"^\d{4}-\d{2}-\d{2}$"
+    _seen: dict[str, Any] = {}
 
 
 class Time(_Parsed):
     parser = staticmethod(parse_time)
     what = "a time like '09:00' or '9:00 am'"
     pattern = r"^\s*\d{1,2}(:\d{2})?\s*([aApP]\.?[mM]\.?)?\s*$"
+    _seen: dict[str, Any] = {}
+
+
+_LANGS = ("en", "es")
 
 
 class TextSpec(Spec):
     """Plain text, or bilingual ``{en: ..., es: ...}``."""
 
     def build(self, node: YNode, ctx: Ctx) -> Any:
+        if type(node) is YMap:  # the usual case: {en: ..., es: ...} of plain text, no check fails
+            plain: dict[str, str] = {}
+            for key, (_kpos, value) in node.items.items():
+                if key not in _LANGS or type(value) is not YScalar or value.is_null or not value.raw.isprintable():
+                    break
+                plain[key] = value.raw
+            else:
+                if plain:
+                    return Text(**plain)
         if isinstance(node, YScalar) and not node.is_null:
             return _MISSING if _control(node, ctx) else Text(en=node.raw)
         if isinstance(node, YMap):
@@ -212,9 +259,14 @@ class ListOf(Spec):
             return []
         if not isinstance(node, YSeq):
             return self.wrong(node, ctx, "a list")
+        item = self.item.build
         out = []
-        for child in node.items:
-            value = self.item.build(child, ctx)
+        items = node.items
+        consume = ctx.consume
+        for i, child in enumerate(items):
+            if consume:
+                items[i] = None  # type: ignore[call-overload]
+            value = item(child, ctx)
             if value is not _MISSING:
                 out.append(value)
         return out
@@ -274,36 +326,43 @@ class Obj(Spec):
 
     def __init__(self, cls: type, fields: dict[str, F], doc: str = "") -> None:
         self.cls, self.fields, self.doc = cls, fields, doc
+        # Per key: its spec's build method and whether it is required (one lookup per
+        # key). Taken from ``fields`` once: the specs are not changed after this.
+        self._keys = {key: (f.spec.build, f.required) for key, f in fields.items()}
+        self._required = frozenset(key for key, f in fields.items() if f.required)
 
     def build(self, node: YNode, ctx: Ctx) -> Any:
-        if not isinstance(node, YMap):
+        if type(node) is not YMap:
             return self.wrong(node, ctx, f"a mapping ({self.doc or self.cls.__name__.lower()})")
         kwargs: dict[str, Any] = {}
         pos: dict[str, Pos] = {}
         ok = True
         unknown: dict[str, Pos] = {}
-        for key, (kpos, child) in node.items.items():
-            f = self.fields.get(key)
-            if f is None:
+        keys = self._keys
+        items = node.items
+        for key, (kpos, child) in items.items():
+            entry = keys.get(key)
+            if entry is None:
                 _unknown(key, kpos, tuple(self.fields), ctx)
                 unknown[key] = kpos
                 continue
-            value = f.spec.build(child, ctx)
+            value = entry[0](child, ctx)
             pos[key] = child.pos
             if value is _MISSING:
-                ok = ok and not f.required
+                ok = ok and not entry[1]
                 continue
             kwargs[key] = value
-        for key, f in self.fields.items():
-            if f.required and key not in node.items:
-                # A misspelling ('titel') is the likely cause: point at it, not at the mapping.
-                import difflib
+        if not items.keys() >= self._required:
+            for key, f in self.fields.items():
+                if f.required and key not in items:
+                    # A misspelling ('titel') is the likely cause: point at it, not at the mapping.
+                    import difflib
 
-                typo = difflib.get_close_matches(key, list(unknown), n=1, cutoff=0.6)
-                where = unknown[typo[0]] if typo else node.pos
-                hint = f"; is '{typo[0]}' a misspelling of it?" if typo else (f" ({f.doc})" if f.doc else "")
-                ctx.report(MISSING_KEY, where, f"missing required key '{key}'{hint}")
-                ok = False
+                    typo = difflib.get_close_matches(key, list(unknown), n=1, cutoff=0.6)
+                    where = unknown[typo[0]] if typo else node.pos
+                    hint = f"; is '{typo[0]}' a misspelling of it?" if typo else (f" ({f.doc})" if f.doc else "")
+                    ctx.report(MISSING_KEY, where, f"missing required key '{key}'{hint}")
+                    ok = False
         if not ok:
             return _MISSING
         obj = self.cls(**kwargs)

@@ -15,8 +15,9 @@ We build the tree from the parser's event stream ourselves instead of calling
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass, field
-from typing import Union
+from typing import Any, Union
 
 from rcmcli.errors import Pos
 
@@ -101,20 +102,27 @@ class _Stop(Exception):
     """Parsing stopped early; the diagnostic is already recorded."""
 
 
+# The pending key of a mapping whose key was not a plain value (already reported).
+_INVALID = object()
+
+
 @dataclass
 class _Builder:
     limits: Limits
     diagnostics: list[Diagnostic] = field(default_factory=list)
     anchors: dict[str, YNode] = field(default_factory=dict)
-    # Each frame: [container, pending key (str, Pos) or None]
+    # Open containers, innermost last. Each frame: [container, pending key, its Pos];
+    # the pending key is None while a mapping waits for its next key.
     stack: list[list] = field(default_factory=list)
     root: YNode | None = None
     documents: int = 0
+    shared: bool = False  # an alias repeated a node
 
     def fail(self, code: str, pos: Pos, message: str) -> None:
         self.diagnostics.append(Diagnostic(code, pos, message))
 
     def add(self, node: YNode, pos: Pos, size: int) -> None:
+        """Attach a finished node (any kind) to the innermost open container."""
         if not self.stack:
             self.root = node
             if size > self.limits.max_nodes:
@@ -131,13 +139,17 @@ class _Builder:
         if frame[1] is None:  # this node is a key
             if not isinstance(node, YScalar):
                 self.fail(SYNTAX, pos, "a mapping key must be a plain value, not a list or mapping")
-                frame[1] = ("\0invalid", pos)
+                frame[1], frame[2] = _INVALID, pos
             else:
-                frame[1] = (node.raw, pos)
+                frame[1], frame[2] = node.raw, pos
             return
-        key, key_pos = frame[1]
+        key, key_pos = frame[1], frame[2]
         frame[1] = None
-        if key == "\0invalid":
+        self.put(parent, key, key_pos, node)
+
+    def put(self, parent: YMap, key, key_pos: Pos, node: YNode) -> None:
+        """Store ``key: node`` in ``parent``, unless the key is refused or repeated."""
+        if key is _INVALID:
             return
         if key == "<<":
             self.fail(SYNTAX, key_pos, "merge keys ('<<') are not supported; write the keys out")
@@ -159,16 +171,6 @@ class _Builder:
             f"document expands to more than {self.limits.max_nodes:,} nodes (alias bomb?); refused",
         )
         raise _Stop
-
-    def open(self, node: YMap | YSeq, pos: Pos) -> None:
-        if len(self.stack) >= self.limits.max_depth:
-            self.fail(LIMITS, pos, f"nesting deeper than {self.limits.max_depth} levels; refused")
-            raise _Stop
-        self.stack.append([node, None])
-
-    def close(self) -> None:
-        node = self.stack.pop()[0]
-        self.add(node, node.pos, node.size)
 
 
 def _pos(mark) -> Pos:
@@ -203,16 +205,34 @@ def decode(data: bytes) -> tuple[str | None, Diagnostic | None]:
 
 def parse(text: str, limits: Limits = DEFAULT_LIMITS) -> tuple[YNode | None, list[Diagnostic]]:
     """Parse one YAML document into located nodes; never raises for bad input."""
+    node, diagnostics, _shared = parse_shared(text, limits)
+    return node, diagnostics
+
+
+def parse_shared(text: str, limits: Limits = DEFAULT_LIMITS) -> tuple[YNode | None, list[Diagnostic], bool]:
+    """:func:`parse`, and whether an alias made some node reachable twice.
+
+    Without aliases every node has one parent, so whoever owns the root may take
+    nodes out of it as it goes (see ``schema.Ctx.consume``).
+    """
+    b = _Builder(limits)
+    return _parse(b, text, limits), b.diagnostics, b.shared
+
+
+def _parse(b: _Builder, text: str, limits: Limits) -> YNode | None:
     import yaml
 
-    b = _Builder(limits)
     if len(text) > limits.max_bytes:
         b.fail(LIMITS, Pos(1, 1), f"file is larger than {limits.max_bytes:,} bytes; refused (raise [tool.rcm.limits] max_bytes to allow it)")
-        return None, b.diagnostics
+        return None
+    parser = None
     try:
-        _events(b, yaml.parse(text, Loader=_loader()))
+        # The parser's own get_event(), not yaml.parse(): that wraps every event in
+        # a Python generator step (check_event + get_event), a sixth of the time.
+        parser = _loader()(text)
+        _events(b, parser.get_event)
     except _Stop:
-        return None, b.diagnostics
+        return None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         pos = _pos(mark) if mark else Pos(1, 1)
@@ -220,50 +240,127 @@ def parse(text: str, limits: Limits = DEFAULT_LIMITS) -> tuple[YNode | None, lis
         if exc.context:
             problem = f"{problem} ({exc.context})"
         b.fail(SYNTAX, pos, f"YAML syntax error: {problem}")
-        return None, b.diagnostics
+        return None
     except yaml.reader.ReaderError as exc:  # a control character, reported by offset
         before = text[: exc.position]
         pos = Pos(before.count("\n") + 1, exc.position - (before.rfind("\n") + 1) + 1)
         char = exc.character if isinstance(exc.character, str) else chr(exc.character)
         b.fail(SYNTAX, pos, f"control character {char!r} (U+{ord(char):04X}) is not allowed in YAML text")
-        return None, b.diagnostics
+        return None
     except yaml.YAMLError as exc:
         b.fail(SYNTAX, Pos(1, 1), f"YAML error: {exc}")
-        return None, b.diagnostics
-    return b.root, b.diagnostics
+        return None
+    finally:
+        if parser is not None:
+            parser.dispose()
+    return b.root
 
 
-def _events(b: _Builder, events) -> None:
-    """The event loop, kept tight: it runs once per scalar and bracket of the file."""
+def _events(b: _Builder, get_event) -> None:
+    """The event loop, kept tight: it runs once per scalar and bracket of the file.
+
+    The common events (a key, a scalar value in a mapping or a list, opening and
+    closing a container) are handled inline with the innermost frame in local
+    variables; anything unusual (anchors on keys, aliases, a repeated, merge or
+    non-scalar key, a scalar document) goes through :meth:`_Builder.add`. One
+    ``Pos`` per node, built with ``tuple.__new__`` (no Python-level call); a key
+    gets no ``YScalar`` of its own unless it carries an anchor.
+    """
     import yaml
 
     scalar, alias = yaml.ScalarEvent, yaml.AliasEvent
     map_start, seq_start = yaml.MappingStartEvent, yaml.SequenceStartEvent
     map_end, seq_end = yaml.MappingEndEvent, yaml.SequenceEndEvent
     doc_start = yaml.DocumentStartEvent
-    add, close = b.add, b.close
-    for event in events:
+    new, P, intern = tuple.__new__, Pos, sys.intern
+    stack, anchors = b.stack, b.anchors
+    max_nodes, max_depth = b.limits.max_nodes, b.limits.max_depth
+    # The innermost frame and its container (Any: the checker cannot follow is_map).
+    frame: Any = None  # stack[-1]
+    parent: Any = None  # frame[0]
+    is_map = False
+    line0, line = -1, 0  # the last scalar's 0-based line, and that plus one
+    while True:
+        event = get_event()
+        if event is None:
+            return
         kind = type(event)
         if kind is scalar:
             mark = event.start_mark
-            pos = Pos(mark.line + 1, mark.column + 1)
+            if mark.line != line0:  # a key and its value share one line number object
+                line0 = mark.line
+                line = line0 + 1
+            pos = new(P, (line, mark.column + 1))
             if event.tag is not None:
                 _check_tag(b, event, pos)
-            node: YNode = YScalar(event.value, event.implicit[0] and not event.style, pos)
-            if event.anchor:
-                b.anchors[event.anchor] = node
-            add(node, pos, 1)
+            anchor = event.anchor
+            if frame is None or anchor:
+                node: YNode = YScalar(event.value, event.implicit[0] and not event.style, pos)
+                if anchor:
+                    anchors[anchor] = node
+                b.add(node, pos, 1)
+                continue
+            size = parent.size + 1
+            parent.size = size
+            if size > max_nodes:
+                b._too_many(pos, size)
+            if is_map:
+                key = frame[1]
+                if key is None:  # a key: only its text (interned: keys repeat) and position are kept
+                    frame[1] = intern(event.value)
+                    frame[2] = pos
+                    continue
+                frame[1] = None
+                items = parent.items
+                value = event.value
+                if len(value) < 32:  # times, kinds, codes, file names: they repeat
+                    value = intern(value)
+                node = YScalar(value, event.implicit[0] and not event.style, pos)
+                if key in items or key is _INVALID or key == "<<":
+                    b.put(parent, key, frame[2], node)
+                else:
+                    items[key] = (frame[2], node)
+            else:
+                parent.items.append(YScalar(event.value, event.implicit[0] and not event.style, pos))
         elif kind is map_end or kind is seq_end:
-            close()
+            done: YMap | YSeq = stack.pop()[0]
+            if not stack:  # the root
+                frame = parent = None
+                is_map = False
+                b.add(done, done.pos, done.size)
+                continue
+            frame = stack[-1]
+            parent = frame[0]
+            is_map = type(parent) is YMap
+            if is_map:
+                key = frame[1]
+                if key is None or key is _INVALID or key == "<<" or key in parent.items:
+                    b.add(done, done.pos, done.size)  # a mapping as a key, or a refused key
+                    continue
+                frame[1] = None
+            # b.add, inlined for the usual case: a list item or the value of a new key.
+            size = parent.size + done.size
+            parent.size = size
+            if size > max_nodes:
+                b._too_many(done.pos, size)
+            if is_map:
+                parent.items[key] = (frame[2], done)
+            else:
+                parent.items.append(done)
         elif kind is map_start or kind is seq_start:
             mark = event.start_mark
-            pos = Pos(mark.line + 1, mark.column + 1)
+            pos = new(P, (mark.line + 1, mark.column + 1))
             if event.tag is not None:
                 _check_tag(b, event, pos)
-            container: YMap | YSeq = YMap(pos) if kind is map_start else YSeq(pos)
+            is_map = kind is map_start
+            parent = YMap(pos) if is_map else YSeq(pos)
             if event.anchor:
-                b.anchors[event.anchor] = container
-            b.open(container, pos)
+                anchors[event.anchor] = parent
+            if len(stack) >= max_depth:
+                b.fail(LIMITS, pos, f"nesting deeper than {max_depth} levels; refused")
+                raise _Stop
+            frame = [parent, None, None]
+            stack.append(frame)
         elif kind is alias:
             _alias(b, event)
         elif kind is doc_start:
@@ -282,6 +379,7 @@ def _alias(b: _Builder, event) -> None:
     if any(frame[0] is target for frame in b.stack):
         b.fail(SYNTAX, pos, f"alias '*{event.anchor}' refers to a node that contains it (a cycle)")
         raise _Stop
+    b.shared = True
     b.add(target, pos, target.size if not isinstance(target, YScalar) else 1)
 
 

@@ -7,16 +7,38 @@ Kept apart from the engine so that commands which only need the integrity check
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import tzinfo
+from datetime import datetime, tzinfo
 from functools import cached_property
 from typing import Any
 
-from rcmcli.agenda import Hours
+from rcmcli.agenda import Hours, LocalClock, utc_midnights, wall
 from rcmcli.lint import suppress
 from rcmcli.model import Country, Meeting, Members, Slot
 from rcmcli.timeparse import parse_time
 from rcmcli.yamlsrc import Diagnostic
 from rcmcli.zones import Resolved, fold, resolve
+
+
+class ClockGroup:
+    """Member capitals whose clocks agree on every UTC day a meeting's slots touch.
+
+    (A plain class, not a dataclass: this module is imported by `rcm agenda show`.)
+    """
+
+    __slots__ = ("members", "clock", "offsets")
+
+    def __init__(self, members: list[int], clock: LocalClock, offsets: dict[int, int | None]) -> None:
+        self.members = members  # indices into RuleContext.capitals
+        self.clock = clock  # the first member's: only used on a day with a transition (same zone then)
+        self.offsets = offsets  # UTC day ordinal -> offset in minutes; None: a transition that day
+
+    def span(self, u: tuple[datetime, int, datetime, int]) -> tuple[int, int]:
+        """Local (start, end) wall minutes of a slot, from its entry in ``RuleContext.utc_walls``."""
+        a, b = self.offsets[u[1] // 1440], self.offsets[u[3] // 1440]
+        return (
+            u[1] + a if a is not None else self.clock.wall(u[0], u[1]),
+            u[3] + b if b is not None else self.clock.wall(u[2], u[3]),
+        )
 
 
 @dataclass
@@ -56,31 +78,59 @@ class RuleContext:
         return out
 
     @cached_property
-    def capital_walls(self) -> list[tuple[Country, list[tuple[int, int] | None]]]:
-        """For each member capital, every slot's local (start, end) in wall minutes.
-
-        Computed once for the fairness rules (night-slot, outside-hours), which would
-        otherwise each convert every slot into every capital.
-        """
-        from rcmcli.agenda import LocalClock, wall
-
-        utc = [
+    def utc_walls(self) -> list[tuple[datetime, int, datetime, int] | None]:
+        """Per slot: (start_utc, its wall minutes, end_utc, its wall minutes); None without times."""
+        return [
             (s.start_utc, wall(s.start_utc), s.end_utc, wall(s.end_utc)) if s.start_utc and s.end_utc else None
             for s in self.slots
         ]
-        days = {m // 1440 for u in utc if u for m in (u[1], u[3])}
-        out = []
-        for country, tz in self.capitals:
+
+    @cached_property
+    def week_shapes(self) -> tuple[dict[tuple[int, int], list[int]], list[int]]:
+        """Slots with times by the shape of their UTC span in the week, and the ones
+        that cross a UTC midnight.
+
+        ``(shapes, crossing)``: ``shapes`` maps (start minute of the UTC week, length in
+        minutes) to slot indices; ``crossing`` lists the slots that end on a later
+        UTC day than they start. A large agenda repeats a few shapes many times.
+        """
+        shapes: dict[tuple[int, int], list[int]] = {}
+        crossing: list[int] = []
+        for i, u in enumerate(self.utc_walls):
+            if u is None:
+                continue
+            shapes.setdefault((u[1] % 10080, u[3] - u[1]), []).append(i)
+            if u[1] // 1440 != u[3] // 1440:
+                crossing.append(i)
+        return shapes, crossing
+
+    @cached_property
+    def capital_groups(self) -> tuple[list[int], list[ClockGroup]]:
+        """The member capitals grouped by clock: those whose UTC offsets agree on
+        every UTC day the meeting's slots touch.
+
+        Returns ``(group, groups)``: ``group[i]`` is the index in ``groups`` of
+        ``self.capitals[i]``. The ~23 capitals fall into a handful of groups, so
+        the fairness rules (night-slot, outside-hours) test a slot once per group.
+        """
+        days = sorted({m // 1440 for u in self.utc_walls if u for m in (u[1], u[3])})
+        midnights = utc_midnights(days)
+        group: list[int] = []
+        groups: list[ClockGroup] = []
+        by_key: dict[tuple, int] = {}
+        for i, (_country, tz) in enumerate(self.capitals):
             clock = LocalClock(tz)
-            maybe = {d: clock.offset(d) for d in days}
-            offsets = {d: o for d, o in maybe.items() if o is not None}
-            spans: list[tuple[int, int] | None]
-            if len(offsets) < len(maybe):  # a DST change during the meeting: convert each slot
-                spans = [(clock.wall(u[0], u[1]), clock.wall(u[2], u[3])) if u else None for u in utc]
-            else:  # the usual case: integer additions
-                spans = [(u[1] + offsets[u[1] // 1440], u[3] + offsets[u[3] // 1440]) if u else None for u in utc]
-            out.append((country, spans))
-        return out
+            offsets = clock.offsets(days, midnights)
+            # Capitals with equal offsets on every day have equal wall times; a day
+            # with a transition (None) is converted per instant in the capital's zone.
+            key = tuple(offsets) if None not in offsets else (id(tz), tuple(offsets))
+            g = by_key.get(key)
+            if g is None:
+                g = by_key[key] = len(groups)
+                groups.append(ClockGroup([], clock, dict(zip(days, offsets))))
+            groups[g].members.append(i)
+            group.append(g)
+        return group, groups
 
     def hours(self, opts: dict[str, Any]) -> Hours:
         base = Hours()
