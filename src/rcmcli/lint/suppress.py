@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from rcmcli.errors import Pos
+
+TYPE_CHECKING = False  # typing costs ~8 ms of start-up; annotations are never evaluated
 
 if TYPE_CHECKING:
     from rcmcli.lint.problem import Problem
