@@ -57,14 +57,14 @@ class Catalog:
         path = self.folder / "members.yaml"
         if not path.is_file():
             path = bundled_dir() / "members.yaml"
-        return load_members(path)
+        return load_members(path, cache=True)
 
     def meeting_at(self, path: Path) -> Meeting:
         """A meeting whose times are well defined, else InvalidDocument (exit 2)."""
         if path not in self._meetings:
             from rcmcli.lint.integrity import integrity_errors
 
-            loaded = read_document(path, MEETING)
+            loaded = read_document(path, MEETING, cache=True)
             fail_on_errors(loaded)
             errors = integrity_errors(loaded)
             if errors:

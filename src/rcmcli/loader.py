@@ -14,10 +14,10 @@ from pathlib import Path
 from rcmcli import model as m
 from rcmcli.errors import InputError, InvalidDocument, Pos
 from rcmcli.schema import (
-    F,
     Bool,
     Ctx,
     Date,
+    F,
     Int,
     ListOf,
     MapOf,
@@ -230,8 +230,11 @@ def read_bytes(path: Path) -> bytes:
         raise InputError(f"cannot read: {exc.strerror}", str(path)) from None
 
 
-def read_document(path: Path, spec: Obj, limits: Limits = DEFAULT_LIMITS) -> Loaded:
-    """Read and build one file with every diagnostic; raises only if unreadable."""
+def read_document(path: Path, spec: Obj, limits: Limits = DEFAULT_LIMITS, cache: bool = False) -> Loaded:
+    """Read and build one file with every diagnostic; raises only if unreadable.
+
+    ``cache``: reuse the parsed tree of this exact text (:mod:`rcmcli.treecache`).
+    """
     data = read_bytes(path)
     if len(data) > limits.max_bytes:
         diag = Diagnostic("Y006", Pos(1, 1), f"file is {len(data):,} bytes, over the limit of {limits.max_bytes:,}; refused")
@@ -240,18 +243,23 @@ def read_document(path: Path, spec: Obj, limits: Limits = DEFAULT_LIMITS) -> Loa
     del data  # the text is what is kept: do not hold both while parsing a large file
     if text is None:
         return Loaded(str(path), "", None, [problem] if problem else [])
-    return read_text(text, str(path), spec, limits)
+    return read_text(text, str(path), spec, limits, cache)
 
 
-def read_text(text: str, path: str, spec: Obj, limits: Limits = DEFAULT_LIMITS) -> Loaded:
+def read_text(text: str, path: str, spec: Obj, limits: Limits = DEFAULT_LIMITS, cache: bool = False) -> Loaded:
     from rcmcli.gcpause import paused
 
     with paused():
-        return _read_text(text, path, spec, limits)
+        return _read_text(text, path, spec, limits, cache)
 
 
-def _read_text(text: str, path: str, spec: Obj, limits: Limits) -> Loaded:
-    node, diagnostics, shared = parse_shared(text, limits)
+def _read_text(text: str, path: str, spec: Obj, limits: Limits, cache: bool) -> Loaded:
+    if cache:
+        from rcmcli import treecache
+
+        node, diagnostics, shared = treecache.parse(text, path, limits)
+    else:
+        node, diagnostics, shared = parse_shared(text, limits)
     ctx = Ctx(list(diagnostics), consume=not shared)  # the tree is ours: free it as it is built
     value = None
     if node is None and not diagnostics:
@@ -330,7 +338,7 @@ def load_meeting(path: Path, limits: Limits = DEFAULT_LIMITS) -> m.Meeting:
     return value
 
 
-def load_members(path: Path) -> m.Members:
-    value = fail_on_errors(read_document(path, MEMBERS))
+def load_members(path: Path, cache: bool = False) -> m.Members:
+    value = fail_on_errors(read_document(path, MEMBERS, cache=cache))
     assert isinstance(value, m.Members)
     return value
