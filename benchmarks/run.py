@@ -21,7 +21,9 @@ person at a terminal; the other commands write to a file.
 Byte-code caching: children run with ``PYTHONDONTWRITEBYTECODE`` unset and
 ``PYTHONPYCACHEPREFIX`` pointing into the temporary folder, so the warm-up writes the
 ``.pyc`` files a normal installation has (without writing into the source tree) and
-measured runs do not re-compile modules.
+measured runs do not re-compile modules. Likewise ``RCM_CACHE_DIR`` points into the
+temporary folder: the warm-up fills rcm's parsed-tree cache as a person's first
+``show`` does, and the measured runs read it (docs/performance.md).
 
 yamllint and khal are benchmark-only extras (``pip install -e '.[bench]'``); a
 missing tool is reported as "not available", never an error. The runner exits 0
@@ -112,6 +114,7 @@ def _child_env(work: Path, extra: dict[str, str] | None = None) -> dict[str, str
         and k not in ("NO_COLOR", "FORCE_COLOR", "PYTHONDONTWRITEBYTECODE", "COLUMNS", "LINES")
     }
     env["PYTHONPYCACHEPREFIX"] = str(work / "pycache")
+    env["RCM_CACHE_DIR"] = str(work / "rcm-cache")
     env["COLUMNS"] = "200"
     env.setdefault("TERM", "xterm-256color")
     env.update(extra or {})
