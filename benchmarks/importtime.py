@@ -25,6 +25,7 @@ from collections import defaultdict
 def profile(args: list[str], runs: int, cache: str) -> tuple[dict[str, list[int]], dict[str, list[int]], dict[str, int], list[int]]:
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     env["PYTHONPYCACHEPREFIX"] = cache
+    env["RCM_CACHE_DIR"] = os.path.join(cache, "rcm")  # rcm's tree cache, filled by the warm-up too
     cumulative: dict[str, list[int]] = defaultdict(list)
     self_: dict[str, list[int]] = defaultdict(list)
     depth: dict[str, int] = {}
