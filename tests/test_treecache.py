@@ -122,6 +122,16 @@ def test_default_folder_follows_xdg(monkeypatch, tmp_path):
     monkeypatch.delenv("RCM_CACHE_DIR")
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     assert treecache.cache_dir() == tmp_path / "rcm"
+    monkeypatch.setenv("XDG_CACHE_HOME", "relative/cache")  # ignored, as the XDG spec says
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    assert treecache.cache_dir() == tmp_path / "home" / ".cache" / "rcm"
+
+
+def test_no_home_folder_means_no_cache(monkeypatch):
+    monkeypatch.delenv("RCM_CACHE_DIR")
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    monkeypatch.setattr(treecache.os.path, "expanduser", lambda p: p)  # '~' not expandable
+    assert treecache.cache_dir() is None
 
 
 def test_large_files_and_bad_documents_are_not_cached(tmp_path):

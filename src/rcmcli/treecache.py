@@ -38,7 +38,11 @@ def cache_dir() -> Path | None:
     chosen = os.environ.get("RCM_CACHE_DIR")
     if chosen:
         return Path(chosen)
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    base = os.environ.get("XDG_CACHE_HOME", "")
+    if not os.path.isabs(base):  # unset, or relative: the XDG spec says to ignore it
+        base = os.path.join(os.path.expanduser("~"), ".cache")
+    if not os.path.isabs(base):  # no home folder to expand '~' to: no cache
+        return None
     return Path(base) / "rcm"
 
 
