@@ -158,3 +158,41 @@ def test_show_does_not_import_yaml_once_cached(tmp_path):
     assert runs[0].stdout.rstrip().endswith("YAML True")
     assert runs[1].stdout.rstrip().endswith("YAML False")
     assert runs[0].stdout == runs[1].stdout.replace("YAML False", "YAML True")
+
+
+def test_an_entry_of_the_wrong_shape_is_ignored(tmp_path):
+    """Valid JSON, right header and text, but a tree rcm did not write: parse instead."""
+    import json
+
+    path = tmp_path / "m.yaml"
+    path.write_text(MEETING_TEXT, encoding="utf-8")
+    expected = _model(path, MEETING, cache=False)
+    read_document(path, MEETING, cache=True)
+    entry = treecache._entry(str(path))
+    header, text, tree = json.loads(entry.read_bytes())
+    id_value = tree[4][0][3]  # the first key of the root mapping is 'id'
+    assert tree[4][0][0] == "id" and id_value[0] == "followup-ii-2021"
+    for bad in (12345, None, ["x"]):
+        damaged = json.loads(json.dumps(tree))
+        damaged[4][0][3][0] = bad
+        entry.write_text(json.dumps([header, text, damaged]), encoding="utf-8")
+        assert _model(path, MEETING, cache=True) == expected
+    for bad_tree in ([2, 1, 1, 1, []], [0, "1", 1, 1, []], [0, 1, 1, 1, [[7, 1, 1, ["a", True, 1, 1]]]]):
+        entry.write_text(json.dumps([header, text, bad_tree]), encoding="utf-8")
+        assert _model(path, MEETING, cache=True) == expected
+
+
+def test_a_changed_parser_does_not_read_old_entries(tmp_path, monkeypatch):
+    path = tmp_path / "m.yaml"
+    path.write_text(MEETING_TEXT, encoding="utf-8")
+    read_document(path, MEETING, cache=True)
+    entry = treecache._entry(str(path))
+    assert treecache._load(entry, MEETING_TEXT, DEFAULT_LIMITS) is not None
+    monkeypatch.setattr(treecache, "_code_stamp", lambda: [1, 2, 3, 4])  # yamlsrc.py edited
+    assert treecache._load(entry, MEETING_TEXT, DEFAULT_LIMITS) is None
+
+
+@pytest.mark.parametrize("value, on", [("1", False), ("yes", False), ("0", True), ("false", True), ("", True)])
+def test_rcm_no_cache_values(monkeypatch, value, on):
+    monkeypatch.setenv("RCM_NO_CACHE", value)
+    assert (treecache.cache_dir() is not None) is on

@@ -4,13 +4,15 @@ Importing PyYAML and parsing the members file and a meeting take about a quarter
 of ``rcm agenda show`` (docs/performance.md). The commands that read the catalog
 (show, times, list, members, ics, invite) keep the located tree of each file they
 parse in ``$RCM_CACHE_DIR`` (default ``$XDG_CACHE_HOME/rcm`` or ``~/.cache/rcm``),
-as JSON, next to the exact text it was parsed from (JSON, not marshal or pickle:
-reading an entry can never create objects other than strings, numbers and lists). An entry is
-used only when that text, rcm's version and the input limits are all equal to the
-current ones, so an edited file is never read from a stale entry; the model is
-still built, and every check run, from the tree each time. The files ``validate``
-checks are always parsed afresh (it uses the cache only for the catalog's members
-file, which it reads for cross-references).
+as JSON next to the exact text it was parsed from. JSON, not marshal or pickle:
+reading an entry can only make strings, numbers and lists, and a tree of the wrong
+shape is refused. An entry is used only when that text, rcm's version, its parser
+modules and the input limits all equal the current ones, so an edited file is never
+read from a stale entry; the model is still built, and every check run, from the
+tree each time. PyYAML's version is not part of the key: for valid YAML its event
+stream does not change between releases (after upgrading it, deleting the folder
+is harmless). The files ``validate`` checks are always parsed afresh (it uses the
+cache only for the catalog's members file, which it reads for cross-references).
 
 Only clean parses of files up to 1 MiB are kept (no diagnostics, no aliases). Any
 problem with the cache (unwritable folder, a damaged entry) silently falls back to
@@ -33,7 +35,7 @@ MAX_TEXT = 1024 * 1024  # characters; large agendas are parsed every time
 
 def cache_dir() -> Path | None:
     """Where entries live, or None when caching is off."""
-    if os.environ.get("RCM_NO_CACHE"):
+    if os.environ.get("RCM_NO_CACHE", "").strip().lower() not in ("", "0", "false", "no"):
         return None
     chosen = os.environ.get("RCM_CACHE_DIR")
     if chosen:
@@ -61,7 +63,23 @@ def _entry(path: str) -> Path | None:
 
 
 def _header(limits: Limits) -> list:
-    return [FORMAT, __version__, limits.max_bytes, limits.max_depth, limits.max_nodes]
+    """What an entry must have been made with: this format, this rcm, these limits, this parser.
+
+    The size and modification time of the modules that shape a tree stand for their
+    code, so a changed parser in a source checkout (whose version does not move) never
+    reads entries made by the old one.
+    """
+    return [FORMAT, __version__, limits.max_bytes, limits.max_depth, limits.max_nodes, *_code_stamp()]
+
+
+def _code_stamp() -> list:
+    from rcmcli import yamlsrc
+
+    stamps = []
+    for module_file in (yamlsrc.__file__, __file__):
+        st = os.stat(module_file)
+        stamps += [st.st_size, st.st_mtime_ns]
+    return stamps
 
 
 def parse(text: str, path: str, limits: Limits) -> tuple[YNode | None, list[Diagnostic], bool]:
@@ -114,17 +132,32 @@ def encode(node: YNode) -> tuple:
 
 
 def decode(t: tuple | list) -> YNode:
+    """The tree :func:`encode` made; ValueError for anything else (a damaged entry)."""
     if len(t) == 4:
-        return YScalar(t[0], t[1], Pos(t[2], t[3]))
+        raw, plain, line, column = t
+        if type(raw) is not str or type(plain) is not bool:
+            raise ValueError("not a scalar node")
+        return YScalar(raw, plain, _pos(line, column))
     kind, line, column, size, items = t
+    if type(size) is not int or type(items) is not list:
+        raise ValueError("not a mapping or list node")
     if kind == 0:
-        mapping = YMap(Pos(line, column))
+        mapping = YMap(_pos(line, column))
         mapping.size = size
-        mapping.items = {k: (Pos(kl, kc), decode(v)) for k, kl, kc, v in items}
+        for k, kl, kc, v in items:
+            if type(k) is not str:
+                raise ValueError("not a mapping key")
+            mapping.items[k] = (_pos(kl, kc), decode(v))
         return mapping
     if kind != 1:
         raise ValueError(f"not a tree node: {kind!r}")
-    seq = YSeq(Pos(line, column))
+    seq = YSeq(_pos(line, column))
     seq.size = size
     seq.items = [decode(v) for v in items]
     return seq
+
+
+def _pos(line: object, column: object) -> Pos:
+    if type(line) is not int or type(column) is not int:
+        raise ValueError("not a position")
+    return Pos(line, column)
