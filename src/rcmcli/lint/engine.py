@@ -16,7 +16,6 @@ from rcmcli.errors import ConfigError, InputError, one_line
 from rcmcli.lint import suppress
 from rcmcli.lint.config import Config
 from rcmcli.lint.context import RuleContext
-from rcmcli.lint.integrity import INTEGRITY, integrity_errors  # noqa: F401  (re-exported)
 from rcmcli.lint.problem import ERROR, Problem
 from rcmcli.lint.rules import all_rules
 from rcmcli.timeparse import parse_time
