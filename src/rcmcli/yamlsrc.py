@@ -237,6 +237,11 @@ def _parse(b: _Builder, text: str, limits: Limits) -> YNode | None:
     except _Stop:
         return None
     except yaml.MarkedYAMLError as exc:
+        if exc.problem == "exceeded maximum nesting depth":
+            # libyaml (from PyYAML 6.0.4) refuses deep nesting itself, scanning ahead of
+            # the events rcm counts: the same input-limit finding as rcm's own limit.
+            b.fail(LIMITS, _too_deep_at(text, b), f"nesting deeper than {limits.max_depth} levels; refused")
+            return None
         mark = exc.problem_mark or exc.context_mark
         pos = _pos(mark) if mark else Pos(1, 1)
         problem = exc.problem or str(exc)
@@ -257,6 +262,55 @@ def _parse(b: _Builder, text: str, limits: Limits) -> YNode | None:
         if parser is not None:
             parser.dispose()
     return b.root
+
+
+def _too_deep_at(text: str, b: _Builder) -> Pos:
+    """Where nesting first goes deeper than the limit, for a refusal by libyaml itself.
+
+    libyaml stops before delivering the events of the brackets it scanned ahead, so
+    the brackets after the innermost container rcm opened are counted here (quoted
+    text and comments skipped), giving the position rcm's own limit would report.
+    """
+    depth = len(b.stack)
+    index = 0
+    if b.stack:
+        line, column = b.stack[-1][0].pos
+        index = _index(text, line, column) + 1
+    line = text.count("\n", 0, index) + 1
+    line_start = text.rfind("\n", 0, index) + 1
+    quote = ""
+    i = index
+    while i < len(text):
+        c = text[i]
+        if quote:
+            if c == "\\" and quote == '"':
+                i += 1
+            elif c == quote:
+                quote = ""
+        elif c in "'\"" and (i == 0 or text[i - 1] in " \t\n[{,:"):
+            quote = c
+        elif c == "#" and (i == 0 or text[i - 1] in " \t\n"):
+            end = text.find("\n", i)
+            i = len(text) if end < 0 else end
+            continue
+        elif c in "[{":
+            depth += 1
+            if depth > b.limits.max_depth:
+                return Pos(line, i - line_start + 1)
+        elif c in "]}":
+            depth -= 1
+        if c == "\n":
+            line, line_start = line + 1, i + 1
+        i += 1
+    return Pos(line, max(1, i - line_start))
+
+
+def _index(text: str, line: int, column: int) -> int:
+    """The offset of a 1-based line and column."""
+    start = 0
+    for _ in range(line - 1):
+        start = text.index("\n", start) + 1
+    return start + column - 1
 
 
 def _events(b: _Builder, get_event) -> None:
