@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Import profile: ``python -X importtime`` run several times, medians per module.
 
-    python benchmarks/importtime.py                      # import rcmcli.cli
+    python benchmarks/importtime.py                      # import rcmcli.cli.app
     python benchmarks/importtime.py --top 15 --runs 7
     python benchmarks/importtime.py -- -m rcmcli agenda show plenary-ii-2021 -f json
 
@@ -56,9 +56,9 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--runs", type=int, default=7)
     ap.add_argument("--top", type=int, default=15)
-    ap.add_argument("command", nargs="*", help="arguments after `python -X importtime` (default: -c 'import rcmcli.cli')")
+    ap.add_argument("command", nargs="*", help="arguments after `python -X importtime` (default: -c 'import rcmcli.cli.app')")
     a = ap.parse_args()
-    args = a.command or ["-c", "import rcmcli.cli"]
+    args = a.command or ["-c", "import rcmcli.cli.app"]
     with tempfile.TemporaryDirectory(prefix="rcm-importtime-") as cache:
         cumulative, self_, depth, totals = profile(args, a.runs, cache)
     med = {k: statistics.median(v) for k, v in cumulative.items()}

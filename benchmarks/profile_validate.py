@@ -47,7 +47,7 @@ def main() -> int:
             generate.corpus(work / "corpus", a.files, a.slots)
             args = ["agenda", "validate", str(work / "corpus")]
         os.chdir(work)
-        from rcmcli.cli import main as cli_main  # imported outside the profile
+        from rcmcli.cli.app import main as cli_main  # imported outside the profile
 
         prof = cProfile.Profile()
         sink = io.StringIO()

@@ -388,7 +388,7 @@ def run_suite(work: Path, sizes: Sizes, startup_repeat: int, big_repeat: int, gr
 # ----------------------------------------------------------------------------- imports
 
 
-HEAVY = ["typer", "pydantic", "rich", "icalendar", "yaml", "dateutil", "rcmcli.lint.rules", "rcmcli.ics"]
+HEAVY = ["typer", "pydantic", "rich", "icalendar", "yaml", "dateutil", "rcmcli.lint.rules", "rcmcli.export.ics"]
 
 
 def import_profile(work: Path) -> list[tuple[str, float, str]]:

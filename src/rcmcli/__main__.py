@@ -1,3 +1,3 @@
-from rcmcli.entry import main
+from rcmcli.cli.entry import main
 
 raise SystemExit(main())

@@ -267,10 +267,10 @@ def _norm(text: str) -> str:
 @pytest.mark.parametrize("name", ACCEPTED)
 def test_accepted_case_exports_a_clean_calendar(name: str):
     """CR/LF in every text that reaches an .ics: escaped, never a new property or event."""
-    ics = pytest.importorskip("rcmcli.ics")
+    ics = pytest.importorskip("rcmcli.export.ics")
     icalendar = pytest.importorskip("icalendar")
-    from rcmcli.catalog import Catalog, bundled_dir
-    from rcmcli.loader import load_meeting
+    from rcmcli.core.catalog import Catalog, bundled_dir
+    from rcmcli.core.loader import load_meeting
 
     meeting = load_meeting(CASES / name)
     data = ics.calendar_bytes(meeting, Catalog(bundled_dir()).members, ics.Options(include_breaks=True))
@@ -294,7 +294,7 @@ def test_accepted_case_exports_a_clean_calendar(name: str):
 
 
 def test_nesting_at_the_limit_is_read_and_one_deeper_is_refused():
-    from rcmcli.yamlsrc import Limits, parse
+    from rcmcli.core.yamltree import Limits, parse
 
     limits = Limits(max_depth=64)
     # Root mapping = level 1, so 63 nested lists under 'platform' reach level 64.
@@ -306,7 +306,7 @@ def test_nesting_at_the_limit_is_read_and_one_deeper_is_refused():
 
 
 def test_a_million_open_brackets_are_refused_fast():
-    from rcmcli.yamlsrc import parse
+    from rcmcli.core.yamltree import parse
 
     start = time.monotonic()
     node, diags = parse("x: " + "[" * 1_000_000)
@@ -374,8 +374,8 @@ TAGS = [
 
 @pytest.mark.parametrize("tag", TAGS)
 def test_python_tags_are_refused(tag: str, tmp_path: Path, monkeypatch):
-    from rcmcli.errors import InvalidDocument
-    from rcmcli.loader import MEETING, load_meeting, read_text
+    from rcmcli.core.errors import InvalidDocument
+    from rcmcli.core.loader import MEETING, load_meeting, read_text
 
     text = gen.BASE.replace("title: {en: Opening}", f"title: {tag}")
     loaded = read_text(text, "tagged.yaml", MEETING)
@@ -405,17 +405,17 @@ def _forbid(name: str, calls: list[str]):
 def test_no_corpus_value_reaches_eval_or_a_shell(monkeypatch, tmp_path: Path):
     """Load, validate, render and export every corpus file with eval, exec and every way
     of starting a process replaced by a trap."""
-    from rcmcli import render
-    from rcmcli.agenda import slot_rows
-    from rcmcli.catalog import Catalog, bundled_dir
-    from rcmcli.errors import RcmError
+    from rcmcli.cli import render
+    from rcmcli.core.localtime import slot_rows
+    from rcmcli.core.catalog import Catalog, bundled_dir
+    from rcmcli.core.errors import RcmError
     from rcmcli.lint import engine
     from rcmcli.lint.config import Config
-    from rcmcli.loader import load_meeting
-    from rcmcli.zones import Resolved
+    from rcmcli.core.loader import load_meeting
+    from rcmcli.core.zones import Resolved
 
     try:
-        from rcmcli import ics
+        from rcmcli.export import ics
     except ImportError:  # pragma: no cover - the exporter is optional here
         ics = None
     catalog = Catalog(bundled_dir())

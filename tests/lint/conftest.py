@@ -18,7 +18,7 @@ from typing import Callable
 
 import pytest
 
-from rcmcli.catalog import Catalog, bundled_dir
+from rcmcli.core.catalog import Catalog, bundled_dir
 from rcmcli.lint import engine
 from rcmcli.lint.config import Config
 from rcmcli.lint.problem import Problem

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from rcmcli.cli import app
+from rcmcli.cli.app import app
 
 A = '- {start: "9:00", end: "10:00", title: A}'
 GAP_20 = '- {start: "10:20", end: "11:00", title: B}'  # 20 min after A: T005 (warning)

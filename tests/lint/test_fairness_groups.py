@@ -18,8 +18,8 @@ from pathlib import Path
 
 import pytest
 
-from rcmcli import loader
-from rcmcli.agenda import Hours, hhmm_wall, night_between, outside_work_between, wall
+from rcmcli.core import loader
+from rcmcli.core.localtime import Hours, hhmm_wall, night_between, outside_work_between, wall
 from rcmcli.lint.context import RuleContext
 
 DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -97,7 +97,7 @@ def brute_force(path: Path, members, hours: Hours) -> list[tuple[str, int, str]]
 
 @pytest.mark.parametrize("seed", range(12))
 def test_fairness_rules_match_brute_force(seed: int, tmp_path: Path, lint):
-    from rcmcli.catalog import Catalog, bundled_dir
+    from rcmcli.core.catalog import Catalog, bundled_dir
 
     rng = random.Random(seed)
     text = random_meeting(rng, ZONES[seed % 2])
@@ -116,7 +116,7 @@ def test_a_slot_across_a_change_is_converted_instant_by_instant(tmp_path: Path, 
     night window of 00:30-00:45 only the real span is at night; at either offset
     alone (23:50-00:10 or 00:50-01:10) it is not.
     """
-    from rcmcli.catalog import Catalog, bundled_dir
+    from rcmcli.core.catalog import Catalog, bundled_dir
     from rcmcli.lint.config import Config
 
     text = (
@@ -143,7 +143,7 @@ def test_a_slot_across_a_change_is_converted_instant_by_instant(tmp_path: Path, 
 
 def test_capitals_sharing_a_clock_are_grouped(tmp_path: Path, lint):
     """Over days without a change, the 23 capitals fall into a few offsets."""
-    from rcmcli.catalog import Catalog, bundled_dir
+    from rcmcli.core.catalog import Catalog, bundled_dir
 
     text = random_meeting(random.Random(1), ZONES[0])
     path = tmp_path / "meeting.yaml"

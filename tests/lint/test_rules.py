@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import pytest
 
-from rcmcli.errors import ConfigError
+from rcmcli.core.errors import ConfigError
 from rcmcli.lint import engine
 from rcmcli.lint.config import Config
 from rcmcli.lint.rules import REGISTRY, rule
-from rcmcli.yamlsrc import Limits
+from rcmcli.core.yamltree import Limits
 
 CENTRAL = '{label: "Central American time (GMT-6)", offset: GMT-6}'
 SANTIAGO = "{label: Santiago time, zone: America/Santiago}"

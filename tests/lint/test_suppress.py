@@ -17,7 +17,7 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-from rcmcli.cli import app
+from rcmcli.cli.app import app
 
 A = '- {start: "9:00", end: "10:00", title: A}'
 B = '- {start: "10:20", end: "11:00", title: B}'

@@ -22,8 +22,8 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
-from rcmcli.errors import ConfigError
-from rcmcli.yamlsrc import DEFAULT_LIMITS, Limits
+from rcmcli.core.errors import ConfigError
+from rcmcli.core.yamltree import DEFAULT_LIMITS, Limits
 
 
 @dataclass

@@ -10,12 +10,12 @@ from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from functools import cached_property
 
-from rcmcli.agenda import Hours, LocalClock, utc_midnights, wall
+from rcmcli.core.localtime import Hours, LocalClock, utc_midnights, wall
 from rcmcli.lint import suppress
-from rcmcli.model import Country, Meeting, Members, Slot
-from rcmcli.timeparse import parse_time
-from rcmcli.yamlsrc import Diagnostic
-from rcmcli.zones import Resolved, fold, resolve
+from rcmcli.core.model import Country, Meeting, Members, Slot
+from rcmcli.core.timeparse import parse_time
+from rcmcli.core.yamltree import Diagnostic
+from rcmcli.core.zones import Resolved, fold, resolve
 
 TYPE_CHECKING = False  # typing costs ~8 ms of start-up; annotations are never evaluated
 if TYPE_CHECKING:
@@ -67,7 +67,7 @@ class RuleContext:
     @cached_property
     def capitals(self) -> list[tuple[Country, tzinfo]]:
         """Member capitals of the meeting's organizing conferences, with their zones."""
-        from rcmcli.zones import get_zone
+        from rcmcli.core.zones import get_zone
 
         if self.meeting is None:
             return []
@@ -153,7 +153,7 @@ class RuleContext:
         return {}
 
     def _place_zone(self, name: str) -> Resolved | None:
-        from rcmcli.errors import UnknownZoneError
+        from rcmcli.core.errors import UnknownZoneError
 
         if fold(name) == "local":  # the machine's zone: a finding must not depend on where rcm runs
             return None

@@ -12,15 +12,15 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any, Iterable
 
-from rcmcli.errors import ConfigError, InputError, one_line
+from rcmcli.core.errors import ConfigError, InputError, one_line
 from rcmcli.lint import suppress
 from rcmcli.lint.config import Config
 from rcmcli.lint.context import RuleContext
 from rcmcli.lint.problem import ERROR, Problem
 from rcmcli.lint.rules import all_rules
-from rcmcli.timeparse import parse_time
-from rcmcli.loader import MEETING, MEMBERS, Loaded, read_document
-from rcmcli.model import Meeting, Members
+from rcmcli.core.timeparse import parse_time
+from rcmcli.core.loader import MEETING, MEMBERS, Loaded, read_document
+from rcmcli.core.model import Meeting, Members
 
 
 @dataclass
@@ -124,9 +124,9 @@ class Report:
 
 
 def lint_file(path: Path, rules: list[Selected], members: Members, aliases, config: Config, use_suppressions: bool = True) -> list[Problem]:
-    from rcmcli.gcpause import paused
+    from rcmcli.core.gcpause import paused
 
-    with paused():  # the document's objects hold no cycles: see rcmcli.gcpause
+    with paused():  # the document's objects hold no cycles: see rcmcli.core.gcpause
         return _lint_file(path, rules, members, aliases, config, use_suppressions)
 
 
@@ -187,7 +187,7 @@ def run(
     use_suppressions: bool = True,
 ) -> Report:
     """Validate files, folders or catalog meeting ids (none: the whole catalog)."""
-    from rcmcli.catalog import meeting_files
+    from rcmcli.core.catalog import meeting_files
 
     rules = select(config, select_cli, ignore_cli)
     paths: list[Path] = []

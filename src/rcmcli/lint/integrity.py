@@ -6,13 +6,13 @@ selection, no configuration, so `rcm agenda show` imports only what it runs.
 
 from __future__ import annotations
 
-from rcmcli.errors import Pos
+from rcmcli.core.errors import Pos
 from rcmcli.lint.context import RuleContext
 from rcmcli.lint.problem import Problem
 from rcmcli.lint.suppress import apply
-from rcmcli.loader import Loaded
-from rcmcli.model import Meeting, Members
-from rcmcli.yamlsrc import Diagnostic
+from rcmcli.core.loader import Loaded
+from rcmcli.core.model import Meeting, Members
+from rcmcli.core.yamltree import Diagnostic
 
 # Findings that make a meeting's times undefined: a slot that ends before it starts,
 # a wall time that does not exist or happens twice, dates in the wrong order, a

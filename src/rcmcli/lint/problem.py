@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from rcmcli.errors import Pos
+from rcmcli.core.errors import Pos
 
 ERROR = "error"
 WARNING = "warning"

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from rcmcli.errors import Pos
+from rcmcli.core.errors import Pos
 
 TYPE_CHECKING = False  # typing costs ~8 ms of start-up; annotations are never evaluated
 

@@ -21,7 +21,7 @@ def hm(dt) -> str:
 def capitals_where(ctx, key, test, describe, what: str) -> Iterator[Finding]:
     """A finding for each slot (breaks aside) listing the member capitals, in the
     order of ``ctx.capitals``, where ``test`` holds for its local span (wall
-    minutes, see ``rcmcli.agenda.wall``).
+    minutes, see ``rcmcli.core.localtime.wall``).
 
     ``key(span)`` must determine ``test(span)``, and must not change when the span
     moves by whole weeks (it may depend on the weekday, the time of day and the

@@ -24,7 +24,7 @@ def check(ctx, opts):
     if ctx.members_doc is None:
         return
     from rcmcli.lint.problem import Finding
-    from rcmcli.zones import get_zone
+    from rcmcli.core.zones import get_zone
 
     for country in ctx.members_doc.countries.values():
         try:

@@ -14,7 +14,7 @@ Passing::
 from __future__ import annotations
 
 from rcmcli.lint.problem import Finding
-from rcmcli.timeparse import hhmm
+from rcmcli.core.timeparse import hhmm
 
 CODE = "T002"
 NAME = "end-not-after-start"

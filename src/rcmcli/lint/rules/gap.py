@@ -15,7 +15,7 @@ Passing::
 from __future__ import annotations
 
 from rcmcli.lint.problem import Finding
-from rcmcli.timeparse import hhmm
+from rcmcli.core.timeparse import hhmm
 
 CODE = "T005"
 NAME = "gap"

@@ -23,7 +23,7 @@ OPTIONS = {"night_start": "22:00", "night_end": "06:00"}
 
 
 def check(ctx, opts):
-    from rcmcli.agenda import hhmm_wall, night_between
+    from rcmcli.core.localtime import hhmm_wall, night_between
 
     hours = ctx.hours(opts)
     yield from capitals_where(

@@ -26,7 +26,7 @@ _DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 
 def check(ctx, opts):
-    from rcmcli.agenda import hhmm_wall, outside_work_between
+    from rcmcli.core.localtime import hhmm_wall, outside_work_between
 
     hours = ctx.hours(opts)
     yield from capitals_where(

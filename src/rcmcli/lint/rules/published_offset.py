@@ -21,7 +21,7 @@ import re
 from datetime import datetime, time
 
 from rcmcli.lint.problem import Finding
-from rcmcli.zones import format_offset, get_zone, parse_offset
+from rcmcli.core.zones import format_offset, get_zone, parse_offset
 
 CODE = "P002"
 NAME = "published-offset"

@@ -28,8 +28,8 @@ from __future__ import annotations
 from datetime import datetime
 
 from rcmcli.lint.problem import Finding
-from rcmcli.timeparse import hhmm
-from rcmcli.zones import format_offset
+from rcmcli.core.timeparse import hhmm
+from rcmcli.core.zones import format_offset
 
 CODE = "P001"
 NAME = "published-time"

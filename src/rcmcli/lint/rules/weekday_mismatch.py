@@ -14,7 +14,7 @@ Passing::
 from __future__ import annotations
 
 from rcmcli.lint.problem import Finding
-from rcmcli.timeparse import WEEKDAYS, weekday_index
+from rcmcli.core.timeparse import WEEKDAYS, weekday_index
 
 CODE = "T007"
 NAME = "weekday-mismatch"

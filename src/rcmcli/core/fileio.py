@@ -1,0 +1,64 @@
+"""Writing files safely: atomically, never over an input, never half-written.
+
+A write goes to a temporary file in the target's folder, is flushed and fsync'd,
+then renamed over the target (atomic on POSIX and Windows). An exception or Ctrl-C
+before the rename removes the temporary file and leaves any previous file intact.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+from typing import Iterable
+
+from rcmcli.core.errors import OutputError
+
+
+def check_target(target: Path, inputs: Iterable[Path] = ()) -> None:
+    """Refuse to write over an input file or into a folder that is missing or read-only."""
+    folder = target.parent if str(target.parent) else Path(".")
+    if target.is_dir():
+        raise OutputError("is a folder; give a file name", str(target))
+    if not folder.is_dir():
+        raise OutputError(f"folder '{folder}' does not exist", str(target))
+    if not os.access(folder, os.W_OK):
+        raise OutputError(f"folder '{folder}' is not writable", str(target))
+    for source in inputs:
+        try:
+            if target.exists() and target.resolve() == Path(source).resolve():
+                raise OutputError("refusing to overwrite an input file", str(target))
+        except OSError:
+            continue
+
+
+def write_atomic(target: Path, data: bytes, inputs: Iterable[Path] = ()) -> None:
+    """Write ``data`` to ``target`` atomically."""
+    target = Path(target)
+    check_target(target, inputs)
+    try:
+        _replace(target, data)
+    except OSError as exc:  # disk full, permission denied...: the user's problem, not a bug
+        raise OutputError(f"cannot write: {exc.strerror or exc}", str(target)) from None
+
+
+def _replace(target: Path, data: bytes) -> None:
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        if target.exists():
+            os.chmod(tmp, target.stat().st_mode & 0o777)
+        else:
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(tmp, 0o666 & ~umask)
+        os.replace(tmp, target)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise

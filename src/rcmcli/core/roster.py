@@ -1,0 +1,363 @@
+"""Rosters for ``rcm agenda invite``: who is invited, validated before anything is written.
+
+A roster is a YAML list of mappings or a CSV file with a header row; both carry the
+columns ``name, email, country, role, language`` (``role`` and ``language`` optional).
+Every problem is collected with its position (YAML: the value's line and column; CSV:
+the row's first line) and raised as one :class:`InvalidRoster`.
+"""
+
+from __future__ import annotations
+
+import csv
+import difflib
+import hashlib
+import io
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Optional
+
+from rcmcli.core.errors import InputError, Pos
+from rcmcli.core.model import Members
+from rcmcli.core.yamltree import YMap, YScalar, YSeq, decode, node_kind, parse
+from rcmcli.core.zones import fold
+
+FIELDS = ("name", "email", "country", "role", "language")
+REQUIRED = ("name", "email", "country")
+
+# RFC 5545 §3.2.16 ROLE values, and the words secretariats write for them.
+ROLES = {
+    "chair": "CHAIR",
+    "req-participant": "REQ-PARTICIPANT",
+    "opt-participant": "OPT-PARTICIPANT",
+    "non-participant": "NON-PARTICIPANT",
+    "participant": "REQ-PARTICIPANT",
+    "delegate": "REQ-PARTICIPANT",
+    "required": "REQ-PARTICIPANT",
+    "optional": "OPT-PARTICIPANT",
+    "observer": "OPT-PARTICIPANT",
+    "information": "NON-PARTICIPANT",
+}
+LANGUAGES = {"en": "en", "english": "en", "ingles": "en", "es": "es", "spanish": "es", "espanol": "es"}
+SHOWN = {"role": "chair, participant, observer, non-participant", "language": "en, es"}
+
+# A practical subset of RFC 5322: the local part without the characters that mean
+# something in a mailto: URI ('?', '#', '%', '&', '/', '='), and a dot in the
+# domain: a delegate's address without one is a typo, not an intranet host.
+_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+_EMAIL = re.compile(r"[A-Za-z0-9._+'-]+@" + _LABEL + r"(?:\." + _LABEL + r")+")
+
+
+@dataclass(frozen=True)
+class Participant:
+    """One invitee, validated: ``country`` is an ISO alpha-2 code, ``role`` an RFC 5545 ROLE."""
+
+    name: str
+    email: str
+    country: str
+    role: str = "REQ-PARTICIPANT"
+    language: str = "en"
+    line: int = 0
+    column: int = 1
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """A roster problem at a position."""
+
+    pos: Pos
+    message: str
+
+
+class InvalidRoster(InputError):
+    """A roster failed validation; carries every problem found."""
+
+    def __init__(self, path: str, problems: list[Problem]) -> None:
+        first, more = problems[0], len(problems) - 1
+        suffix = f" (and {more} more problem{'s' if more > 1 else ''} in the roster)" if more else ""
+        super().__init__(first.message + suffix, path, first.pos)
+        self.problems = problems
+
+
+# A raw row: where it starts, and field -> (text, where the text is).
+Row = tuple[Pos, dict[str, tuple[str, Pos]]]
+
+
+def load_roster(path: Path, members: Members, max_per_country: Optional[int] = None) -> list[Participant]:
+    """Read and validate a roster; raise :class:`InvalidRoster` listing every problem."""
+    from rcmcli.core.loader import read_bytes
+
+    text, problem = decode(read_bytes(path))
+    if text is None:
+        raise InvalidRoster(str(path), [Problem(problem.pos if problem else Pos(1, 1), _msg(problem))])
+    rows, problems = _read_rows(path, text)
+    people, found = validate(rows, members, max_per_country)
+    problems = sorted(problems + found, key=lambda p: p.pos)  # stable: same line keeps reading order
+    if not problems and not people:
+        problems = [Problem(Pos(1, 1), "the roster lists no participants")]
+    if problems:
+        raise InvalidRoster(str(path), problems)
+    return people
+
+
+def _msg(problem) -> str:
+    return problem.message if problem else "cannot read the roster"
+
+
+def _read_rows(path: Path, text: str) -> tuple[list[Row], list[Problem]]:
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        return read_csv(text)
+    if suffix in (".yaml", ".yml"):
+        return read_yaml(text)
+    return [], [Problem(Pos(1, 1), f"unknown roster format '{suffix or path.name}'; use a .csv or .yaml file")]
+
+
+# --- YAML -------------------------------------------------------------------
+
+
+def read_yaml(text: str) -> tuple[list[Row], list[Problem]]:
+    """A YAML list of participant mappings (or a mapping with a ``participants`` list)."""
+    node, diagnostics = parse(text)
+    problems = [Problem(d.pos, d.message) for d in diagnostics]
+    if isinstance(node, YMap) and "participants" in node.items:
+        node = node.items["participants"][1]
+    if node is None:
+        return [], problems or [Problem(Pos(1, 1), "the roster is empty")]
+    if not isinstance(node, YSeq):
+        return [], problems + [Problem(node.pos, f"expected a list of participants, got {node_kind(node)}")]
+    rows: list[Row] = []
+    for item in node.items:
+        if not isinstance(item, YMap):
+            what = f"expected a participant (name, email, country, ...), got {node_kind(item)}"
+            problems.append(Problem(item.pos, what))
+            continue
+        rows.append(_yaml_row(item, problems))
+    return rows, problems
+
+
+def _yaml_row(item: YMap, problems: list[Problem]) -> Row:
+    fields: dict[str, tuple[str, Pos]] = {}
+    for key, (key_pos, value) in item.items.items():
+        if key not in FIELDS:
+            problems.append(Problem(key_pos, f"unknown field '{key}'{_did_you_mean(key, FIELDS)}"))
+        elif not isinstance(value, YScalar):
+            problems.append(Problem(value.pos, f"'{key}' must be text, got {node_kind(value)}"))
+        elif not value.is_null:
+            fields[key] = (value.raw, value.pos)
+    return item.pos, fields
+
+
+# --- CSV --------------------------------------------------------------------
+
+
+def read_csv(text: str) -> tuple[list[Row], list[Problem]]:
+    """A CSV file with a header row; ``;`` or tab separators are recognised."""
+    first = text.split("\n", 1)[0]
+    delimiter = max((",", ";", "\t"), key=first.count)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    problems: list[Problem] = []
+    header: Optional[list[str]] = None
+    rows: list[Row] = []
+    start = 1
+    try:
+        for cells in reader:
+            line, start = start, reader.line_num + 1
+            if not any(c.strip() for c in cells):
+                continue
+            if header is None:
+                header = _header(cells, line, problems)
+                if problems:  # rows cannot be read without a usable header
+                    return [], problems
+                continue
+            rows.append(_csv_row(header, cells, line, problems))
+    except csv.Error as exc:
+        problems.append(Problem(Pos(reader.line_num, 1), f"CSV syntax error: {exc}"))
+    if header is None:
+        problems.append(Problem(Pos(1, 1), "the roster is empty; expected a header row: " + ",".join(FIELDS)))
+    return rows, problems
+
+
+def _header(cells: list[str], line: int, problems: list[Problem]) -> list[str]:
+    names = [c.strip().lower() for c in cells]
+    for n in names:
+        if n not in FIELDS:
+            problems.append(Problem(Pos(line, 1), f"unknown column '{n}'{_did_you_mean(n, FIELDS)}"))
+    for n in sorted({n for n in names if names.count(n) > 1}):
+        problems.append(Problem(Pos(line, 1), f"column '{n}' appears twice in the header"))
+    for n in REQUIRED:
+        if n not in names:
+            problems.append(Problem(Pos(line, 1), f"the header has no '{n}' column"))
+    return names
+
+
+def _csv_row(header: list[str], cells: list[str], line: int, problems: list[Problem]) -> Row:
+    at = Pos(line, 1)
+    if len(cells) > len(header):
+        problems.append(Problem(at, f"row has {len(cells)} fields but the header has {len(header)}"))
+    fields = {h: (c, at) for h, c in zip(header, cells) if h in FIELDS and c.strip()}
+    return at, fields
+
+
+# --- validation -------------------------------------------------------------
+
+
+def validate(
+    rows: Iterable[Row], members: Members, max_per_country: Optional[int]
+) -> tuple[list[Participant], list[Problem]]:
+    """Participants from raw rows, and every problem: bad values, duplicates, limits."""
+    countries = country_index(members)
+    people: list[Participant] = []
+    problems: list[Problem] = []
+    first_line: dict[str, int] = {}
+    for at, fields in rows:
+        person = _participant(at, fields, countries, members, problems)
+        email = fields.get("email")
+        key = email[0].strip().casefold() if email else ""
+        if email and key in first_line:
+            first = first_line[key]
+            problems.append(Problem(email[1], f"duplicate email '{email[0].strip()}' (first at line {first})"))
+            continue
+        if key:
+            first_line[key] = at.line
+        if person is not None:
+            people.append(person)
+    problems += _over_limit(people, members, max_per_country)
+    return people, problems
+
+
+def _participant(
+    at: Pos, fields: dict[str, tuple[str, Pos]], countries: dict[str, str], members: Members, problems: list[Problem]
+) -> Optional[Participant]:
+    before = len(problems)
+    for name in REQUIRED:
+        if name not in fields:
+            problems.append(Problem(at, f"participant has no '{name}'"))
+    if len(problems) > before:
+        return None
+    name = _name(*fields["name"], problems)
+    email = _email(*fields["email"], problems)
+    country = _country(*fields["country"], countries, members, problems)
+    role = _choice("role", fields.get("role"), ROLES, "REQ-PARTICIPANT", problems)
+    language = _choice("language", fields.get("language"), LANGUAGES, "en", problems)
+    if len(problems) > before:
+        return None
+    return Participant(name, email, country, role, language, at.line, at.column)
+
+
+def _name(text: str, pos: Pos, problems: list[Problem]) -> str:
+    name = " ".join(text.split())
+    if not name:
+        problems.append(Problem(pos, "the name is empty"))
+    elif any(unicodedata.category(c) in ("Cc", "Zl", "Zp") for c in text if c != "\t"):
+        # A line break or control character in a name is a data error; it would also
+        # have to be escaped in the CN parameter, where clients show it badly.
+        problems.append(Problem(pos, f"name {text!r} contains a line break or control character"))
+    return name
+
+
+def _email(text: str, pos: Pos, problems: list[Problem]) -> str:
+    email = text.strip()
+    if not is_email(email):
+        problems.append(Problem(pos, f"'{email}' is not an email address like 'name@example.org'"))
+    return email
+
+
+def is_email(text: str) -> bool:
+    """A practical e-mail check (see ``_EMAIL``); no '..' and no leading '.' in the local part."""
+    return bool(_EMAIL.fullmatch(text)) and ".." not in text and not text.split("@")[0].startswith(".")
+
+
+def country_index(members: Members) -> dict[str, str]:
+    """Folded ISO2, ISO3, English and Spanish names -> ISO alpha-2 code."""
+    index: dict[str, str] = {}
+    for code, c in members.countries.items():
+        for label in (code, c.iso3, c.name.en, c.name.es):
+            if label:
+                index.setdefault(fold(label), code)
+    return index
+
+
+def _country(text: str, pos: Pos, countries: dict[str, str], members: Members, problems: list[Problem]) -> str:
+    code = countries.get(fold(text))
+    if code is None:
+        close = difflib.get_close_matches(fold(text), list(countries), n=1, cutoff=0.7)
+        hint = f"; did you mean '{members.countries[countries[close[0]]].name.get('en')}'?" if close else (
+            "; use an ISO code like 'MX' or a country name from members.yaml"
+        )
+        problems.append(Problem(pos, f"unknown country '{text.strip()}'{hint}"))
+        return ""
+    return code
+
+
+def _choice(
+    field: str, value: Optional[tuple[str, Pos]], table: dict[str, str], default: str, problems: list[Problem]
+) -> str:
+    if value is None:
+        return default
+    text, pos = value
+    key = fold(text).replace(" ", "-").replace("_", "-")
+    if key in table:
+        return table[key]
+    close = difflib.get_close_matches(key, list(table), n=1)
+    hint = f"did you mean '{close[0]}'?" if close else f"use one of: {SHOWN[field]}"
+    problems.append(Problem(pos, f"unknown {field} '{text.strip()}'; {hint}"))
+    return default
+
+
+def _over_limit(people: list[Participant], members: Members, limit: Optional[int]) -> list[Problem]:
+    """Participants beyond the meeting's per-country limit, reported at the first extra one."""
+    if limit is None:
+        return []
+    seen: dict[str, list[Participant]] = {}
+    for p in people:
+        seen.setdefault(p.country, []).append(p)
+    out = []
+    for code, group in seen.items():
+        if len(group) > limit:
+            country = members.countries[code].name.get("en")
+            out.append(
+                Problem(
+                    Pos(group[limit].line, group[limit].column),
+                    f"{len(group)} participants from {country}; the meeting allows at most {limit} per country "
+                    "(participant_profile.max_per_country)",
+                )
+            )
+    return out
+
+
+def _did_you_mean(value: str, options: Iterable[str]) -> str:
+    close = difflib.get_close_matches(value, list(options), n=1)
+    return f"; did you mean '{close[0]}'?" if close else f"; use one of: {', '.join(options)}"
+
+
+# --- file names -------------------------------------------------------------
+
+
+def slug(text: str, limit: int = 40) -> str:
+    """ASCII letters, digits and '-' only: no path separators, no dots, no spaces."""
+    t = unicodedata.normalize("NFKD", text)
+    t = "".join(c for c in t if not unicodedata.combining(c)).lower()
+    t = re.sub(r"[^a-z0-9]+", "-", t).strip("-")
+    return t[:limit].rstrip("-") or "participant"
+
+
+def file_names(people: list[Participant]) -> list[str]:
+    """One safe, distinct file name per participant, stable when others join or leave.
+
+    ``MX-ana-perez-1a2b3c4d.ics``: country, name, and a digest of the (unique) email,
+    so two people with the same name never share a file, and adding someone to the
+    roster never renames anyone else's file. Names compare case-insensitively, as
+    they do on Windows and macOS file systems.
+    """
+    digests = [hashlib.sha256(p.email.casefold().encode()).hexdigest() for p in people]
+    length = [8] * len(people)
+    while True:
+        names = [f"{p.country}-{slug(p.name)}-{d[:n]}.ics" for p, d, n in zip(people, digests, length)]
+        folded = [n.casefold() for n in names]
+        clashes = {i for i, n in enumerate(folded) if folded.count(n) > 1}
+        if not clashes:
+            return names
+        for i in clashes:
+            length[i] = min(length[i] + 8, 64)

@@ -1,0 +1,408 @@
+"""A small declarative schema: one description of the agenda format drives
+building model objects from located YAML nodes, every load-time diagnostic
+(unknown key with did-you-mean, missing key, wrong type, bad time or date), and
+the JSON Schema published for editors (``schema/agenda.schema.json``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from rcmcli.core.errors import Pos
+from rcmcli.core.model import Text
+from rcmcli.core.timeparse import parse_date, parse_time
+from rcmcli.core.yamltree import Diagnostic, YMap, YNode, YScalar, YSeq, node_kind
+
+TYPE_CHECKING = False  # typing costs ~8 ms of start-up; annotations are never evaluated
+if TYPE_CHECKING:
+    from typing import Any, Callable
+
+UNKNOWN_KEY = "Y003"
+MISSING_KEY = "Y004"
+WRONG_TYPE = "Y005"
+BAD_TIME = "T001"
+
+
+@dataclass
+class Ctx:
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    # Lists may drop their items once built: set by an owner of a tree no one else
+    # reads (no aliases, see yamlsrc.parse_shared), so that a large document's nodes
+    # are freed as its model is built instead of all at the end.
+    consume: bool = False
+
+    def report(self, code: str, pos: Pos, message: str) -> None:
+        self.diagnostics.append(Diagnostic(code, pos, message))
+
+
+_MISSING = object()
+
+
+class Spec:
+    """How to read one YAML node; ``build`` returns _MISSING after reporting."""
+
+    description = ""
+
+    def build(self, node: YNode, ctx: Ctx) -> Any:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def json(self) -> dict:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def wrong(self, node: YNode, ctx: Ctx, what: str) -> Any:
+        ctx.report(WRONG_TYPE, node.pos, f"expected {what}, got {node_kind(node)}")
+        return _MISSING
+
+
+def _compiled(pattern: str) -> re.Pattern:
+    return re.compile(pattern)  # re caches compiled patterns itself
+
+
+# Scalars a spec accepted before, by raw text: agendas repeat the same times, kinds,
+# country codes and file names, and a repeat needs no second check. The verdict
+# depends on the raw text alone, except for the null spellings (a quoted 'null' is
+# text, a plain one is nothing): those are never cached. Bounded: hostile input
+# with many distinct values just stops filling the caches.
+_SEEN_MAX = 4096
+_NULLS = frozenset(("", "~", "null", "Null", "NULL"))  # YScalar.is_null when plain
+
+
+CONTROL = "Y010"
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def _control(node: YScalar, ctx: Ctx) -> bool:
+    """Report a control character (ESC, BEL...): it would reach terminals and calendars."""
+    if node.raw.isprintable():  # the usual case, at C speed
+        return False
+    m = _CONTROL.search(node.raw)
+    if m:
+        ctx.report(CONTROL, node.pos, f"control character U+{ord(m.group()):04X} in a text value; remove it")
+        return True
+    return False
+
+
+class Str(Spec):
+    def __init__(self, pattern: str | None = None, enum: tuple[str, ...] | None = None, what: str = "text") -> None:
+        self._pattern = pattern  # compiled on first use: dozens of specs are built at import
+        self._re: re.Pattern | None = None
+        self.enum = enum
+        self.what = what
+        self._seen: set[str] = set()
+
+    @property
+    def pattern(self) -> re.Pattern | None:
+        if self._re is None and self._pattern:
+            self._re = _compiled(self._pattern)
+        return self._re
+
+    def build(self, node: YNode, ctx: Ctx) -> Any:
+        if type(node) is YScalar and node.raw in self._seen:
+            return node.raw
+        if not isinstance(node, YScalar) or node.is_null:
+            return self.wrong(node, ctx, self.what)
+        if _control(node, ctx):
+            return _MISSING
+        value = node.raw
+        if self.enum and value not in self.enum:
+            import difflib
+
+            close = difflib.get_close_matches(value, self.enum, n=1)
+            hint = f"; did you mean '{close[0]}'?" if close else f"; use one of: {', '.join(self.enum)}"
+            ctx.report(WRONG_TYPE, node.pos, f"'{value}' is not a valid value{hint}")
+            return _MISSING
+        pattern = self.pattern
+        if pattern and not pattern.fullmatch(value):
+            ctx.report(WRONG_TYPE, node.pos, f"'{value}' is not {self.what}")
+            return _MISSING
+        if len(self._seen) < _SEEN_MAX and value not in _NULLS:
+            self._seen.add(value)
+        return value
+
+    def json(self) -> dict:
+        out: dict = {"type": "string"}
+        if self.enum:
+            out["enum"] = list(self.enum)
+        if self.pattern:
+            out["pattern"] = "^(?:" + self.pattern.pattern + ")$"
+        return out
+
+
+_INT = re.compile(r"[+-]?[0-9]{1,12}")
+
+
+class Int(Spec):
+    def __init__(self, minimum: int = 0, maximum: int = 10**9) -> None:
+        self.minimum, self.maximum = minimum, maximum
+
+    def build(self, node: YNode, ctx: Ctx) -> Any:
+        what = f"a whole number from {self.minimum} to {self.maximum}"
+        # At most 12 digits: int() of a 5,000-digit string raises (and means nothing here).
+        if not isinstance(node, YScalar) or not node.plain or not _INT.fullmatch(node.raw):
+            return self.wrong(node, ctx, what)
+        value = int(node.raw)
+        if not self.minimum <= value <= self.maximum:
+            return self.wrong(node, ctx, what)
+        return value
+
+    def json(self) -> dict:
+        return {"type": "integer", "minimum": self.minimum, "maximum": self.maximum}
+
+
+class Bool(Spec):
+    def build(self, node: YNode, ctx: Ctx) -> Any:
+        if isinstance(node, YScalar) and node.plain and node.raw in ("true", "True", "false", "False"):
+            return node.raw.lower() == "true"
+        return self.wrong(node, ctx, "true or false")
+
+    def json(self) -> dict:
+        return {"type": "boolean"}
+
+
+class _Parsed(Spec):
+    parser: Callable[[str], Any]
+    pattern = ""
+    what = "a value"
+    _seen: dict[str, Any]  # raw text -> value, one per subclass (see _SEEN_MAX)
+
+    def build(self, node: YNode, ctx: Ctx) -> Any:
+        if type(node) is YScalar:
+            value = self._seen.get(node.raw)
+            if value is not None:
+                return value
+        if not isinstance(node, YScalar) or node.is_null:
+            return self.wrong(node, ctx, self.what)
+        try:
+            value = type(self).parser(node.raw)
+        except ValueError as exc:
+            ctx.report(BAD_TIME, node.pos, str(exc))
+            return _MISSING
+        if len(self._seen) < _SEEN_MAX and node.raw not in _NULLS:
+            self._seen[node.raw] = value
+        return value
+
+    def json(self) -> dict:
+        return {"type": "string", "pattern": self.pattern}
+
+
+class Date(_Parsed):
+    parser = staticmethod(parse_date)
+    what = "a date like 2021-09-09"
+    pattern = r"^\d{4}-\d{2}-\d{2}$"
+    _seen: dict[str, Any] = {}
+
+
+class Time(_Parsed):
+    parser = staticmethod(parse_time)
+    what = "a time like '09:00' or '9:00 am'"
+    pattern = r"^\s*\d{1,2}(:\d{2})?\s*([aApP]\.?[mM]\.?)?\s*$"
+    _seen: dict[str, Any] = {}
+
+
+_LANGS = ("en", "es")
+
+
+class TextSpec(Spec):
+    """Plain text, or bilingual ``{en: ..., es: ...}``."""
+
+    def build(self, node: YNode, ctx: Ctx) -> Any:
+        if type(node) is YMap:  # the usual case: {en: ..., es: ...} of plain text, no check fails
+            plain: dict[str, str] = {}
+            for key, (_kpos, value) in node.items.items():
+                if key not in _LANGS or type(value) is not YScalar or value.is_null or not value.raw.isprintable():
+                    break
+                plain[key] = value.raw
+            else:
+                if plain:
+                    return Text(**plain)
+        if isinstance(node, YScalar) and not node.is_null:
+            return _MISSING if _control(node, ctx) else Text(en=node.raw)
+        if isinstance(node, YMap):
+            langs: dict[str, str] = {}
+            bad = False  # a language given but refused: already reported
+            for key, (kpos, value) in node.items.items():
+                if key not in ("en", "es"):
+                    _unknown(key, kpos, ("en", "es"), ctx)
+                elif not isinstance(value, YScalar) or value.is_null:
+                    self.wrong(value, ctx, "text")
+                    bad = True
+                elif _control(value, ctx):
+                    bad = True
+                else:
+                    langs[key] = value.raw
+            if bad:
+                return _MISSING
+            if not langs:
+                ctx.report(MISSING_KEY, node.pos, "bilingual text needs 'en' or 'es'")
+                return _MISSING
+            return Text(**langs)
+        return self.wrong(node, ctx, "text or {en: ..., es: ...}")
+
+    def json(self) -> dict:
+        return {
+            "oneOf": [
+                {"type": "string"},
+                {
+                    "type": "object",
+                    "properties": {"en": {"type": "string"}, "es": {"type": "string"}},
+                    "additionalProperties": False,
+                    "minProperties": 1,
+                },
+            ]
+        }
+
+
+class ListOf(Spec):
+    def __init__(self, item: Spec) -> None:
+        self.item = item
+
+    def build(self, node: YNode, ctx: Ctx) -> Any:
+        if isinstance(node, YScalar) and node.is_null:
+            return []
+        if not isinstance(node, YSeq):
+            return self.wrong(node, ctx, "a list")
+        item = self.item.build
+        out = []
+        items = node.items
+        consume = ctx.consume
+        for i, child in enumerate(items):
+            if consume:
+                items[i] = None  # type: ignore[call-overload]
+            value = item(child, ctx)
+            if value is not _MISSING:
+                out.append(value)
+        return out
+
+    def json(self) -> dict:
+        return {"type": "array", "items": self.item.json()}
+
+
+class MapOf(Spec):
+    """A mapping from free keys (matching ``key_pattern``) to ``value`` specs."""
+
+    def __init__(self, value: Spec, key_pattern: str, what: str) -> None:
+        self.value, self._key_pattern, self.what = value, key_pattern, what
+
+    @property
+    def key_pattern(self) -> re.Pattern:
+        return _compiled(self._key_pattern)
+
+    def build(self, node: YNode, ctx: Ctx) -> Any:
+        if not isinstance(node, YMap):
+            return self.wrong(node, ctx, "a mapping")
+        out = {}
+        for key, (kpos, child) in node.items.items():
+            if not self.key_pattern.fullmatch(key):
+                ctx.report(WRONG_TYPE, kpos, f"'{key}' is not {self.what}")
+                continue
+            value = self.value.build(child, ctx)
+            if value is not _MISSING:
+                if hasattr(value, "key_pos"):
+                    value.key_pos = kpos
+                out[key] = value
+        return out
+
+    def json(self) -> dict:
+        return {
+            "type": "object",
+            "patternProperties": {"^(?:" + self.key_pattern.pattern + ")$": self.value.json()},
+            "additionalProperties": False,
+        }
+
+
+@dataclass
+class F:
+    """A field of an object."""
+
+    spec: Spec
+    required: bool = False
+    doc: str = ""
+
+
+class Obj(Spec):
+    """A mapping with known keys, built into dataclass ``cls``.
+
+    The object gets ``at`` (its own position) and ``pos`` (key -> position of the
+    value), so every rule can point at the exact field.
+    """
+
+    def __init__(self, cls: type, fields: dict[str, F], doc: str = "") -> None:
+        self.cls, self.fields, self.doc = cls, fields, doc
+        # Per key: its spec's build method and whether it is required (one lookup per
+        # key). Taken from ``fields`` once: the specs are not changed after this.
+        self._keys = {key: (f.spec.build, f.required) for key, f in fields.items()}
+        self._required = frozenset(key for key, f in fields.items() if f.required)
+
+    def build(self, node: YNode, ctx: Ctx) -> Any:
+        if type(node) is not YMap:
+            return self.wrong(node, ctx, f"a mapping ({self.doc or self.cls.__name__.lower()})")
+        kwargs: dict[str, Any] = {}
+        pos: dict[str, Pos] = {}
+        ok = True
+        unknown: dict[str, Pos] = {}
+        keys = self._keys
+        items = node.items
+        for key, (kpos, child) in items.items():
+            entry = keys.get(key)
+            if entry is None:
+                _unknown(key, kpos, tuple(self.fields), ctx)
+                unknown[key] = kpos
+                continue
+            value = entry[0](child, ctx)
+            pos[key] = child.pos
+            if value is _MISSING:
+                ok = ok and not entry[1]
+                continue
+            kwargs[key] = value
+        if not items.keys() >= self._required:
+            for key, f in self.fields.items():
+                if f.required and key not in items:
+                    # A misspelling ('titel') is the likely cause: point at it, not at the mapping.
+                    import difflib
+
+                    typo = difflib.get_close_matches(key, list(unknown), n=1, cutoff=0.6)
+                    where = unknown[typo[0]] if typo else node.pos
+                    hint = f"; is '{typo[0]}' a misspelling of it?" if typo else (f" ({f.doc})" if f.doc else "")
+                    ctx.report(MISSING_KEY, where, f"missing required key '{key}'{hint}")
+                    ok = False
+        if not ok:
+            return _MISSING
+        obj = self.cls(**kwargs)
+        obj.at = node.pos
+        obj.pos = pos
+        return obj
+
+    def json(self) -> dict:
+        out = {
+            "type": "object",
+            "properties": {k: _described(f) for k, f in self.fields.items()},
+            "additionalProperties": False,
+        }
+        required = [k for k, f in self.fields.items() if f.required]
+        if required:
+            out["required"] = required
+        if self.doc:
+            out["description"] = self.doc
+        return out
+
+
+def _described(f: F) -> dict:
+    out = f.spec.json()
+    if f.doc:
+        out = {**out, "description": f.doc}
+    return out
+
+
+def _unknown(key: str, pos: Pos, allowed: tuple[str, ...], ctx: Ctx) -> None:
+    import difflib
+
+    close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+    hint = f"; did you mean '{close[0]}'?" if close else f"; allowed here: {', '.join(allowed)}"
+    ctx.report(UNKNOWN_KEY, pos, f"unknown key '{key}'{hint}")
+
+
+def build(spec: Spec, node: YNode, ctx: Ctx) -> Any:
+    """Build ``node`` with ``spec``; None if it could not be built."""
+    value = spec.build(node, ctx)
+    return None if value is _MISSING else value

@@ -1,0 +1,450 @@
+"""YAML text to a tree of located nodes, without ever constructing Python objects.
+
+We build the tree from the parser's event stream ourselves instead of calling
+``yaml.compose``/``yaml.safe_load`` because:
+
+* every node must keep its line and column (``Pos``) for messages;
+* PyYAML silently keeps the last of two duplicate keys: we report them;
+* YAML 1.1 reads an unquoted ``9:00`` as the integer 540: we keep the raw text
+  and let the schema decide what a scalar means;
+* the C composer recurses and crashes the interpreter on deeply nested input,
+  and alias expansion ("billion laughs") can explode: an event loop with an
+  explicit stack enforces depth, node and size limits as it goes;
+* no tag is honoured: ``!!python/object`` and friends are refused outright.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+
+from rcmcli.core.errors import Pos
+
+TYPE_CHECKING = False  # typing costs ~8 ms of start-up; annotations are never evaluated
+if TYPE_CHECKING:
+    from typing import Any
+
+# Diagnostic codes produced while reading YAML; the validator documents them.
+SYNTAX = "Y001"
+DUPLICATE_KEY = "Y002"
+LIMITS = "Y006"
+ENCODING = "Y007"
+TAG = "Y008"
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    """A problem found while reading or building a document."""
+
+    code: str
+    pos: Pos
+    message: str
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Bounds that keep hostile input from hanging or exhausting rcm."""
+
+    max_bytes: int = 16 * 1024 * 1024
+    max_depth: int = 64
+    max_nodes: int = 400_000  # a 10,000-slot agenda is about 100,000
+
+
+DEFAULT_LIMITS = Limits()
+
+
+class YScalar:
+    __slots__ = ("raw", "plain", "pos")
+
+    def __init__(self, raw: str, plain: bool, pos: Pos) -> None:
+        self.raw = raw
+        self.plain = plain  # unquoted: may mean null/bool/number
+        self.pos = pos
+
+    @property
+    def is_null(self) -> bool:
+        return self.plain and self.raw in ("", "~", "null", "Null", "NULL")
+
+    def __repr__(self) -> str:
+        return f"YScalar({self.raw!r})"
+
+
+class YMap:
+    __slots__ = ("items", "pos", "size")
+
+    def __init__(self, pos: Pos) -> None:
+        self.items: dict[str, tuple[Pos, YNode]] = {}
+        self.pos = pos
+        self.size = 1
+
+
+class YSeq:
+    __slots__ = ("items", "pos", "size")
+
+    def __init__(self, pos: Pos) -> None:
+        self.items: list[YNode] = []
+        self.pos = pos
+        self.size = 1
+
+
+YNode = YScalar | YMap | YSeq  # types.UnionType: no typing import at run time
+
+
+def node_kind(node: YNode) -> str:
+    """A word for a node's shape, for messages."""
+    if isinstance(node, YMap):
+        return "a mapping"
+    if isinstance(node, YSeq):
+        return "a list"
+    if node.is_null:
+        return "nothing (null)"
+    return repr(node.raw)
+
+
+class _Stop(Exception):
+    """Parsing stopped early; the diagnostic is already recorded."""
+
+
+# The pending key of a mapping whose key was not a plain value (already reported).
+_INVALID = object()
+
+
+@dataclass
+class _Builder:
+    limits: Limits
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    anchors: dict[str, YNode] = field(default_factory=dict)
+    # Open containers, innermost last. Each frame: [container, pending key, its Pos];
+    # the pending key is None while a mapping waits for its next key.
+    stack: list[list] = field(default_factory=list)
+    root: YNode | None = None
+    documents: int = 0
+    shared: bool = False  # an alias repeated a node
+
+    def fail(self, code: str, pos: Pos, message: str) -> None:
+        self.diagnostics.append(Diagnostic(code, pos, message))
+
+    def add(self, node: YNode, pos: Pos, size: int) -> None:
+        """Attach a finished node (any kind) to the innermost open container."""
+        if not self.stack:
+            self.root = node
+            if size > self.limits.max_nodes:
+                self._too_many(pos, size)
+            return
+        frame = self.stack[-1]
+        parent = frame[0]
+        parent.size += size
+        if parent.size > self.limits.max_nodes:
+            self._too_many(pos, parent.size)
+        if isinstance(parent, YSeq):
+            parent.items.append(node)
+            return
+        if frame[1] is None:  # this node is a key
+            if not isinstance(node, YScalar):
+                self.fail(SYNTAX, pos, "a mapping key must be a plain value, not a list or mapping")
+                frame[1], frame[2] = _INVALID, pos
+            else:
+                frame[1], frame[2] = node.raw, pos
+            return
+        key, key_pos = frame[1], frame[2]
+        frame[1] = None
+        self.put(parent, key, key_pos, node)
+
+    def put(self, parent: YMap, key, key_pos: Pos, node: YNode) -> None:
+        """Store ``key: node`` in ``parent``, unless the key is refused or repeated."""
+        if key is _INVALID:
+            return
+        if key == "<<":
+            self.fail(SYNTAX, key_pos, "merge keys ('<<') are not supported; write the keys out")
+            return
+        if key in parent.items:
+            first = parent.items[key][0]
+            self.fail(
+                DUPLICATE_KEY,
+                key_pos,
+                f"duplicate key '{key}' (first defined at line {first.line}); YAML would silently keep this one",
+            )
+            return
+        parent.items[key] = (key_pos, node)
+
+    def _too_many(self, pos: Pos, size: int) -> None:
+        self.fail(
+            LIMITS,
+            pos,
+            f"document expands to more than {self.limits.max_nodes:,} nodes (alias bomb?); refused",
+        )
+        raise _Stop
+
+
+def _pos(mark) -> Pos:
+    return Pos(mark.line + 1, mark.column + 1)
+
+
+def _loader():
+    import yaml
+
+    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def decode(data: bytes) -> tuple[str | None, Diagnostic | None]:
+    """Bytes to text: UTF-8 (a byte-order mark is accepted), nothing else."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None, Diagnostic(ENCODING, Pos(1, 1), "file is UTF-16; save it as UTF-8")
+    if b"\0" in data[:8192]:
+        return None, Diagnostic(ENCODING, Pos(1, 1), "file contains NUL bytes: binary data, not YAML text")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        line_start = data.rfind(b"\n", 0, exc.start) + 1
+        # Column in characters: the valid UTF-8 before the bad byte decodes cleanly.
+        col = len(data[line_start : exc.start].decode("utf-8", errors="replace")) + 1
+        bad = data[exc.start : exc.start + 1]
+        return None, Diagnostic(
+            ENCODING, Pos(line, col), f"byte {bad!r} is not UTF-8 (Latin-1 or Windows-1252?); save the file as UTF-8"
+        )
+    return text, None
+
+
+def parse(text: str, limits: Limits = DEFAULT_LIMITS) -> tuple[YNode | None, list[Diagnostic]]:
+    """Parse one YAML document into located nodes; never raises for bad input."""
+    node, diagnostics, _shared = parse_shared(text, limits)
+    return node, diagnostics
+
+
+def parse_shared(text: str, limits: Limits = DEFAULT_LIMITS) -> tuple[YNode | None, list[Diagnostic], bool]:
+    """:func:`parse`, and whether an alias made some node reachable twice.
+
+    Without aliases every node has one parent, so whoever owns the root may take
+    nodes out of it as it goes (see ``schema.Ctx.consume``).
+    """
+    b = _Builder(limits)
+    return _parse(b, text, limits), b.diagnostics, b.shared
+
+
+def _parse(b: _Builder, text: str, limits: Limits) -> YNode | None:
+    import yaml
+
+    if len(text) > limits.max_bytes:
+        b.fail(LIMITS, Pos(1, 1), f"file is larger than {limits.max_bytes:,} bytes; refused (raise [tool.rcm.limits] max_bytes to allow it)")
+        return None
+    parser = None
+    try:
+        # The parser's own get_event(), not yaml.parse(): that wraps every event in
+        # a Python generator step (check_event + get_event), a sixth of the time.
+        parser = _loader()(text)
+        _events(b, parser.get_event)
+    except _Stop:
+        return None
+    except yaml.MarkedYAMLError as exc:
+        if exc.problem == "exceeded maximum nesting depth":
+            # libyaml (from PyYAML 6.0.4) refuses deep nesting itself, scanning ahead of
+            # the events rcm counts: the same input-limit finding as rcm's own limit.
+            b.fail(LIMITS, _too_deep_at(text, b), f"nesting deeper than {limits.max_depth} levels; refused")
+            return None
+        mark = exc.problem_mark or exc.context_mark
+        pos = _pos(mark) if mark else Pos(1, 1)
+        problem = exc.problem or str(exc)
+        if exc.context:
+            problem = f"{problem} ({exc.context})"
+        b.fail(SYNTAX, pos, f"YAML syntax error: {problem}")
+        return None
+    except yaml.reader.ReaderError as exc:  # a control character, reported by offset
+        before = text[: exc.position]
+        pos = Pos(before.count("\n") + 1, exc.position - (before.rfind("\n") + 1) + 1)
+        char = exc.character if isinstance(exc.character, str) else chr(exc.character)
+        b.fail(SYNTAX, pos, f"control character {char!r} (U+{ord(char):04X}) is not allowed in YAML text")
+        return None
+    except yaml.YAMLError as exc:
+        b.fail(SYNTAX, Pos(1, 1), f"YAML error: {exc}")
+        return None
+    finally:
+        if parser is not None:
+            parser.dispose()
+    return b.root
+
+
+def _too_deep_at(text: str, b: _Builder) -> Pos:
+    """Where nesting first goes deeper than the limit, for a refusal by libyaml itself.
+
+    libyaml stops before delivering the events of the brackets it scanned ahead, so
+    the brackets after the innermost container rcm opened are counted here (quoted
+    text and comments skipped), giving the position rcm's own limit would report.
+    """
+    depth = len(b.stack)
+    index = 0
+    if b.stack:
+        line, column = b.stack[-1][0].pos
+        index = _index(text, line, column) + 1
+    line = text.count("\n", 0, index) + 1
+    line_start = text.rfind("\n", 0, index) + 1
+    quote = ""
+    i = index
+    while i < len(text):
+        c = text[i]
+        if quote:
+            if c == "\\" and quote == '"':
+                i += 1
+            elif c == quote:
+                quote = ""
+        elif c in "'\"" and (i == 0 or text[i - 1] in " \t\n[{,:"):
+            quote = c
+        elif c == "#" and (i == 0 or text[i - 1] in " \t\n"):
+            end = text.find("\n", i)
+            i = len(text) if end < 0 else end
+            continue
+        elif c in "[{":
+            depth += 1
+            if depth > b.limits.max_depth:
+                return Pos(line, i - line_start + 1)
+        elif c in "]}":
+            depth -= 1
+        if c == "\n":
+            line, line_start = line + 1, i + 1
+        i += 1
+    return Pos(line, max(1, i - line_start))
+
+
+def _index(text: str, line: int, column: int) -> int:
+    """The offset of a 1-based line and column."""
+    start = 0
+    for _ in range(line - 1):
+        start = text.index("\n", start) + 1
+    return start + column - 1
+
+
+def _events(b: _Builder, get_event) -> None:
+    """The event loop, kept tight: it runs once per scalar and bracket of the file.
+
+    The common events (a key, a scalar value in a mapping or a list, opening and
+    closing a container) are handled inline with the innermost frame in local
+    variables; anything unusual (anchors on keys, aliases, a repeated, merge or
+    non-scalar key, a scalar document) goes through :meth:`_Builder.add`. One
+    ``Pos`` per node, built with ``tuple.__new__`` (no Python-level call); a key
+    gets no ``YScalar`` of its own unless it carries an anchor.
+    """
+    import yaml
+
+    scalar, alias = yaml.ScalarEvent, yaml.AliasEvent
+    map_start, seq_start = yaml.MappingStartEvent, yaml.SequenceStartEvent
+    map_end, seq_end = yaml.MappingEndEvent, yaml.SequenceEndEvent
+    doc_start = yaml.DocumentStartEvent
+    new, P, intern = tuple.__new__, Pos, sys.intern
+    stack, anchors = b.stack, b.anchors
+    max_nodes, max_depth = b.limits.max_nodes, b.limits.max_depth
+    # The innermost frame and its container (Any: the checker cannot follow is_map).
+    frame: Any = None  # stack[-1]
+    parent: Any = None  # frame[0]
+    is_map = False
+    line0, line = -1, 0  # the last scalar's 0-based line, and that plus one
+    while True:
+        event = get_event()
+        if event is None:
+            return
+        kind = type(event)
+        if kind is scalar:
+            mark = event.start_mark
+            if mark.line != line0:  # a key and its value share one line number object
+                line0 = mark.line
+                line = line0 + 1
+            pos = new(P, (line, mark.column + 1))
+            if event.tag is not None:
+                _check_tag(b, event, pos)
+            anchor = event.anchor
+            if frame is None or anchor:
+                node: YNode = YScalar(event.value, event.implicit[0] and not event.style, pos)
+                if anchor:
+                    anchors[anchor] = node
+                b.add(node, pos, 1)
+                continue
+            size = parent.size + 1
+            parent.size = size
+            if size > max_nodes:
+                b._too_many(pos, size)
+            if is_map:
+                key = frame[1]
+                if key is None:  # a key: only its text (interned: keys repeat) and position are kept
+                    frame[1] = intern(event.value)
+                    frame[2] = pos
+                    continue
+                frame[1] = None
+                items = parent.items
+                value = event.value
+                if len(value) < 32:  # times, kinds, codes, file names: they repeat
+                    value = intern(value)
+                node = YScalar(value, event.implicit[0] and not event.style, pos)
+                if key in items or key is _INVALID or key == "<<":
+                    b.put(parent, key, frame[2], node)
+                else:
+                    items[key] = (frame[2], node)
+            else:
+                parent.items.append(YScalar(event.value, event.implicit[0] and not event.style, pos))
+        elif kind is map_end or kind is seq_end:
+            done: YMap | YSeq = stack.pop()[0]
+            if not stack:  # the root
+                frame = parent = None
+                is_map = False
+                b.add(done, done.pos, done.size)
+                continue
+            frame = stack[-1]
+            parent = frame[0]
+            is_map = type(parent) is YMap
+            if is_map:
+                key = frame[1]
+                if key is None or key is _INVALID or key == "<<" or key in parent.items:
+                    b.add(done, done.pos, done.size)  # a mapping as a key, or a refused key
+                    continue
+                frame[1] = None
+            # b.add, inlined for the usual case: a list item or the value of a new key.
+            size = parent.size + done.size
+            parent.size = size
+            if size > max_nodes:
+                b._too_many(done.pos, size)
+            if is_map:
+                parent.items[key] = (frame[2], done)
+            else:
+                parent.items.append(done)
+        elif kind is map_start or kind is seq_start:
+            mark = event.start_mark
+            pos = new(P, (mark.line + 1, mark.column + 1))
+            if event.tag is not None:
+                _check_tag(b, event, pos)
+            is_map = kind is map_start
+            parent = YMap(pos) if is_map else YSeq(pos)
+            if event.anchor:
+                anchors[event.anchor] = parent
+            if len(stack) >= max_depth:
+                b.fail(LIMITS, pos, f"nesting deeper than {max_depth} levels; refused")
+                raise _Stop
+            frame = [parent, None, None]
+            stack.append(frame)
+        elif kind is alias:
+            _alias(b, event)
+        elif kind is doc_start:
+            b.documents += 1
+            if b.documents > 1:
+                b.fail(SYNTAX, _pos(event.start_mark), "more than one YAML document ('---') in one file")
+                raise _Stop
+
+
+def _alias(b: _Builder, event) -> None:
+    pos = _pos(event.start_mark)
+    target = b.anchors.get(event.anchor)
+    if target is None:
+        b.fail(SYNTAX, pos, f"unknown alias '*{event.anchor}'")
+        raise _Stop
+    if any(frame[0] is target for frame in b.stack):
+        b.fail(SYNTAX, pos, f"alias '*{event.anchor}' refers to a node that contains it (a cycle)")
+        raise _Stop
+    b.shared = True
+    b.add(target, pos, target.size if not isinstance(target, YScalar) else 1)
+
+
+def _check_tag(b: _Builder, event, pos: Pos) -> None:
+    tag = event.tag
+    if tag is None or tag == "!":
+        return
+    if tag in ("tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"):
+        return
+    b.fail(TAG, pos, f"YAML tag '{tag}' is not allowed; rcm reads plain data only")
+    raise _Stop

@@ -1,0 +1,294 @@
+"""Time zones: the tz database rcm uses, published offsets, and names people type.
+
+By default zones come from the ``tzdata`` package, not from the host's
+``/usr/share/zoneinfo``: the host's copy can be years old, and the same agenda must
+give the same answer on every machine. ``RCM_TZDB=system`` (or ``--tzdb system``)
+switches to the host's database.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone, tzinfo
+from functools import lru_cache
+from pathlib import Path
+
+from rcmcli.core.errors import UnknownZoneError, UsageError
+
+TYPE_CHECKING = False  # typing costs ~8 ms of start-up; annotations are never evaluated
+if TYPE_CHECKING:
+    from typing import Iterable, Mapping
+
+_SOURCE = {"name": os.environ.get("RCM_TZDB", "tzdata")}
+_SYSTEM_DIRS = ("/usr/share/zoneinfo", "/usr/lib/zoneinfo", "/usr/share/lib/zoneinfo", "/etc/zoneinfo")
+
+
+def use_database(name: str) -> None:
+    """Select ``tzdata`` (the package, default) or ``system`` (the host's files)."""
+    if name not in ("tzdata", "system"):
+        raise UsageError(f"unknown tz database '{name}'; use 'tzdata' or 'system'")
+    if name != _SOURCE["name"]:
+        _SOURCE["name"] = name
+        for cached in (get_zone, available_zones, _fold_index, _city_index):
+            cached.cache_clear()
+
+
+def database() -> str:
+    return _SOURCE["name"]
+
+
+def _system_dir() -> Path:
+    for d in _SYSTEM_DIRS:
+        if Path(d, "UTC").exists():
+            return Path(d)
+    raise UsageError("no system tz database found; use the bundled one (--tzdb tzdata)")
+
+
+@lru_cache(maxsize=None)
+def get_zone(key: str) -> tzinfo:
+    """The IANA zone ``key`` from the selected database; KeyError if it has none."""
+    from zoneinfo import ZoneInfo
+
+    if len(key) > 64 or not re.fullmatch(r"[A-Za-z0-9_+\-]+(/[A-Za-z0-9_+\-]+)*", key, re.ASCII):
+        raise KeyError(key)
+    if _SOURCE["name"] == "system":
+        path = _system_dir().joinpath(*key.split("/"))
+        try:
+            with path.open("rb") as f:
+                return ZoneInfo.from_file(f, key=key)
+        except (OSError, ValueError) as exc:
+            raise KeyError(key) from exc
+    try:
+        with _tzdata_dir().joinpath("zoneinfo", *key.split("/")).open("rb") as f:
+            return ZoneInfo.from_file(f, key=key)
+    except (OSError, ValueError) as exc:  # missing, a folder, a name the OS refuses
+        raise KeyError(key) from exc
+
+
+@lru_cache(maxsize=1)
+def _tzdata_dir() -> Path:
+    """The tzdata package's folder, opened directly: importlib.resources costs more to
+    import than the zone files cost to read (tzdata ships as plain files in a wheel)."""
+    import tzdata
+
+    return Path(tzdata.__file__).parent
+
+
+def version() -> str:
+    """The IANA release of the selected database, e.g. '2026a'."""
+    if _SOURCE["name"] == "system":
+        try:
+            first = _system_dir().joinpath("tzdata.zi").read_text().splitlines()[0]
+            return first.split()[-1] + " (system)"
+        except (OSError, IndexError):
+            return "unknown (system)"
+    import tzdata
+
+    return f"{tzdata.IANA_VERSION} (tzdata {tzdata.__version__})"
+
+
+@lru_cache(maxsize=None)
+def available_zones() -> frozenset[str]:
+    if _SOURCE["name"] == "system":
+        base = _system_dir()
+        names = set()
+        for p in base.rglob("*"):
+            rel = p.relative_to(base).as_posix()
+            if p.is_file() and rel[0].isupper() and "." not in rel and not rel.startswith(("posix/", "right/")):
+                names.add(rel)
+        return frozenset(names)
+    text = _tzdata_dir().joinpath("zones").read_text(encoding="utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip())
+
+
+# --- published offsets -------------------------------------------------------
+
+_OFFSET = re.compile(
+    r"^(?:GMT|UTC|UT)?\s*(?P<sign>[+\-\u2212\u2013])\s*(?P<h>\d{1,2})(?::?(?P<m>\d{2}))?$",
+    re.IGNORECASE | re.ASCII,
+)
+
+
+def parse_offset(text: str) -> timezone | None:
+    """A published offset as a fixed zone: 'GMT-6', 'UTC−06:00', '-05:00', 'UTC'.
+
+    'GMT-6' in an agenda means six hours *behind* UTC (UTC−06:00). The IANA name
+    'Etc/GMT-6' means the opposite (POSIX sign convention); never route one to the
+    other.
+    """
+    t = text.strip()
+    if t.upper() in ("GMT", "UTC", "UT", "Z"):
+        return timezone.utc
+    m = _OFFSET.match(t)
+    if not m:
+        return None
+    hours, minutes = int(m["h"]), int(m["m"] or 0)
+    if minutes > 59 or hours * 60 + minutes > 14 * 60:  # real offsets run from -12:00 to +14:00
+        return None
+    sign = 1 if m["sign"] == "+" else -1
+    delta = sign * timedelta(hours=hours, minutes=minutes)
+    return timezone(delta, format_offset(delta))
+
+
+def format_offset(delta: timedelta | None) -> str:
+    """UTC-06:00 style."""
+    if delta is None:
+        return "UTC?"
+    total = int(delta.total_seconds()) // 60
+    sign = "+" if total >= 0 else "-"
+    h, m = divmod(abs(total), 60)
+    return f"UTC{sign}{h:02d}:{m:02d}"
+
+
+# --- names people type -------------------------------------------------------
+
+
+def fold(text: str) -> str:
+    """Case-, accent-, underscore- and space-insensitive form of a name."""
+    if text.isascii():  # most names: no accents to strip
+        t = text.lower().replace("_", " ").replace(".", " ")
+        return " ".join(t.split())
+    t = unicodedata.normalize("NFKD", text)
+    t = "".join(c for c in t if not unicodedata.combining(c)).lower()
+    t = t.replace("_", " ").replace(".", " ")
+    return re.sub(r"\s+", " ", t).strip()
+
+
+_LEGACY_PREFIXES = ("US/", "Canada/", "Brazil/", "Chile/", "Mexico/", "Etc/", "SystemV/")
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """A zone the user asked for: what they typed, what it became."""
+
+    query: str
+    name: str  # IANA key, or a fixed offset label like UTC-06:00, or 'local'
+    tz: tzinfo
+    via: str = ""  # e.g. "capital of Bolivia"
+
+
+@lru_cache(maxsize=None)
+def _fold_index() -> dict[str, str]:
+    return {fold(k): k for k in available_zones()}
+
+
+@lru_cache(maxsize=None)
+def _city_index() -> dict[str, list[str]]:
+    index: dict[str, list[str]] = {}
+    for key in available_zones():
+        if key.startswith(_LEGACY_PREFIXES) or "/" not in key:
+            continue
+        index.setdefault(fold(key.rsplit("/", 1)[1]), []).append(key)
+    return index
+
+
+def _best(keys: list[str]) -> list[str]:
+    # Several keys for one city name are backward links of one zone
+    # (America/Buenos_Aires -> America/Argentina/Buenos_Aires): keep the deepest.
+    depth = max(k.count("/") for k in keys)
+    return sorted(k for k in keys if k.count("/") == depth)
+
+
+def local_zone() -> Resolved:
+    """The machine's zone: $TZ, then /etc/localtime, then dateutil's guess."""
+    tz_env = os.environ.get("TZ", "").lstrip(":")
+    candidates = [tz_env] if tz_env else []
+    try:
+        link = os.path.realpath("/etc/localtime")
+        if "zoneinfo/" in link:
+            candidates.append(link.split("zoneinfo/", 1)[1])
+    except OSError:
+        pass
+    for key in candidates:
+        try:
+            return Resolved("local", key, get_zone(key), "this machine's zone")
+        except KeyError:
+            continue
+    from dateutil.tz import tzlocal
+
+    return Resolved("local", "local", tzlocal(), "this machine's zone")
+
+
+def resolve(query: str, aliases: Mapping[str, tuple[str, str]] | None = None, suggest: bool = True) -> Resolved:
+    """Turn what a person typed into a zone.
+
+    ``aliases`` maps folded names (capitals, countries in English and Spanish,
+    ISO codes) to ``(IANA key, why)``; it comes from the catalog's members file.
+    Raises UnknownZoneError quoting the value and (with ``suggest``) the closest matches.
+    """
+    q = query.strip()
+    if not q:
+        raise UnknownZoneError("empty timezone name")
+    if q.lower() == "local":
+        return local_zone()
+    fixed = parse_offset(q)
+    if fixed is not None:
+        return Resolved(query, fixed.tzname(None) or q, fixed, "fixed offset")
+    zones = available_zones()
+    if q in zones:
+        return _iana(query, q)
+    folded = fold(q)
+    by_fold = _fold_index()
+    if folded in by_fold:
+        return _iana(query, by_fold[folded])
+    if aliases and folded in aliases:
+        key, why = aliases[folded]
+        return Resolved(query, key, get_zone(key), why)
+    cities = _city_index()
+    if folded in cities:
+        keys = _best(cities[folded])
+        if len(keys) > 1:
+            raise UnknownZoneError(f"timezone '{query}' is ambiguous: it could be {_or(keys)}")
+        return Resolved(query, keys[0], get_zone(keys[0]))
+    if not suggest:  # the caller only wants to know; closest matches cost a difflib pass
+        raise UnknownZoneError(f"unknown timezone '{query}'")
+    raise UnknownZoneError(_unknown_message(query, folded, zones, cities, aliases or {}))
+
+
+def _iana(query: str, key: str) -> Resolved:
+    tz = get_zone(key)
+    if key.startswith("Etc/GMT") and len(key) > 7:
+        # POSIX sign: Etc/GMT-6 is UTC+06:00. Accept it (it is an IANA name) but
+        # say so, since an agenda's 'GMT-6' is the opposite.
+        return Resolved(query, key, tz, f"POSIX sign: {key} is {format_offset(_utcoffset(tz))}")
+    return Resolved(query, key, tz)
+
+
+def _utcoffset(tz: tzinfo) -> timedelta | None:
+    return datetime(2000, 1, 1, tzinfo=tz).utcoffset()
+
+
+def _or(items: list[str]) -> str:
+    quoted = [f"'{i}'" for i in items]
+    return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " or " + quoted[-1]
+
+
+def _unknown_message(
+    query: str,
+    folded: str,
+    zones: Iterable[str],
+    cities: Mapping[str, list[str]],
+    aliases: Mapping[str, tuple[str, str]],
+) -> str:
+    # Candidate spellings -> the zone each stands for.
+    targets: dict[str, str] = {}
+    for city, keys in cities.items():
+        targets.setdefault(city, _best(keys)[0])
+    for name, (key, _) in aliases.items():
+        targets.setdefault(name, key)
+    for key in zones:
+        targets.setdefault(fold(key), key)
+    import difflib
+
+    close = difflib.get_close_matches(folded, list(targets), n=6, cutoff=0.72)
+    suggestions: list[str] = []
+    for c in close:
+        if targets[c] not in suggestions:
+            suggestions.append(targets[c])
+    hint = f"; did you mean {_or(suggestions[:3])}?" if suggestions else (
+        "; use an IANA name like 'America/Bogota', a capital, a country, or an offset like 'GMT-6'"
+    )
+    return f"unknown timezone '{query}'{hint}"

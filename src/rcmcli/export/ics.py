@@ -1,0 +1,683 @@
+"""Calendar export (RFC 5545) and per-participant invitations (RFC 5546 iTIP).
+
+Pure core: takes a meeting, returns bytes. The design (UTC times, UID scheme,
+SEQUENCE and cancellation, DTSTAMP, invites as one recurring event) is explained
+in docs/ics.md. Events are content lines written by :mod:`rcmcli.export.icstext`;
+``icalendar`` is imported only to read a ``--previous`` file (it costs 100 ms or
+more at start-up, and building its components took seconds for big agendas).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta, timezone
+from pathlib import Path
+from typing import TYPE_CHECKING, Callable, Iterable, Optional
+
+from rcmcli.export import icstext as w
+from rcmcli.core.errors import InputError, OutputError, UsageError
+from rcmcli.core.model import Meeting, Members, Slot, Speaker
+
+if TYPE_CHECKING:
+    from rcmcli.core.roster import Participant
+
+PRODID = "-//rcm contributors//rcmcli//EN"  # no version: upgrading rcm must not change every file
+UID_HOST = "rcmcli"
+
+LABELS = {
+    "en": {
+        "topics": "Topics",
+        "leads": "Lead countries",
+        "moderator": "Moderator",
+        "speakers": "Speakers",
+        "participants": "Participants",
+        "questions": "Guiding questions",
+        "published": "Time as published",
+        "published_all": "Times as published: {label}",
+        "online": "Online",
+        "times_in": "Times in {place} ({zone})",
+        "organizers": "Organized by",
+    },
+    "es": {
+        "topics": "Temas",
+        "leads": "Países líderes",
+        "moderator": "Moderación",
+        "speakers": "Oradores",
+        "participants": "Participantes",
+        "questions": "Preguntas orientadoras",
+        "published": "Hora publicada",
+        "published_all": "Horario publicado: {label}",
+        "online": "En línea",
+        "times_in": "Horario en {place} ({zone})",
+        "organizers": "Organizan",
+    },
+}
+
+
+@dataclass(frozen=True)
+class Options:
+    """What the caller chose: language, breaks, and ``SOURCE_DATE_EPOCH`` if set."""
+
+    lang: str = "en"
+    include_breaks: bool = False
+    source_date_epoch: Optional[str] = None
+
+
+@dataclass(frozen=True)
+class Organizer:
+    """The ORGANIZER of invites: the meeting's secretariat."""
+
+    name: str
+    email: str
+
+
+# --- identity and time stamps -------------------------------------------------
+
+
+def slot_keys(meeting: Meeting) -> dict[int, str]:
+    """A stable key per slot (by ``slot.index``), independent of times and titles.
+
+    Numbered sessions are ``session-N`` (so a session moved to another time or day
+    keeps its UID); other slots are ``dayD-KIND-K``, the K-th slot of that kind on
+    the meeting's D-th day. Breaks get keys too, so keys never depend on
+    ``--include-breaks``.
+    """
+    keys: dict[int, str] = {}
+    seen: Counter[str] = Counter()
+    for d, day in enumerate(meeting.days, 1):
+        for slot in day.slots:
+            numbered = slot.session is not None
+            base = f"session-{slot.session}" if numbered else f"day{d}-{slot.kind}"
+            seen[base] += 1
+            keys[slot.index] = base if numbered and seen[base] == 1 else f"{base}-{seen[base]}"
+    return keys
+
+
+def uid(meeting: Meeting, key: str) -> str:
+    """``<meeting id>.<key>@rcmcli``: ids are ``[a-z0-9-]``, so the '.' separates them."""
+    return f"{meeting.id}.{key}@{UID_HOST}"
+
+
+def dtstamp(meeting: Meeting, source_date_epoch: Optional[str] = None) -> datetime:
+    """The agenda's ``revised`` timestamp, else SOURCE_DATE_EPOCH, else its first day 00:00 UTC.
+
+    Never the clock: re-exporting an unchanged agenda must give the same bytes.
+    """
+    if meeting.revised:
+        try:
+            return datetime.strptime(meeting.revised, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=timezone.utc)
+        except ValueError:
+            raise InputError(
+                f"revised '{meeting.revised}' is not a valid UTC timestamp", meeting.path, meeting.where("revised")
+            ) from None
+    if source_date_epoch is not None and source_date_epoch.strip():
+        text = source_date_epoch.strip()
+        if not re.fullmatch(r"\d{1,11}", text):
+            raise UsageError(f"SOURCE_DATE_EPOCH='{source_date_epoch}' is not a whole number of seconds since 1970")
+        return datetime.fromtimestamp(int(text), timezone.utc)
+    first = meeting.first_day or date(1970, 1, 1)
+    return datetime.combine(first, time(0), timezone.utc)
+
+
+def _utc(moment: Optional[datetime]) -> datetime:
+    assert moment is not None and moment.tzinfo is not None, "slot times are set by the loader"
+    return moment.astimezone(timezone.utc)
+
+
+# --- text -----------------------------------------------------------------------
+
+
+def summary(slot: Slot, lang: str) -> str:
+    return slot.label(lang)
+
+
+def _country(code: str, members: Optional[Members], lang: str) -> str:
+    country = members.countries.get(code) if members else None
+    return country.name.get(lang) if country else code
+
+
+def _bullets(heading: str, items: Iterable[str]) -> str:
+    return heading + ":\n" + "\n".join(f"- {i}" for i in items)
+
+
+def slot_description(meeting: Meeting, slot: Slot, lang: str, members: Optional[Members]) -> str:
+    """Topics, leads, moderator, speakers, participants, questions, the published time."""
+    lab = LABELS[lang]
+    parts = []
+    if slot.topics:
+        parts.append(_bullets(lab["topics"], (t.get(lang) for t in slot.topics)))
+    if slot.leads:
+        heading = slot.lead_label if slot.lead_label and lang == "en" else lab["leads"]
+        parts.append(f"{heading}: " + ", ".join(_country(c, members, lang) for c in slot.leads))
+    if slot.moderator:
+        parts.append(f"{lab['moderator']}: {slot.moderator.get(lang)}")
+    if slot.speakers:
+        parts.append(_bullets(lab["speakers"], (_speaker(s, lang, members) for s in slot.speakers)))
+    if slot.participants:
+        parts.append(_bullets(lab["participants"], (p.get(lang) for p in slot.participants)))
+    if slot.guiding_questions:
+        parts.append(_bullets(lab["questions"], (q.get(lang) for q in slot.guiding_questions)))
+    parts.append(f"{lab['published']}: {_published(meeting, slot)}")
+    parts.append(meeting.title.get(lang))
+    return "\n\n".join(parts)
+
+
+def _speaker(s: Speaker, lang: str, members: Optional[Members]) -> str:
+    text = s.name
+    if s.role:
+        text += f", {s.role.get(lang)}"
+    if s.country:
+        text += f" ({_country(s.country, members, lang)})"
+    return text
+
+
+def _published(meeting: Meeting, slot: Slot) -> str:
+    ref = meeting.reference_zone
+    label = ref.label if ref else ""
+    next_day = " (+1)" if slot.crosses_midnight else ""
+    start, end = slot.start.isoformat("minutes"), slot.end.isoformat("minutes")  # HH:MM, faster than strftime
+    return f"{slot.date} {start}–{end}{next_day} {label}".rstrip()
+
+
+def calendar_description(meeting: Meeting, lang: str) -> str:
+    lab = LABELS[lang]
+    parts = [meeting.subtitle.get(lang)] if meeting.subtitle else []
+    if meeting.organizers:
+        parts.append(f"{lab['organizers']}: " + "; ".join(o.get(lang) for o in meeting.organizers))
+    parts.append(f"{meeting.first_day} – {meeting.last_day}")
+    if meeting.reference_zone:
+        parts.append(lab["published_all"].format(label=meeting.reference_zone.label))
+    return "\n".join(parts)
+
+
+def _location(meeting: Meeting, lang: str) -> str:
+    parts = [p for p in (meeting.location, meeting.platform) if p]
+    if not parts and meeting.mode == "virtual":
+        parts = [LABELS[lang]["online"]]
+    return " / ".join(parts)
+
+
+def _param_text(text: str) -> str:
+    """A parameter value (CN) on one line, without DQUOTE or control characters.
+
+    RFC 5545 §3.1 allows neither a line break nor DQUOTE inside a parameter value
+    (QSAFE-CHAR excludes CONTROL); the RFC 6868 escapes for them (^n, ^') are shown
+    literally by clients that do not implement RFC 6868, so a name's quotes become
+    apostrophes instead, and line breaks and other controls become spaces.
+    """
+    return " ".join(re.sub(r"[\x00-\x1f\x7f]", " ", text.replace('"', "'")).split())
+
+
+# --- components -----------------------------------------------------------------
+
+# Properties in the order icalendar 7.3 wrote them (its "canonical order", then the
+# others alphabetically), so the files did not change when rcm stopped using it.
+_CALENDAR_ORDER = ("VERSION", "PRODID", "CALSCALE", "METHOD", "DESCRIPTION", "X-WR-CALDESC", "NAME", "X-WR-CALNAME")
+_EVENT_ORDER = (
+    *("SUMMARY", "DTSTART", "DTEND", "DTSTAMP", "UID", "RECURRENCE-ID", "SEQUENCE", "RRULE", "EXDATE"),
+    *("ATTENDEE", "CATEGORIES", "DESCRIPTION", "LOCATION", "ORGANIZER", "STATUS", "TRANSP", "URL"),
+)
+
+_IN_EVENT = frozenset(_EVENT_ORDER)
+Props = dict[str, tuple[str, ...]]  # NAME -> its unfolded content lines (usually one)
+
+
+@dataclass
+class Event:
+    """A VEVENT as content lines by property name, with its UID (the key of ``--previous``)."""
+
+    uid: str
+    props: Props = field(default_factory=dict)
+
+    def add(self, name: str, value: str, params: tuple[tuple[str, str], ...] = ()) -> None:
+        """Add a property; ``value`` is already in its type's form (w.text, w.utc, ...)."""
+        self.put(name, w.content_line(name, value, params))
+
+    def put(self, name: str, line: str) -> None:
+        """Add a content line as it is (a cancelled event's lines from the earlier export)."""
+        if name not in _IN_EVENT:
+            raise ValueError(f"no place for {name} in a VEVENT")  # lines() would drop it
+        self.props[name] = self.props.get(name, ()) + (line,)
+
+    def set_sequence(self, value: int) -> None:
+        self.props.pop("SEQUENCE", None)
+        self.add("SEQUENCE", str(value))
+
+    def lines(self) -> list[str]:
+        """BEGIN:VEVENT, the properties in canonical order, END:VEVENT."""
+        props = self.props
+        return w.component("VEVENT", [line for name in _EVENT_ORDER if name in props for line in props[name]])
+
+
+@dataclass(frozen=True)
+class _Ctx:
+    """What every event of one calendar shares; its constant lines are built once."""
+
+    meeting: Meeting
+    members: Optional[Members]
+    lang: str
+    stamp: datetime
+    organizer: Optional[Organizer]
+
+    def shared(self) -> Props:
+        """DTSTAMP, SEQUENCE, STATUS, LOCATION, URL, ORGANIZER (RFC 5545 §3.8), the same in every event."""
+        meeting, out = self.meeting, Event("")  # only collects the lines
+        out.add("DTSTAMP", w.utc(self.stamp))
+        out.add("SEQUENCE", str(meeting.revision))
+        out.add("STATUS", "CONFIRMED")
+        location = _location(meeting, self.lang)
+        if location:
+            out.add("LOCATION", w.text(location))
+        if meeting.url:
+            out.add("URL", _url(meeting))  # a URI (§3.3.13): validated, not escaped
+        if self.organizer:
+            _address(out, "ORGANIZER", self.organizer.email, self.organizer.name)
+        return out.props
+
+
+def _calendar(meeting: Meeting, lang: str, method: str) -> list[str]:
+    """The VCALENDAR properties (RFC 5545 §3.7), NAME (RFC 7986) and the X-WR-* that clients show."""
+    name, desc = w.text(meeting.title.get(lang)), w.text(calendar_description(meeting, lang))
+    values = {
+        "VERSION": "2.0",
+        "PRODID": w.text(PRODID),
+        "CALSCALE": "GREGORIAN",
+        "METHOD": method,
+        "DESCRIPTION": desc,
+        "X-WR-CALDESC": desc,
+        "NAME": name,
+        "X-WR-CALNAME": name,
+    }
+    return [w.content_line(key, values[key]) for key in _CALENDAR_ORDER]
+
+
+def _calendar_bytes(meeting: Meeting, lang: str, method: str, events: Iterable[Event]) -> bytes:
+    body = _calendar(meeting, lang, method)
+    for ev in events:
+        body += ev.lines()
+    return w.serialise(w.component("VCALENDAR", body))
+
+
+def _address(ev: Event, name: str, email: str, person: str, extra: tuple[tuple[str, str], ...] = ()) -> None:
+    """ORGANIZER or ATTENDEE (a CAL-ADDRESS, §3.3.3) with CN first, then ``extra`` (sorted by the caller)."""
+    params = ((("CN", _param_text(person)),) if person.strip() else ()) + extra
+    ev.add(name, f"mailto:{email}", params)
+
+
+def _base_event(ctx: _Ctx, shared: Props, key: str, summary_text: str, description: str) -> Event:
+    ev = Event(uid(ctx.meeting, key), dict(shared))
+    ev.add("UID", w.text(ev.uid))
+    ev.add("SUMMARY", w.text(summary_text))
+    ev.add("DESCRIPTION", w.text(description))
+    return ev
+
+
+def _url(meeting: Meeting) -> str:
+    url = meeting.url or ""
+    if not re.fullmatch(r"[A-Za-z][A-Za-z0-9+.-]*:[^\s\x00-\x1f\x7f\"<>]+", url):
+        message = f"url '{url}' is not a URL like 'https://example.org/meeting'"
+        raise InputError(message, meeting.path, meeting.where("url"))
+    return url
+
+
+def slot_event(ctx: _Ctx, shared: Props, slot: Slot, key: str) -> Event:
+    description = slot_description(ctx.meeting, slot, ctx.lang, ctx.members)
+    ev = _base_event(ctx, shared, key, summary(slot, ctx.lang), description)
+    ev.add("DTSTART", w.utc(_utc(slot.starts)))
+    ev.add("DTEND", w.utc(_utc(slot.ends)))
+    ev.add("CATEGORIES", w.text_list([slot.kind]))
+    if slot.kind == "break":
+        ev.add("TRANSP", "TRANSPARENT")  # a break does not make anyone busy
+    return ev
+
+
+# --- the calendar ---------------------------------------------------------------
+
+
+def export(
+    meeting: Meeting, members: Optional[Members] = None, options: Options = Options(), previous: Optional[Path] = None
+) -> bytes:
+    """The ``rcm agenda ics`` output: one VEVENT per slot, compared with ``previous`` if given."""
+    from rcmcli.core.gcpause import paused
+
+    with paused():  # thousands of strings and no cycles: see rcmcli.core.gcpause
+        earlier = read_previous(previous, meeting) if previous is not None else None
+        return calendar_bytes(meeting, members, options, earlier)
+
+
+def calendar_bytes(
+    meeting: Meeting,
+    members: Optional[Members] = None,
+    options: Options = Options(),
+    previous: Optional[dict[str, PreviousEvent]] = None,
+) -> bytes:
+    """The calendar as RFC 5545 bytes; ``previous`` maps UID -> event of an earlier export."""
+    if options.lang not in LABELS:
+        raise UsageError(f"unknown language '{options.lang}'; use 'en' or 'es'")
+    ctx = _Ctx(meeting, members, options.lang, dtstamp(meeting, options.source_date_epoch), publish_organizer(meeting))
+    keys, shared = slot_keys(meeting), ctx.shared()
+    slots = [s for s in meeting.slots if options.include_breaks or s.kind != "break"]
+    events = [slot_event(ctx, shared, s, keys[s.index]) for s in slots]
+    if previous is not None:
+        events = reconcile(events, previous, meeting.revision, ctx.stamp)
+    return _calendar_bytes(meeting, options.lang, "PUBLISH", events)
+
+
+# --- an earlier export (--previous) ------------------------------------------------
+
+
+Prop = tuple[str, str]  # (NAME, its content line as written)
+
+
+@dataclass(frozen=True)
+class PreviousEvent:
+    """One VEVENT of an earlier export, as plain data: what reconciliation needs.
+
+    ``props`` are its own properties (NAME, unfolded line) exactly as written in the
+    file; ``fingerprint`` is every line inside it but DTSTAMP and SEQUENCE.
+    """
+
+    uid: str
+    sequence: int
+    cancelled: bool
+    start: str  # the DTSTART value as written: orders the cancelled events
+    props: tuple[Prop, ...]
+    fingerprint: tuple[str, ...]
+
+
+_VOLATILE = ("DTSTAMP", "SEQUENCE")
+
+
+def read_previous(path: Path, meeting: Meeting) -> dict[str, PreviousEvent]:
+    """The VEVENTs of an earlier export of the same meeting, by UID.
+
+    icalendar (imported only here) checks that the file is iCalendar at all; the
+    events are then taken from the file's own content lines, so an unchanged event
+    compares equal to the line it was written as, byte for byte.
+    """
+    from icalendar import Calendar
+
+    from rcmcli.core.loader import read_bytes
+
+    data = read_bytes(path)
+    try:
+        Calendar.from_ical(data)
+    except Exception as exc:  # icalendar raises several types for malformed input
+        message = f"not an iCalendar file ({exc}); --previous takes an earlier 'rcm agenda ics' export"
+        raise InputError(message, str(path)) from None
+    events = {}
+    for props, inside in _vevents(w.unfold(data.decode("utf-8", errors="replace"))):
+        old = _previous_event(props, inside)
+        if not (old.uid.startswith(f"{meeting.id}.") and old.uid.endswith(f"@{UID_HOST}")):
+            raise InputError(
+                f"event UID '{old.uid}' is not from meeting '{meeting.id}'; "
+                "--previous takes an earlier export of this meeting",
+                str(path),
+            )
+        events[old.uid] = old
+    return events
+
+
+_Found = tuple[list[Prop], list[str]]  # a VEVENT's own properties, and every line inside it
+
+
+def _vevents(lines: list[str]) -> list[_Found]:
+    """Per VEVENT, in file order: its own properties, and every line inside it (nested components too)."""
+    found: list[_Found] = []
+    stack: list[_Found | None] = []  # per open component: its entry if it is a VEVENT
+    for line in lines:
+        name = w.line_name(line)
+        if name == "END" and stack:
+            stack.pop()
+        inner = next((entry for entry in reversed(stack) if entry is not None), None)
+        if inner is not None:  # the VEVENT's own BEGIN and END are not inside it
+            inner[1].append(line)
+        if name == "BEGIN":
+            entry: _Found | None = ([], []) if w.line_value(line).strip().upper() == "VEVENT" else None
+            if entry is not None:
+                found.append(entry)
+            stack.append(entry)
+        elif name != "END" and stack and stack[-1] is not None:
+            stack[-1][0].append((name, line))
+    return found
+
+
+def _previous_event(props: list[Prop], inside: list[str]) -> PreviousEvent:
+    """Plain data from the lines as written: UID (TEXT), SEQUENCE (INTEGER, 0 if unreadable), STATUS, DTSTART."""
+    values = {name: w.line_value(line) for name, line in reversed(props)}  # the first of each name
+    try:
+        sequence = int(values.get("SEQUENCE", "0").strip())
+    except ValueError:
+        sequence = 0
+    return PreviousEvent(
+        uid=w.unescape_text(values.get("UID", "")),
+        sequence=sequence,
+        cancelled=values.get("STATUS", "").strip().upper() == "CANCELLED",
+        start=values.get("DTSTART", ""),
+        props=tuple(props),
+        fingerprint=tuple(line for line in inside if w.line_name(line) not in _VOLATILE),
+    )
+
+
+def reconcile(current: list[Event], previous: dict[str, PreviousEvent], revision: int, stamp: datetime) -> list[Event]:
+    """SEQUENCE from the previous export; events that disappeared come back CANCELLED.
+
+    Unchanged event: its previous SEQUENCE. Changed (any property but DTSTAMP and
+    SEQUENCE): max(previous + 1, revision). New: revision. Gone: a copy of the old
+    event with STATUS:CANCELLED and max(previous + 1, revision); already cancelled
+    ones are carried forward unchanged, so a later export still cancels them.
+    """
+    for ev in current:
+        old = previous.get(ev.uid)
+        if old is not None:
+            ev.set_sequence(old.sequence if _fingerprint(ev) == old.fingerprint else max(old.sequence + 1, revision))
+    present = {ev.uid for ev in current}
+    gone = [old for key, old in previous.items() if key not in present]
+    return current + [cancelled(old, revision, stamp) for old in sorted(gone, key=lambda e: (e.start, e.uid))]
+
+
+_KEPT = ("UID", "DTSTART", "DTEND", "SUMMARY", "DESCRIPTION", "LOCATION", "URL", "CATEGORIES", "TRANSP", "ORGANIZER")
+
+
+def cancelled(old: PreviousEvent, revision: int, stamp: datetime) -> Event:
+    """The old event's lines as written (RFC 5546 §3.2.5), STATUS:CANCELLED and a higher SEQUENCE."""
+    ev = Event(old.uid)
+    for name, line in old.props:
+        if name in _KEPT:
+            ev.put(name, line)
+    ev.add("SEQUENCE", str(old.sequence if old.cancelled else max(old.sequence + 1, revision)))
+    ev.add("STATUS", "CANCELLED")
+    ev.add("DTSTAMP", w.utc(stamp))
+    return ev
+
+
+def _fingerprint(ev: Event) -> tuple[str, ...]:
+    """The event's content lines except DTSTAMP and SEQUENCE, in the order they are written."""
+    return tuple(line for line in ev.lines()[1:-1] if w.line_name(line) not in _VOLATILE)
+
+
+# --- invitations ----------------------------------------------------------------
+
+
+def publish_organizer(meeting: Meeting) -> Optional[Organizer]:
+    """The secretariat as ORGANIZER of the published calendar, if the meeting names one."""
+    sec = meeting.secretariat
+    if sec is None or not sec.email:
+        return None
+    _check_secretariat(meeting)
+    return Organizer(sec.name, sec.email)
+
+
+def _check_secretariat(meeting: Meeting) -> None:
+    from rcmcli.core.roster import is_email
+
+    sec = meeting.secretariat
+    assert sec is not None
+    if not is_email(sec.email or ""):
+        raise InputError(f"secretariat email '{sec.email}' is not an email address", meeting.path, sec.where("email"))
+
+
+def organizer_for(meeting: Meeting, override: Optional[str] = None) -> Organizer:
+    """``--organizer 'Name <email>'`` if given, else the meeting's secretariat (required)."""
+    from rcmcli.core.roster import is_email
+
+    if override:
+        found = re.fullmatch(r'\s*(?:"(.*)"|(.*?))\s*<([^<>]*)>\s*', override)
+        name, email = ((found[1] or found[2] or "").strip(), found[3].strip()) if found else ("", override.strip())
+        if not is_email(email) or "\n" in override or "\r" in override:
+            example = "'RCM Secretariat <secretariat@example.org>'"
+            raise UsageError(f"--organizer '{override}' is not an address like {example}")
+        return Organizer(name, email)
+    organizer = publish_organizer(meeting)
+    if organizer is None:
+        sec = meeting.secretariat
+        raise InputError(
+            "the meeting names no secretariat email to send invites from; add "
+            "'secretariat: {name: ..., email: ...}' or give --organizer 'Name <email>'",
+            meeting.path,
+            sec.where("email") if sec else None,
+        )
+    return organizer
+
+
+def invites(
+    meeting: Meeting,
+    roster: Path,
+    members: Members,
+    options: Options = Options(),
+    organizer: Optional[str] = None,
+) -> dict[str, bytes]:
+    """File name -> invite bytes for every participant; validates everything first."""
+    from rcmcli.core.roster import file_names, load_roster
+
+    if not meeting.slots:
+        raise InputError("the meeting has no slots to invite to", meeting.path)
+    profile = meeting.participant_profile
+    people = load_roster(roster, members, profile.max_per_country if profile else None)
+    org = organizer_for(meeting, organizer)
+    stamp = dtstamp(meeting, options.source_date_epoch)
+    return {name: invite_bytes(meeting, p, members, org, stamp) for name, p in zip(file_names(people), people)}
+
+
+def invite_bytes(
+    meeting: Meeting, person: Participant, members: Members, organizer: Organizer, stamp: datetime
+) -> bytes:
+    """METHOD:REQUEST with the meeting as one event (a daily series if it spans days)."""
+    lang = person.language
+    ctx = _Ctx(meeting, members, lang, stamp, organizer)
+    description = invite_description(meeting, person, members)
+    shared = ctx.shared()
+    # ATTENDEE parameters in alphabetical order after CN (as icalendar wrote them), RFC 5545 §3.8.4.1.
+    extra = (("CUTYPE", "INDIVIDUAL"), ("PARTSTAT", "NEEDS-ACTION"), ("ROLE", person.role), ("RSVP", "TRUE"))
+
+    def base() -> Event:
+        ev = _base_event(ctx, shared, "meeting", meeting.title.get(lang), description)
+        _address(ev, "ATTENDEE", person.email, person.name, extra)
+        return ev
+
+    return _calendar_bytes(meeting, lang, "REQUEST", meeting_series(day_blocks(meeting), base))
+
+
+def day_blocks(meeting: Meeting) -> list[tuple[date, datetime, datetime]]:
+    """Per meeting day (reference-zone date): first start and last end, in UTC."""
+    blocks: dict[date, tuple[datetime, datetime]] = {}
+    for slot in meeting.slots:
+        assert slot.date is not None
+        start, end = _utc(slot.starts), _utc(slot.ends)
+        if slot.date in blocks:
+            start, end = min(start, blocks[slot.date][0]), max(end, blocks[slot.date][1])
+        blocks[slot.date] = (start, end)
+    return [(d, s, e) for d, (s, e) in sorted(blocks.items())]
+
+
+def meeting_series(blocks: list[tuple[date, datetime, datetime]], base: Callable[[], Event]) -> list[Event]:
+    """One UID for the whole meeting: a DAILY rule, EXDATEs for days off, overrides.
+
+    iTIP clients act on one UID per message (Outlook takes only the first event
+    of a REQUEST with several UIDs), so a two-day meeting is one recurring event:
+    occurrence k is the first day's block shifted by k days in UTC; a day whose
+    block differs (other hours, a DST change in an IANA reference zone) gets an
+    override with RECURRENCE-ID = its nominal occurrence (RFC 5545 §3.8.4.4).
+    """
+    assert blocks, "invites() refuses a meeting without slots"
+    first_date, first_start, first_end = blocks[0]
+    master = base()
+    master.add("DTSTART", w.utc(first_start))
+    master.add("DTEND", w.utc(first_end))
+    if len(blocks) == 1:
+        return [master]
+    nominal = {(d - first_date).days: first_start + timedelta(days=(d - first_date).days) for d, _, _ in blocks}
+    last = max(nominal)
+    master.add("RRULE", f"FREQ=DAILY;UNTIL={w.utc(nominal[last])}")  # RECUR, §3.3.10
+    off = [first_start + timedelta(days=k) for k in range(last + 1) if k not in nominal]
+    if off:
+        master.add("EXDATE", ",".join(w.utc(moment) for moment in off))  # one line, §3.8.5.1
+    events = [master]
+    length = first_end - first_start
+    for d, start, end in blocks[1:]:
+        at = nominal[(d - first_date).days]
+        if (start, end) != (at, at + length):
+            override = base()
+            override.add("RECURRENCE-ID", w.utc(at))
+            override.add("DTSTART", w.utc(start))
+            override.add("DTEND", w.utc(end))
+            events.append(override)
+    return events
+
+
+def invite_description(meeting: Meeting, person: Participant, members: Members) -> str:
+    """The agenda in the participant's capital's time, then the published zone."""
+    from rcmcli.core.zones import format_offset, get_zone
+
+    lang = person.language
+    country = members.countries[person.country]
+    tz = get_zone(country.zone)
+    lines = [meeting.title.get(lang)]
+    if meeting.subtitle:
+        lines.append(meeting.subtitle.get(lang))
+    lines += ["", LABELS[lang]["times_in"].format(place=country.capital.get(lang), zone=country.zone)]
+    day = None
+    for slot in meeting.slots:
+        start, end = _utc(slot.starts).astimezone(tz), _utc(slot.ends).astimezone(tz)
+        if start.date() != day:
+            day = start.date()
+            lines.append(f"{day} ({format_offset(start.utcoffset())})")
+        plus = " (+1)" if end.date() > start.date() else ""
+        lines.append(f"  {start:%H:%M}–{end:%H:%M}{plus}  {summary(slot, lang)}")
+    if meeting.reference_zone:
+        lines += ["", LABELS[lang]["published_all"].format(label=meeting.reference_zone.label)]
+    location = _location(meeting, lang)
+    if location:
+        lines.append(location)
+    return "\n".join(lines)
+
+
+# --- writing ----------------------------------------------------------------------
+
+
+def write_output(target: Path, data: bytes, inputs: Iterable[Path] = ()) -> None:
+    """Atomic write (OS errors become OutputError in fileio)."""
+    from rcmcli.core.fileio import write_atomic
+
+    write_atomic(target, data, inputs)
+
+
+def write_invites(folder: Path, files: dict[str, bytes], inputs: Iterable[Path] = ()) -> list[Path]:
+    """Write every invite into ``folder`` (created if its parent exists); checks all targets first."""
+    from rcmcli.core.fileio import check_target
+
+    if folder.exists() and not folder.is_dir():
+        raise OutputError("is a file; -o takes a folder for the invites", str(folder))
+    try:
+        folder.mkdir(exist_ok=True)
+    except OSError as exc:
+        raise OutputError(f"cannot create the folder: {exc.strerror or exc}", str(folder)) from None
+    sources = list(inputs)
+    targets = [folder / name for name in files]
+    for target in targets:
+        check_target(target, sources)
+    for target, data in zip(targets, files.values()):
+        write_output(target, data, sources)
+    return targets

@@ -1,0 +1,176 @@
+"""The start-up fast path (rcmcli.cli.fastpath) against the Typer application (rcmcli.cli.app).
+
+Every command line the fast path answers must give the same standard output,
+standard error and exit code as Typer; every command line it is unsure of must be
+left to Typer (``dispatch`` returns None). The command table it reads is generated
+from the Typer application, and must be current.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from rcmcli.cli import _spec as _cli_spec, app as cli, fastpath
+from rcmcli.core.catalog import bundled_dir
+
+II = "plenary-ii-2021"
+DATA = str(bundled_dir())
+MEETINGS = str(bundled_dir() / "meetings")
+
+
+def test_command_table_is_current():
+    current = Path(_cli_spec.__file__).read_text(encoding="utf-8")
+    assert current == cli.spec_source(), "regenerate with: python -m rcmcli.cli.app"
+
+
+def _run(capsys: pytest.CaptureFixture[str], func, argv: list[str]):
+    code = func(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def terminal(monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setenv("COLUMNS", "100")
+    monkeypatch.setenv("RCM_TODAY", "2021-09-01")
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+
+
+HANDLED = [
+    [],
+    ["--help"],
+    ["--debug", "--help"],
+    ["agenda"],
+    ["agenda", "--help"],
+    ["agenda", "show", "--help"],
+    ["agenda", "ics", "--help"],
+    ["agenda", "invite", "--help"],
+    ["agenda", "validate", "--help"],
+    ["members", "--help"],
+    ["agenda", "show", II, "--tz", "Buenos_Aires", "--help"],
+    ["--version"],
+    ["--tzdb", "system", "--version"],
+    ["--tzdb=tzdata", "--version"],
+    ["--tzdb", "bogus", "agenda", "show", II],
+    ["agenda", "show", II, "--tz", "Buenos_Aires", "-f", "json"],
+    ["agenda", "show", II, "--tz=Buenos_Aires", "--format=json"],
+    ["agenda", "show", "--tz", "Buenos_Aires", "--tz", "GMT-6", "-f", "json", II],
+    ["agenda", "show", II, "--lang", "es", "-f", "markdown"],
+    ["agenda", "show", II, "--tz", "Santiago", "-f", "csv"],
+    ["agenda", "show", II, "--tz", "Buenos_Aires"],
+    ["agenda", "show", "-f", "json"],
+    ["--no-color", "--data", DATA, "agenda", "show", II, "-f", "json"],
+    ["agenda", "show", II, "--tz", "Buenos_Aries"],
+    ["agenda", "show", "no-such-meeting"],
+    ["agenda", "times", II, "-f", "json"],
+    ["agenda", "times", II, "--org", "sacm"],
+    ["agenda", "list", "-f", "json"],
+    ["agenda", "list"],
+    ["members", "--org", "rcm", "-f", "json"],
+    ["agenda", "validate", MEETINGS, "-f", "json"],
+    ["agenda", "validate", "-f", "parsable", "--no-suppress", "--select", "P"],
+    ["agenda", "validate", MEETINGS, "--strict", "--ignore", "P001,F", "-f", "text"],
+    ["--data", "/no/such/folder", "agenda", "list"],
+    ["agenda", "ics", II],
+    ["agenda", "ics", II, "--include-breaks", "--lang", "es"],
+    ["agenda", "ics", "followup-ii-2021", "-o", "/no/such/folder/x.ics"],
+]
+
+
+@pytest.mark.parametrize("argv", HANDLED, ids=lambda a: " ".join(a) or "(none)")
+def test_fast_path_matches_typer(argv, capsys, terminal):
+    fast = _run(capsys, fastpath.dispatch, argv)
+    assert fast[0] is not None, "the fast path should answer this command line"
+    typer_ = _run(capsys, cli.main, argv)
+    assert fast == typer_
+
+
+LEFT_TO_TYPER = [
+    ["--debug"],
+    ["--bogus"],
+    ["bogus"],
+    ["agenda", "bogus"],
+    ["agenda", "--help", "show"],
+    ["agenda", "show", "--bogus"],
+    ["agenda", "show", "-fjson"],
+    ["agenda", "show", "--lang", "fr"],
+    ["agenda", "show", "--lang", "es", "--lang", "en"],
+    ["agenda", "show", II, "extra"],
+    ["agenda", "show", "--tz"],
+    ["agenda", "show", "--tz", "-03:00"],
+    ["agenda", "show", "--", II],
+    ["agenda", "show", "--no-color"],
+    ["--version", "agenda", "list"],
+    ["agenda", "invite", II, "-o", "out"],  # --roster is required: Typer says so
+]
+
+
+@pytest.mark.parametrize("argv", LEFT_TO_TYPER, ids=lambda a: " ".join(a))
+def test_unsure_command_lines_go_to_typer(argv, terminal):
+    assert fastpath.dispatch(argv) is None
+
+
+def test_narrow_terminal_help_goes_to_typer(monkeypatch):
+    monkeypatch.setenv("COLUMNS", "60")  # click wraps help to 58 columns: not the stored text
+    assert fastpath.dispatch(["--help"]) is None
+
+
+def test_shell_completion_goes_to_typer(monkeypatch):
+    monkeypatch.setenv("_RCM_COMPLETE", "bash_source")
+    assert fastpath.dispatch(["--help"]) is None
+
+
+def test_environment_defaults(monkeypatch, capsys, terminal):
+    monkeypatch.setenv("RCM_TZDB", "system")
+    monkeypatch.setenv("RCM_DATA", DATA)
+    for argv in (["--version"], ["agenda", "show", II, "-f", "json"]):
+        assert _run(capsys, fastpath.dispatch, argv) == _run(capsys, cli.main, argv)
+
+
+@pytest.mark.parametrize(
+    "argv, absent",
+    [
+        (["--help"], ("typer", "rich", "yaml")),
+        (["agenda", "show", II, "--tz", "Buenos_Aires", "-f", "json"], ("typer", "rich", "icalendar", "rcmcli.lint.engine")),
+        (["agenda", "validate", MEETINGS, "-f", "json"], ("typer", "rich")),
+    ],
+)
+def test_imports_only_what_the_command_needs(argv, absent):
+    code = (
+        "import sys; from rcmcli.cli.entry import main; rc = main(sys.argv[1:]);"
+        f"loaded = [m for m in {absent!r} if m in sys.modules]; print('LOADED', loaded); sys.exit(rc)"
+    )
+    env = {k: v for k, v in os.environ.items() if not k.startswith("RCM_")}
+    proc = subprocess.run([sys.executable, "-c", code, *argv], capture_output=True, text=True, env=env, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.rstrip().endswith("LOADED []")
+
+
+ORGANIZER = "Technical Secretariat <secretariat@example.org>"
+
+
+@pytest.mark.parametrize("command", ["ics", "invite"])
+def test_file_outputs_match_typer(command, tmp_path, capsys, terminal, monkeypatch):
+    """Files written by the fast path and by Typer are byte-identical."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    roster = tmp_path / "roster.csv"
+    roster.write_text("name,email,country\nAna,ana@gob.mx,MX\nBea,bea@gob.ar,AR\n", encoding="utf-8")
+    results = []
+    for name, func in (("fast", fastpath.dispatch), ("typer", cli.main)):
+        target = tmp_path / name
+        if command == "ics":
+            argv = ["agenda", "ics", II, "-o", str(target)]
+        else:
+            argv = ["agenda", "invite", II, "--roster", str(roster), "-o", str(target), "--organizer", ORGANIZER]
+        code, out, err = _run(capsys, func, argv)
+        files = [target] if target.is_file() else sorted(target.iterdir())
+        written = [(f.relative_to(target).as_posix() if f != target else "", f.read_bytes()) for f in files]
+        results.append((code, out.replace(str(target), "OUT"), err, written))
+    assert results[0][0] == 0 and results[0][3]
+    assert results[0] == results[1]

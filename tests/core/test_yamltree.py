@@ -1,0 +1,259 @@
+"""The YAML event loop (``yamlsrc.parse``) against a plain reference builder.
+
+``parse`` handles the common events inline for speed; ``Reference`` below is the
+straightforward builder it replaced (one method call per node, ``yaml.parse``'s
+generator). Both must give the same located tree (text, plainness, positions,
+sizes, key positions) and the same diagnostics, on hand-written edge cases and on
+random documents with anchors, aliases, repeated, merge and non-scalar keys, and
+tight limits.
+"""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+import yaml
+
+from rcmcli.core.errors import Pos
+from rcmcli.core.yamltree import (
+    DUPLICATE_KEY,
+    LIMITS,
+    SYNTAX,
+    Diagnostic,
+    Limits,
+    YMap,
+    YScalar,
+    YSeq,
+    _check_tag,
+    _Stop,
+    parse,
+)
+
+
+class Reference:
+    """The event loop as it was: a frame per open container, ``add`` per node."""
+
+    def __init__(self, limits: Limits) -> None:
+        self.limits = limits
+        self.diagnostics: list[Diagnostic] = []
+        self.anchors: dict = {}
+        self.stack: list[list] = []
+        self.root = None
+        self.documents = 0
+
+    def fail(self, code: str, pos: Pos, message: str) -> None:
+        self.diagnostics.append(Diagnostic(code, pos, message))
+
+    def too_many(self, pos: Pos) -> None:
+        self.fail(LIMITS, pos, f"document expands to more than {self.limits.max_nodes:,} nodes (alias bomb?); refused")
+        raise _Stop
+
+    def add(self, node, pos: Pos, size: int) -> None:
+        if not self.stack:
+            self.root = node
+            if size > self.limits.max_nodes:
+                self.too_many(pos)
+            return
+        frame = self.stack[-1]
+        parent = frame[0]
+        parent.size += size
+        if parent.size > self.limits.max_nodes:
+            self.too_many(pos)
+        if isinstance(parent, YSeq):
+            parent.items.append(node)
+            return
+        if frame[1] is None:
+            if not isinstance(node, YScalar):
+                self.fail(SYNTAX, pos, "a mapping key must be a plain value, not a list or mapping")
+                frame[1] = ("\0invalid", pos)
+            else:
+                frame[1] = (node.raw, pos)
+            return
+        key, key_pos = frame[1]
+        frame[1] = None
+        if key == "\0invalid":
+            return
+        if key == "<<":
+            self.fail(SYNTAX, key_pos, "merge keys ('<<') are not supported; write the keys out")
+            return
+        if key in parent.items:
+            first = parent.items[key][0]
+            self.fail(
+                DUPLICATE_KEY,
+                key_pos,
+                f"duplicate key '{key}' (first defined at line {first.line}); YAML would silently keep this one",
+            )
+            return
+        parent.items[key] = (key_pos, node)
+
+    def run(self, text: str):
+        try:
+            for event in yaml.parse(text, Loader=yaml.CSafeLoader):
+                pos = Pos(event.start_mark.line + 1, event.start_mark.column + 1)
+                if isinstance(event, yaml.ScalarEvent):
+                    if event.tag is not None:
+                        _check_tag(self, event, pos)  # type: ignore[arg-type]
+                    node = YScalar(event.value, event.implicit[0] and not event.style, pos)
+                    if event.anchor:
+                        self.anchors[event.anchor] = node
+                    self.add(node, pos, 1)
+                elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                    if event.tag is not None:
+                        _check_tag(self, event, pos)  # type: ignore[arg-type]
+                    container = YMap(pos) if isinstance(event, yaml.MappingStartEvent) else YSeq(pos)
+                    if event.anchor:
+                        self.anchors[event.anchor] = container
+                    if len(self.stack) >= self.limits.max_depth:
+                        self.fail(LIMITS, pos, f"nesting deeper than {self.limits.max_depth} levels; refused")
+                        raise _Stop
+                    self.stack.append([container, None])
+                elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                    node = self.stack.pop()[0]
+                    self.add(node, node.pos, node.size)
+                elif isinstance(event, yaml.AliasEvent):
+                    target = self.anchors.get(event.anchor)
+                    if target is None:
+                        self.fail(SYNTAX, pos, f"unknown alias '*{event.anchor}'")
+                        raise _Stop
+                    if any(frame[0] is target for frame in self.stack):
+                        self.fail(SYNTAX, pos, f"alias '*{event.anchor}' refers to a node that contains it (a cycle)")
+                        raise _Stop
+                    self.add(target, pos, target.size if not isinstance(target, YScalar) else 1)
+                elif isinstance(event, yaml.DocumentStartEvent):
+                    self.documents += 1
+                    if self.documents > 1:
+                        self.fail(SYNTAX, pos, "more than one YAML document ('---') in one file")
+                        raise _Stop
+        except _Stop:
+            return None, self.diagnostics
+        return self.root, self.diagnostics
+
+
+def shape(node, seen: set[int] | None = None):
+    """A comparable picture of a located tree (shared nodes drawn each time)."""
+    if isinstance(node, YScalar):
+        return ("scalar", node.raw, bool(node.plain), tuple(node.pos))
+    if isinstance(node, YSeq):
+        return ("seq", tuple(node.pos), node.size, [shape(c) for c in node.items])
+    if isinstance(node, YMap):
+        return ("map", tuple(node.pos), node.size, [(k, tuple(kp), shape(v)) for k, (kp, v) in node.items.items()])
+    return node
+
+
+def same(text: str, limits: Limits = Limits()) -> None:
+    try:
+        want_node, want_diags = Reference(limits).run(text)
+    except yaml.YAMLError:
+        return  # a syntax error: not the event loop's business
+    got_node, got_diags = parse(text, limits)
+    assert shape(got_node) == shape(want_node)
+    assert [(d.code, tuple(d.pos), d.message) for d in got_diags] == [
+        (d.code, tuple(d.pos), d.message) for d in want_diags
+    ]
+
+
+CASES = [
+    "a: 1\nb: [x, 'y', \"z\"]\nc: {d: e}\n",
+    "plain",
+    "'quoted'",
+    "- 1\n- [2, 3]\n- {a: b}\n",
+    "a: 1\na: 2\n",
+    "a: {x: 1}\na: {y: 2}\n",
+    "a: [1]\na: [2]\nb: 3\n",
+    "<<: {a: 1}\nb: 2\n",
+    "<<: 1\nb: 2\n",
+    "m:\n  <<: [x]\n  c: d\n",
+    "? [a, b]\n: value\nnext: 1\n",
+    "? {a: b}\n: {c: d}\nnext: 1\n",
+    "&k key: value\nother: *k\n",
+    "a: &x {b: 1}\nc: *x\n*x : 3\n",
+    "a: &x [1, 2]\nb: *x\nc: *x\n",
+    "a: &s text\n*s : again\n",
+    "a: &s text\nb: *s\na: dup\n",
+    "a: &x [1]\n? *x\n: v\n",
+    "x: *nope\n",
+    "a: &c [1, *c]\n",
+    "9:00: nine\nn: null\ne: ''\nt: ~\n",
+    "a: !!str 9:00\nb: !!map {c: d}\nc: !!seq [e]\nd: ! x\n",
+    "a: !!python/object:os.system x\n",
+    "a: 1\n---\nb: 2\n",
+    "",
+    "# only a comment\n",
+    "a:\n  - b:\n      - c: [d, {e: f}]\n",
+]
+
+
+@pytest.mark.parametrize("text", CASES)
+def test_edge_cases_match_the_reference(text: str):
+    same(text)
+
+
+@pytest.mark.parametrize("text", CASES)
+@pytest.mark.parametrize("max_nodes", [1, 2, 3, 5, 8])
+def test_node_limit_matches_the_reference(text: str, max_nodes: int):
+    same(text, Limits(max_nodes=max_nodes))
+
+
+@pytest.mark.parametrize("max_depth", [1, 2, 3])
+def test_depth_limit_matches_the_reference(max_depth: int):
+    for text in CASES:
+        same(text, Limits(max_depth=max_depth))
+
+
+def _random_doc(rng: random.Random) -> str:
+    anchors: list[str] = []
+    keys = ["a", "b", "c", "<<", "9:00"]
+
+    def scalar() -> str:
+        return rng.choice(["x", "'q'", '"d"', "1", "~", "", "9:30", "true"])
+
+    def node(depth: int) -> str:
+        r = rng.random()
+        if anchors and r < 0.15:
+            return "*" + rng.choice(anchors)
+        anchor = ""
+        if rng.random() < 0.2:
+            name = f"n{len(anchors)}"
+            anchor = f"&{name} "
+            anchors.append(name)
+        if depth > 3 or r < 0.45:
+            return anchor + scalar()
+        if r < 0.7:
+            return anchor + "[" + ", ".join(node(depth + 1) for _ in range(rng.randrange(4))) + "]"
+        items = []
+        for _ in range(rng.randrange(4)):
+            if rng.random() < 0.1:
+                key = "? " + node(depth + 1) + "\n: "  # explicit (maybe non-scalar) key
+                items.append(key + node(depth + 1))
+            else:
+                key = rng.choice(keys)
+                if anchors and rng.random() < 0.05:
+                    key = "*" + rng.choice(anchors) + " "
+                items.append(f"{key}: {node(depth + 1)}")
+        return anchor + "{" + ", ".join(i.replace("\n", " ") for i in items) + "}"
+
+    lines = []
+    for _ in range(rng.randrange(1, 6)):
+        lines.append(f"{rng.choice(keys)}: {node(0)}")
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize("seed", range(300))
+def test_random_documents_match_the_reference(seed: int):
+    rng = random.Random(seed)
+    text = _random_doc(rng)
+    same(text)
+    same(text, Limits(max_nodes=rng.randrange(1, 30), max_depth=rng.randrange(1, 6)))
+
+
+@pytest.mark.parametrize("text", CASES)
+def test_the_pure_python_parser_gives_the_same_tree(text: str, monkeypatch):
+    """Without libyaml (``yaml.SafeLoader``), ``get_event()`` ends the stream with None too."""
+    import rcmcli.core.yamltree as yamlsrc
+
+    with_c = parse(text)
+    monkeypatch.setattr(yamlsrc, "_loader", lambda: yaml.SafeLoader)
+    without = parse(text)
+    assert shape(without[0]) == shape(with_c[0])
+    assert [d.code for d in without[1]] == [d.code for d in with_c[1]]

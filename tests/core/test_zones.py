@@ -1,0 +1,314 @@
+"""Tests for rcmcli.core.zones.
+
+The offsets below are written by hand from the published tz rules (tzdata
+``southamerica`` and ``northamerica`` files and the laws they cite), never
+computed by rcm. Every date is read at local noon, well away from the
+transition instant, on the day before and the day after a change.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import pytest
+import tzdata
+
+from rcmcli.core import zones
+from rcmcli.core.catalog import Catalog, bundled_dir
+from rcmcli.core.errors import UnknownZoneError, UsageError
+
+# Named zones, as khal's tests keep them.
+SANTIAGO = "America/Santiago"
+ASUNCION = "America/Asuncion"
+SAO_PAULO = "America/Sao_Paulo"
+MEXICO_CITY = "America/Mexico_City"
+NEW_YORK = "America/New_York"
+TORONTO = "America/Toronto"
+BOGOTA = "America/Bogota"
+PANAMA = "America/Panama"
+COSTA_RICA = "America/Costa_Rica"
+
+# (zone, local date, UTC offset at local noon as "+HH:MM"/"-HH:MM")
+OFFSETS = [
+    # Chile: 2021 DST started Sat 4 Sep 2021 24:00 local (Sep Sun>=2, 4:00u) -> -03.
+    (SANTIAGO, "2021-09-04", "-04:00"),
+    (SANTIAGO, "2021-09-06", "-03:00"),
+    # Chile: 2022 DST ended Sat 2 Apr 2022 24:00 local (Apr Sun>=2, 3:00u) -> back to -04.
+    (SANTIAGO, "2022-04-02", "-03:00"),
+    (SANTIAGO, "2022-04-04", "-04:00"),
+    # Chile: the 2022 start was delayed a week, to Sun 11 Sep 2022, because of the
+    # 4 Sep plebiscite (tzdata 2022b): 8 Sep is still standard time.
+    (SANTIAGO, "2022-09-08", "-04:00"),
+    (SANTIAGO, "2022-09-12", "-03:00"),
+    # Paraguay: DST (-03) from the first Sunday of October to the fourth Sunday of
+    # March, -04 otherwise; since the October 2024 change (Ley 7115) it stays at -03
+    # all year (tzdata 2025a).
+    (ASUNCION, "2024-01-15", "-03:00"),
+    (ASUNCION, "2024-07-15", "-04:00"),
+    (ASUNCION, "2024-10-15", "-03:00"),
+    (ASUNCION, "2025-01-15", "-03:00"),
+    (ASUNCION, "2025-07-15", "-03:00"),
+    # Brazil: DST 2018/19 ran 4 Nov 2018 - 17 Feb 2019; Decreto 9.772 (April 2019)
+    # abolished it, so December 2019 stays at -03.
+    (SAO_PAULO, "2018-12-15", "-02:00"),
+    (SAO_PAULO, "2019-07-15", "-03:00"),
+    (SAO_PAULO, "2019-12-15", "-03:00"),
+    # Mexico: last DST ended Sun 30 Oct 2022; the 2022 law abolished it, so summer
+    # 2023 stays at -06. In September 2021 Mexico City was on DST (-05).
+    (MEXICO_CITY, "2021-09-09", "-05:00"),
+    (MEXICO_CITY, "2022-10-29", "-05:00"),
+    (MEXICO_CITY, "2022-10-31", "-06:00"),
+    (MEXICO_CITY, "2023-06-15", "-06:00"),
+    # United States: 2021 DST from Sun 14 Mar to Sun 7 Nov (second Sunday of March,
+    # first Sunday of November).
+    (NEW_YORK, "2021-03-13", "-05:00"),
+    (NEW_YORK, "2021-03-15", "-04:00"),
+    (NEW_YORK, "2021-11-06", "-04:00"),
+    (NEW_YORK, "2021-11-08", "-05:00"),
+    # Canada (Ontario) follows the same dates.
+    (TORONTO, "2021-03-13", "-05:00"),
+    (TORONTO, "2021-03-15", "-04:00"),
+    (TORONTO, "2021-11-06", "-04:00"),
+    (TORONTO, "2021-11-08", "-05:00"),
+    # Zones without DST in these years.
+    (BOGOTA, "2021-01-15", "-05:00"),
+    (BOGOTA, "2021-07-15", "-05:00"),
+    (PANAMA, "2021-01-15", "-05:00"),
+    (PANAMA, "2021-07-15", "-05:00"),
+    (COSTA_RICA, "2021-01-15", "-06:00"),
+    (COSTA_RICA, "2021-07-15", "-06:00"),
+]
+
+
+def hhmm(text: str) -> timedelta:
+    """'-03:00' -> timedelta(hours=-3), parsed here so the table stays readable."""
+    sign = -1 if text[0] == "-" else 1
+    h, m = text[1:].split(":")
+    return sign * timedelta(hours=int(h), minutes=int(m))
+
+
+def offset_at_noon(key: str, day: str) -> timedelta | None:
+    y, mo, d = (int(p) for p in day.split("-"))
+    return datetime(y, mo, d, 12, tzinfo=zones.get_zone(key)).utcoffset()
+
+
+@pytest.mark.parametrize("key, day, expected", OFFSETS, ids=[f"{k}-{d}" for k, d, _ in OFFSETS])
+def test_get_zone_offset_matches_published_rules(key, day, expected):
+    assert offset_at_noon(key, day) == hhmm(expected)
+
+
+def test_get_zone_unknown_key_raises_keyerror():
+    with pytest.raises(KeyError):
+        zones.get_zone("America/Atlantis")
+
+
+def test_get_zone_refuses_path_traversal():
+    with pytest.raises(KeyError):
+        zones.get_zone("../../etc/passwd")
+
+
+# --- parse_offset --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("GMT-6", "-06:00"),
+        ("GMT-5", "-05:00"),
+        ("UTC\u221206:00", "-06:00"),  # U+2212 MINUS SIGN, as typeset documents write it
+        ("UTC-03:00", "-03:00"),
+        ("-05:00", "-05:00"),
+        ("GMT+5:30", "+05:30"),
+        ("UTC", "+00:00"),
+    ],
+)
+def test_parse_offset_published_forms(text, expected):
+    tz = zones.parse_offset(text)
+    assert tz is not None
+    assert tz.utcoffset(None) == hhmm(expected)
+
+
+@pytest.mark.parametrize("text", ["junk", "", "GMT 6", "UTC-15", "GMT-6:60", "Central America"])
+def test_parse_offset_refuses_junk(text):
+    assert zones.parse_offset(text) is None
+
+
+def test_gmt_minus_6_is_behind_utc():
+    # An agenda's "GMT-6" is six hours behind UTC: 09:00 there is 15:00 UTC.
+    tz = zones.parse_offset("GMT-6")
+    assert datetime(2021, 9, 9, 9, tzinfo=tz).astimezone(zones.parse_offset("UTC")).hour == 15
+
+
+def test_etc_gmt_minus_6_has_posix_sign():
+    # IANA Etc/GMT-6 follows POSIX: six hours AHEAD of UTC.
+    assert zones.resolve("Etc/GMT-6").tz.utcoffset(datetime(2021, 9, 9)) == timedelta(hours=6)
+
+
+def test_etc_gmt_minus_6_is_not_gmt_minus_6():
+    etc = zones.resolve("Etc/GMT-6")
+    published = zones.resolve("GMT-6")
+    when = datetime(2021, 9, 9, 12)
+    assert etc.tz.utcoffset(when) != published.tz.utcoffset(when)
+    assert published.tz.utcoffset(when) == timedelta(hours=-6)
+
+
+def test_etc_gmt_resolution_warns_about_posix_sign():
+    assert "UTC+06:00" in zones.resolve("Etc/GMT-6").via
+
+
+# Regression: 'Etc/GMT-15' matches the Etc/GMT pattern but is no IANA zone; it used to leak a KeyError.
+def test_resolve_nonexistent_etc_gmt_is_unknown_zone():
+    with pytest.raises(UnknownZoneError):
+        zones.resolve("Etc/GMT-15")
+
+
+# Regression: lower-case 'etc/gmt-6' used to match through the case-folded lookup without the note.
+def test_lowercase_etc_gmt_also_warns_about_posix_sign():
+    assert "POSIX" in zones.resolve("etc/gmt-6").via
+
+
+# --- resolve ---------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def aliases():
+    return Catalog(bundled_dir()).zone_aliases
+
+
+@pytest.mark.parametrize(
+    "query, key",
+    [
+        ("America/Bogota", "America/Bogota"),
+        ("America/Argentina/Buenos_Aires", "America/Argentina/Buenos_Aires"),
+        ("america/bogota", "America/Bogota"),
+    ],
+)
+def test_resolve_iana_names(query, key, aliases):
+    assert zones.resolve(query, aliases).name == key
+
+
+@pytest.mark.parametrize(
+    "query, key",
+    [
+        ("Buenos_Aires", "America/Argentina/Buenos_Aires"),
+        ("buenos aires", "America/Argentina/Buenos_Aires"),
+        ("Bogotá", "America/Bogota"),
+        ("Asuncion", "America/Asuncion"),
+        ("Asunción", "America/Asuncion"),
+        ("Lima", "America/Lima"),
+    ],
+)
+def test_resolve_city_names_as_typed(query, key, aliases):
+    assert zones.resolve(query, aliases).name == key
+
+
+def test_resolve_iana_city_without_aliases():
+    # The last part of an IANA key works even without the catalog.
+    assert zones.resolve("buenos aires").name == "America/Argentina/Buenos_Aires"
+
+
+@pytest.mark.parametrize(
+    "query, key",
+    [
+        ("Ottawa", "America/Toronto"),
+        ("Brasília", "America/Sao_Paulo"),
+        ("Brasilia", "America/Sao_Paulo"),
+        ("Quito", "America/Guayaquil"),
+        ("La Paz", "America/La_Paz"),
+        ("Sucre", "America/La_Paz"),
+        ("San José", "America/Costa_Rica"),
+        ("San Jose", "America/Costa_Rica"),
+        ("Tegucigalpa", "America/Tegucigalpa"),
+        ("Washington DC", "America/New_York"),
+        ("Panama City", "America/Panama"),
+    ],
+)
+def test_resolve_capitals(query, key, aliases):
+    assert zones.resolve(query, aliases).name == key
+
+
+@pytest.mark.parametrize(
+    "query, key",
+    [
+        ("AR", "America/Argentina/Buenos_Aires"),
+        ("ARG", "America/Argentina/Buenos_Aires"),
+        ("Argentina", "America/Argentina/Buenos_Aires"),
+        ("Perú", "America/Lima"),
+        ("Peru", "America/Lima"),
+        ("PE", "America/Lima"),
+        ("México", "America/Mexico_City"),
+        ("Brasil", "America/Sao_Paulo"),
+        ("Canada", "America/Toronto"),
+        ("Estados Unidos", "America/New_York"),
+    ],
+)
+def test_resolve_countries_and_iso_codes(query, key, aliases):
+    assert zones.resolve(query, aliases).name == key
+
+
+def test_resolve_capital_says_why(aliases):
+    assert "Bolivia" in zones.resolve("Sucre", aliases).via
+
+
+@pytest.mark.parametrize("query, expected", [("GMT-6", "-06:00"), ("UTC-03:00", "-03:00"), ("GMT+5:30", "+05:30")])
+def test_resolve_fixed_offsets(query, expected, aliases):
+    r = zones.resolve(query, aliases)
+    assert r.tz.utcoffset(datetime(2021, 9, 9)) == hhmm(expected)
+
+
+def test_resolve_local_uses_tz_environment(monkeypatch, aliases):
+    monkeypatch.setenv("TZ", "America/Lima")
+    r = zones.resolve("local", aliases)
+    assert r.name == "America/Lima"
+    assert r.tz.utcoffset(datetime(2021, 9, 9, 12)) == timedelta(hours=-5)
+
+
+def test_resolve_unknown_raises_with_suggestion(aliases):
+    with pytest.raises(UnknownZoneError) as info:
+        zones.resolve("Buenos_Aries", aliases)
+    assert "Buenos_Aries" in str(info.value)
+    assert "America/Argentina/Buenos_Aires" in str(info.value)
+
+
+def test_resolve_unknown_is_a_usage_error(aliases):
+    with pytest.raises(UsageError):
+        zones.resolve("Atlantis", aliases)
+
+
+def test_resolve_empty_is_refused(aliases):
+    with pytest.raises(UnknownZoneError):
+        zones.resolve("   ", aliases)
+
+
+# --- the tz database ------------------------------------------------------------
+
+
+def test_version_names_the_bundled_iana_release():
+    assert tzdata.IANA_VERSION in zones.version()
+
+
+SYSTEM_TZ_DIRS = ("/usr/share/zoneinfo", "/usr/lib/zoneinfo", "/usr/share/lib/zoneinfo", "/etc/zoneinfo")
+
+
+def _system_tz_dir_exists() -> bool:
+    return any(Path(d, "UTC").exists() for d in SYSTEM_TZ_DIRS)
+
+
+@pytest.mark.skipif(not _system_tz_dir_exists(), reason="no system tz database on this machine")
+def test_use_database_system_then_back():
+    zones.use_database("system")
+    assert zones.database() == "system"
+    assert "(system)" in zones.version()
+    assert offset_at_noon(BOGOTA, "2021-07-15") == timedelta(hours=-5)
+    zones.use_database("tzdata")
+    assert zones.database() == "tzdata"
+    assert tzdata.IANA_VERSION in zones.version()
+    assert offset_at_noon(BOGOTA, "2021-07-15") == timedelta(hours=-5)
+
+
+def test_use_database_unknown_name_is_refused():
+    with pytest.raises(UsageError):
+        zones.use_database("nope")
+    assert zones.database() == "tzdata"
+
