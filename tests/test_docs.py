@@ -10,6 +10,7 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
+from rcmcli.cli import registry
 from rcmcli.cli.app import app
 from rcmcli.lint import docs
 from rcmcli.lint.rules import REGISTRY, all_rules
@@ -68,11 +69,14 @@ def test_every_rule_module_is_documented_with_examples():
     assert len(set(names)) == len(names) == len(REGISTRY)
 
 
-COMMANDS = [[], ["agenda"], ["agenda", "list"], ["agenda", "show"], ["agenda", "times"], ["agenda", "validate"], ["members"]]
+PATHS = [*registry.GROUPS, *registry.BY_PATH]
 
 
-@pytest.mark.parametrize("cmd", COMMANDS, ids=lambda c: " ".join(c) or "rcm")
+@pytest.mark.parametrize("cmd", PATHS, ids=lambda c: " ".join(c) or "rcm")
 def test_every_command_has_help(cmd):
+    """Walks the command registry: every group, command and option has help text."""
     result = CliRunner().invoke(app, [*cmd, "--help"])
     assert result.exit_code == 0
     assert "Usage" in result.output and len(result.output.strip().splitlines()) > 3
+    for opt in getattr(registry.BY_PATH.get(cmd), "options", registry.GLOBALS if cmd == () else ()):
+        assert opt.help.strip(), f"{' '.join(cmd)}: {opt.name} has no help"

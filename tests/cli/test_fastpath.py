@@ -15,7 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from rcmcli.cli import _spec as _cli_spec, app as cli, fastpath
+from rcmcli.cli import _help, app as cli, fastpath, registry
+from rcmcli.cli.registry import Opt
 from rcmcli.core.catalog import bundled_dir
 
 II = "plenary-ii-2021"
@@ -23,9 +24,9 @@ DATA = str(bundled_dir())
 MEETINGS = str(bundled_dir() / "meetings")
 
 
-def test_command_table_is_current():
-    current = Path(_cli_spec.__file__).read_text(encoding="utf-8")
-    assert current == cli.spec_source(), "regenerate with: python -m rcmcli.cli.app"
+def test_help_table_is_current():
+    current = Path(_help.__file__).read_text(encoding="utf-8")
+    assert current == cli.help_source(), "regenerate with: python -m rcmcli.cli.app"
 
 
 def _run(capsys: pytest.CaptureFixture[str], func, argv: list[str]):
@@ -40,6 +41,60 @@ def terminal(monkeypatch: pytest.MonkeyPatch):
     monkeypatch.setenv("RCM_TODAY", "2021-09-01")
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+
+
+def _lines_for(cmd: registry.Command) -> list[list[str]]:
+    """Command lines that exercise every option of a command, built from its declaration."""
+    lines = [[*cmd.path, "--help"]]
+    required = []
+    for opt in cmd.options:
+        if opt.required:
+            required += _sample(opt, cmd)
+    for opt in cmd.options:
+        if opt.required:
+            continue
+        for sample in _samples(opt):
+            lines.append([*cmd.path, *required, *sample])
+    if not any(o.required for o in cmd.options):
+        lines.append([*cmd.path])
+    return lines
+
+
+def _samples(opt: Opt) -> list[list[str]]:
+    if opt.argument:
+        return [[opt.example]] if opt.example else []
+    if opt.kind == "flag":
+        return [[opt.flags[0]]]
+    if opt.choices:
+        return [[opt.flags[0], c] for c in opt.choices] + [[f"{opt.flags[0]}={opt.choices[0]}"]]
+    if opt.example:
+        return [[opt.flags[0], opt.example]]
+    return []
+
+
+def _sample(opt: Opt, cmd: registry.Command) -> list[str]:
+    value = {"meeting": II, "roster": "ROSTER", "output": "OUTDIR"}.get(opt.name, opt.example or "x")
+    return [value] if opt.argument else [opt.flags[0], value]
+
+
+FROM_REGISTRY = [line for cmd in registry.COMMANDS for line in _lines_for(cmd)]
+
+
+@pytest.mark.parametrize("argv", FROM_REGISTRY, ids=lambda a: " ".join(a))
+def test_every_declared_option_runs_the_same_both_ways(argv, capsys, terminal, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    roster = tmp_path / "roster.csv"
+    roster.write_text("name,email,country\nAna,ana@gob.mx,MX\n", encoding="utf-8")
+    argv = [str(roster) if a == "ROSTER" else a for a in argv]
+    results = []
+    for name, func in (("fast", fastpath.dispatch), ("typer", cli.main)):
+        line = [str(tmp_path / name) if a == "OUTDIR" else a for a in argv]
+        if "--organizer" not in line and "invite" in line:
+            line += ["--organizer", "RCM <es@example.org>"]
+        code, out, err = _run(capsys, func, line)
+        results.append((code, out.replace(str(tmp_path / name), "OUT"), err.replace(str(tmp_path / name), "OUT")))
+    assert results[0][0] is not None, "the fast path should answer this command line"
+    assert results[0] == results[1]
 
 
 HANDLED = [

@@ -29,10 +29,12 @@ if TYPE_CHECKING:
 
 
 class Globals:
-    """The options given before the command: ``--data``, ``--tzdb``, ``--debug``, ``--no-color``."""
+    """The options given before the command (``registry.GLOBALS``): ``--data``, ``--tzdb``, ..."""
 
-    def __init__(self, data: Optional[str] = None, tzdb: str = "tzdata", debug: bool = False, no_color: bool = False):
-        self.data, self.tzdb, self.debug, self.no_color = data, tzdb, debug, no_color
+    def __init__(self, **values: Any) -> None:
+        self.version, self.data, self.tzdb, self.debug, self.no_color = False, None, "tzdata", False, False
+        for name, value in values.items():
+            setattr(self, name, value)
 
 
 def error(message: str) -> None:

@@ -1,16 +1,16 @@
-"""Answer the common invocations without importing Typer.
+"""Answer the common command lines without importing Typer.
 
 Importing Typer (and the click it carries) takes longer than the whole of
 ``rcm agenda show --format json`` once the catalog is read, so ``rcm --version``,
-every ``--help`` and the commands whose options are plain strings, choices and flags
-are parsed here, from the command table that :mod:`rcmcli.cli.app` generates
-(``_cli_spec.py``), and run through the same functions (:mod:`rcmcli.cli.commands`).
+every ``--help`` and the command lines whose options are plain values, choices and
+flags are parsed here, from the same declarations the Typer application is built
+from (:mod:`rcmcli.cli.registry`), and run through the same functions.
 
 Anything this parser is not sure of returns ``None`` and the Typer application takes
 over: unknown or repeated options, a value that looks like an option, ``--``, missing
 values, bad choices, narrow terminals (help is wrapped to the width), shell
-completion. Typer therefore remains the only source of usage errors, and the tests
-run every supported invocation through both paths and compare the output.
+completion. Typer therefore remains the only source of usage errors; the tests run
+every command and option of the registry through both and compare the output.
 """
 
 from __future__ import annotations
@@ -18,22 +18,13 @@ from __future__ import annotations
 import os
 import sys
 
-from rcmcli.cli import _spec as spec
+from rcmcli.cli import registry
 
 TYPE_CHECKING = False  # typing costs ~8 ms of start-up; annotations are never evaluated
 if TYPE_CHECKING:
-    from typing import Any, Optional
+    from typing import Any, Callable, Optional
 
-
-Params = tuple  # see _cli_spec.COMMANDS
-NAME, KIND, OPTS, CHOICES, DEFAULT, MULTIPLE, NARGS, REQUIRED, ENVVAR, CONVERT = range(10)
-
-
-def _help_fits() -> bool:
-    """Click wraps help to min(columns, 80) - 2; the stored text is for 80 columns or more."""
-    import shutil  # only for help: it imports zlib and more
-
-    return shutil.get_terminal_size().columns - 2 >= spec.HELP_WIDTH
+    from rcmcli.cli.registry import Opt
 
 
 class _Parsed:
@@ -44,9 +35,9 @@ class _Parsed:
         self.rest: list[str] = []
 
 
-def _take_value(param: tuple, token: str, args: list[str], i: int) -> Optional[tuple[str, int]]:
+def _take_value(opt: Opt, token: str, args: list[str], i: int) -> Optional[tuple[str, int]]:
     """The option's value and the index after it; None when click might read it differently."""
-    name, eq, value = token.partition("=")
+    _, eq, value = token.partition("=")
     if not eq:
         if i + 1 >= len(args):
             return None
@@ -54,16 +45,14 @@ def _take_value(param: tuple, token: str, args: list[str], i: int) -> Optional[t
         i += 1
         if value.startswith("-") and value != "-":  # click would take it as the value; rare: let it
             return None
-    if param[CHOICES] is not None and value not in param[CHOICES]:
+    if opt.choices is not None and value not in opt.choices:
         return None
-    if param[CONVERT] == "path" and os.path.exists(value) and not os.access(value, os.R_OK):
-        return None  # Typer refuses an unreadable existing path: its message, not ours
     return value, i + 1
 
 
-def _parse(args: list[str], params: Params, interspersed: bool) -> Optional[_Parsed]:
+def _parse(args: list[str], options: tuple[Opt, ...], interspersed: bool) -> Optional[_Parsed]:
     """Options and positionals as click would parse them, or None if unsure."""
-    by_opt = {o: p for p in params for o in p[OPTS]}
+    by_flag = {f: o for o in options for f in o.flags}
     out = _Parsed()
     i = 0
     while i < len(args):
@@ -79,98 +68,114 @@ def _parse(args: list[str], params: Params, interspersed: bool) -> Optional[_Par
             out.positionals.append(token)
             i += 1
             continue
-        param = by_opt.get(token.partition("=")[0] if token.startswith("--") else token)
-        if param is None or param[KIND] == "unsupported":
+        opt = by_flag.get(token.partition("=")[0] if token.startswith("--") else token)
+        if opt is None:
             return None
-        if param[KIND] == "flag":
+        if opt.kind == "flag":
             if "=" in token:
                 return None
-            out.values[param[NAME]] = True
+            out.values[opt.name] = True
             i += 1
             continue
-        taken = _take_value(param, token, args, i)
+        taken = _take_value(opt, token, args, i)
         if taken is None:
             return None
         value, i = taken
-        if param[MULTIPLE]:
-            out.values.setdefault(param[NAME], []).append(value)
-        elif param[NAME] in out.values:
+        if opt.multiple:
+            out.values.setdefault(opt.name, []).append(value)
+        elif opt.name in out.values:
             return None  # click keeps the last; leave such command lines to it
         else:
-            out.values[param[NAME]] = value
+            out.values[opt.name] = value
     return out
 
 
-def _env(param: tuple) -> Optional[str]:
-    return os.environ.get(param[ENVVAR]) or None if param[ENVVAR] else None
+def _converted(opt: Opt, value: Any) -> Any:
+    if opt.kind != "path" or value is None:
+        return value
+    from pathlib import Path
+
+    if os.path.exists(value) and not os.access(value, os.R_OK):
+        raise _Unsure  # Typer refuses an unreadable existing path: its message, not ours
+    return Path(value)
 
 
-def _arguments(parsed: _Parsed, params: Params) -> Optional[dict[str, Any]]:
+class _Unsure(Exception):
+    """Leave this command line to Typer."""
+
+
+def _arguments(parsed: _Parsed, options: tuple[Opt, ...]) -> Optional[dict[str, Any]]:
     """Keyword arguments for the command function, with defaults; None if unsure."""
     kwargs: dict[str, Any] = {}
     positionals = list(parsed.positionals)
-    for p in params:
-        if p[KIND] == "unsupported":
-            return None
-        if p[KIND] == "argument":
-            if p[NARGS] == -1:
-                kwargs[p[NAME]], positionals = positionals, []
-            elif positionals:
-                kwargs[p[NAME]] = positionals.pop(0)
-            elif p[REQUIRED]:
-                return None
-            else:
-                kwargs[p[NAME]] = p[DEFAULT]
-            continue
-        value = parsed.values.get(p[NAME])
-        if value is None:
-            value = _env(p)
-        if value is None:
-            if p[REQUIRED]:
-                return None
-            value = list(p[DEFAULT]) if p[MULTIPLE] else p[DEFAULT]
-        elif p[CONVERT] == "path":
-            from pathlib import Path
-
-            value = Path(value)
-        kwargs[p[NAME]] = value
+    try:
+        for opt in options:
+            kwargs[opt.name] = _converted(opt, _value(opt, parsed, positionals))
+    except _Unsure:
+        return None
     return None if positionals else kwargs
 
 
-def _print_help(path: tuple, err: bool = False) -> Optional[int]:
+def _value(opt: Opt, parsed: _Parsed, positionals: list[str]) -> Any:
+    if opt.argument:
+        if opt.multiple:
+            taken = list(positionals)
+            positionals.clear()
+            return taken
+        if positionals:
+            return positionals.pop(0)
+        if opt.required:
+            raise _Unsure
+        return opt.default
+    value = parsed.values.get(opt.name)
+    if value is None and opt.envvar:
+        value = os.environ.get(opt.envvar) or None
+        if value is not None and opt.choices is not None and value not in opt.choices:
+            raise _Unsure
+    if value is None:
+        if opt.required:
+            raise _Unsure
+        return list(opt.default) if opt.multiple else opt.default
+    return value
+
+
+def _help_fits() -> bool:
+    """Click wraps help to min(columns, 80) - 2; the stored text is for 80 columns or more."""
+    import shutil  # only for help: it imports zlib and more
+
+    from rcmcli.cli import _help
+
+    return shutil.get_terminal_size().columns - 2 >= _help.HELP_WIDTH
+
+
+def _print_help(path: tuple[str, ...], err: bool = False) -> Optional[int]:
     if not _help_fits():
         return None
+    from rcmcli.cli import _help
+
     stream = sys.stderr if err else sys.stdout
-    stream.write(spec.HELP[path] + "\n")
+    stream.write(_help.HELP[path] + "\n")
     return 2 if err else 0  # click: a group called without arguments shows help and exits 2
-
-
-def _globals(parsed: _Parsed) -> Optional[Any]:
-    from rcmcli.cli.commands import Globals
-
-    root = spec.GROUPS[()][1]
-    values = _arguments(parsed, root)
-    if values is None:
-        return None
-    return Globals(values["data"], values["tzdb"], values["debug"], values["no_color"]), values["version"]
 
 
 def dispatch(argv: list[str]) -> Optional[int]:
     """Run ``rcm ARGV`` and return its exit code, or None to leave it to Typer."""
-    if any(k.startswith("_RCM_COMPLETE") for k in os.environ):
+    if any(k.startswith("_RCM_COMPLETE") for k in os.environ) or any(a.endswith("-completion") for a in argv):
         return None
     if not argv:
         return _print_help((), err=True)
-    root = _parse(argv, spec.GROUPS[()][1], interspersed=False)
+    root = _parse(argv, registry.GLOBALS, interspersed=False)
     if root is None:
         return None
     if root.help:
         return _print_help(())
-    found = _globals(root)
-    if found is None:
+    values = _arguments(root, registry.GLOBALS)
+    if values is None:
         return None
-    opts, version = found
-    if version:
+    from rcmcli.cli.commands import Globals
+
+    opts = Globals(**values)
+    if opts.version:
         return _version(opts) if not root.rest else None
     return _command(root.rest, opts)
 
@@ -185,33 +190,33 @@ def _version(opts: Any) -> int:
 
 
 def _command(rest: list[str], opts: Any) -> Optional[int]:
-    """Resolve ``agenda show ...`` to a command path, then parse and run it."""
-    path: tuple = ()
-    while path in spec.GROUPS:
-        names = spec.GROUPS[path][0]
+    """Resolve ``agenda show ...`` to a declared command, then parse and run it."""
+    path: tuple[str, ...] = ()
+    while path in registry.GROUPS:
+        group = path
         if not rest:
-            return None if path == () else _after_setup(opts, lambda: _print_help(path, err=True))
-        if rest[0] == "--help" and len(rest) == 1 and path != ():
-            return _after_setup(opts, lambda: _print_help(path))
-        if rest[0] not in names:
+            return None if group == () else _after_setup(opts, lambda: _print_help(group, err=True))
+        if rest[0] == "--help" and len(rest) == 1 and group != ():
+            return _after_setup(opts, lambda: _print_help(group))
+        if rest[0] not in registry.subcommands(group):
             return None
         path, rest = (*path, rest[0]), rest[1:]
-    params = spec.COMMANDS[path]
-    parsed = _parse(rest, params, interspersed=True)
+    cmd = registry.BY_PATH[path]
+    parsed = _parse(rest, cmd.options, interspersed=True)
     if parsed is None:
         return None
     if parsed.help:
         return _after_setup(opts, lambda: _print_help(path))
-    kwargs = _arguments(parsed, params)
+    kwargs = _arguments(parsed, cmd.options)
     if kwargs is None:
         return None
     from rcmcli.cli import commands
 
-    func = getattr(commands, "_".join(path))
+    func: Callable[..., int] = cmd.func
     return _after_setup(opts, lambda: commands.run(func, opts, **kwargs))
 
 
-def _after_setup(opts: Any, then: Any) -> Optional[int]:
+def _after_setup(opts: Any, then: Callable[[], Optional[int]]) -> Optional[int]:
     """The root callback runs before a subcommand parses its arguments: --tzdb first."""
     from rcmcli.cli import commands
 
