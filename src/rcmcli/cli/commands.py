@@ -106,10 +106,48 @@ def _today() -> date:
     return date.today()
 
 
+def _usable(catalog: Catalog, path: Path) -> Meeting:
+    """The meeting in ``path`` if its times are well defined; else InvalidDocument (exit 2).
+
+    Commands that show or export times refuse a meeting that does not load, or whose
+    times are undefined (the integrity rules); judging the rest is ``validate``'s job.
+    """
+    from rcmcli.core.errors import InvalidDocument
+    from rcmcli.core.loader import fail_on_errors
+    from rcmcli.core.model import Meeting
+    from rcmcli.lint.integrity import integrity_problems
+
+    loaded = catalog.document(path)
+    value = fail_on_errors(loaded)
+    problems = integrity_problems(loaded)
+    if problems:
+        raise InvalidDocument(loaded.path, problems)
+    assert isinstance(value, Meeting)
+    return value
+
+
 def _pick(catalog: Catalog, meeting: Optional[str]) -> tuple[Meeting, str]:
+    """The meeting asked for, or the next upcoming usable one (else the most recent), and why."""
+    from pathlib import Path
+
+    from rcmcli.core.errors import RcmError
+
     if meeting:
-        return catalog.find(meeting), ""
-    return catalog.default(_today())
+        return _usable(catalog, catalog.path_of(meeting)), ""
+    usable = []
+    for loaded in catalog.documents():
+        try:
+            usable.append(_usable(catalog, Path(loaded.path)))
+        except RcmError:
+            continue  # a broken draft in the folder must not stop the others
+    if not usable:
+        raise UsageError(f"the catalog {catalog.folder} has no usable meetings; run 'rcm agenda validate' to see why")
+    usable.sort(key=lambda mt: (mt.first_day or date.min, mt.id))
+    today = _today()
+    upcoming = [mt for mt in usable if (mt.last_day or date.min) >= today]
+    if upcoming:
+        return upcoming[0], "the next upcoming meeting"
+    return usable[-1], "the most recent meeting (none is upcoming)"
 
 
 def _zones(catalog: Catalog, names: list[str], meeting: Meeting) -> list:
@@ -144,13 +182,24 @@ def _note(verb: str, meeting: Meeting, note: str) -> None:
 
 
 def agenda_list(opts: Globals, fmt: str = "table", lang: str = "en") -> int:
-    from rcmcli.cli import render
+    """Every meeting of the catalog; one that cannot be shown is listed as broken, with its first problem."""
+    from pathlib import Path
 
-    meetings = _catalog(opts).meetings()
+    from rcmcli.cli import render
+    from rcmcli.core.errors import InvalidDocument
+
+    catalog = _catalog(opts)
+    good, broken = [], []
+    for loaded in catalog.documents():
+        try:
+            good.append(_usable(catalog, Path(loaded.path)))
+        except InvalidDocument as exc:
+            broken.append(render.Broken(Path(loaded.path).stem, loaded.path, exc.pos, exc.message))
+    good.sort(key=lambda mt: (mt.first_day or date.min, mt.id))
     if fmt == "json":
-        _say(render.meetings_json(meetings, lang))
+        _say(render.meetings_json(good, lang, broken))
     else:
-        _print(opts, render.meetings_table(meetings, lang))
+        _print(opts, render.meetings_table(good, lang, broken))
     return 0
 
 

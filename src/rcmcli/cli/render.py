@@ -178,8 +178,26 @@ def members_json(rows: Sequence[tuple[Country, tuple[str, ...], str]], lang: str
     )
 
 
-def meetings_json(meetings: Sequence[Meeting], lang: str) -> str:
-    return json.dumps([meeting_header(mt, lang) for mt in meetings], ensure_ascii=False, indent=2)
+class Broken:
+    """A catalog file that cannot be shown: its id (the file name), path and first problem."""
+
+    __slots__ = ("id", "path", "pos", "message")
+
+    def __init__(self, id: str, path: str, pos: Any, message: str) -> None:
+        self.id, self.path, self.pos, self.message = id, path, pos, message
+
+    def where(self) -> str:
+        return f"{self.path}:{self.pos.line}:{self.pos.column}" if self.pos else self.path
+
+
+def meetings_json(meetings: Sequence[Meeting], lang: str, broken: Sequence[Broken] = ()) -> str:
+    out: list[dict[str, Any]] = [{**meeting_header(mt, lang), "status": "ok"} for mt in meetings]
+    out += [
+        {"id": b.id, "path": b.path, "status": "broken",
+         "problem": {"line": b.pos.line if b.pos else None, "column": b.pos.column if b.pos else None, "message": b.message}}
+        for b in broken
+    ]
+    return json.dumps(out, ensure_ascii=False, indent=2)
 
 
 # --- terminal tables -----------------------------------------------------------
@@ -267,7 +285,7 @@ def members_table(rows: Sequence[tuple[Country, tuple[str, ...], str]], lang: st
     return t
 
 
-def meetings_table(meetings: Sequence[Meeting], lang: str):
+def meetings_table(meetings: Sequence[Meeting], lang: str, broken: Sequence[Broken] = ()):
     from rich.table import Table
 
     t = Table(title="Meetings in the catalog")
@@ -276,4 +294,6 @@ def meetings_table(meetings: Sequence[Meeting], lang: str):
     for mt in meetings:
         dates = str(mt.first_day) if mt.first_day == mt.last_day else f"{mt.first_day} \u2192 {mt.last_day}"
         t.add_row(mt.id, dates, mt.reference_zone.label if mt.reference_zone else "", mt.title.get(lang))
+    for b in broken:
+        t.add_row(b.id, "\u2716 broken", "", f"{b.where()}: {b.message}", style="red")
     return t

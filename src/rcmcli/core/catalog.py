@@ -14,8 +14,8 @@ from datetime import date
 from functools import cached_property
 from pathlib import Path
 
-from rcmcli.core.errors import InputError, InvalidDocument, UsageError
-from rcmcli.core.loader import MEETING, fail_on_errors, load_members, read_document
+from rcmcli.core.errors import InputError, UsageError
+from rcmcli.core.loader import MEETING, Loaded, fail_on_errors, load_members, read_document
 from rcmcli.core.model import Meeting, Members
 from rcmcli.core.zones import fold
 
@@ -49,8 +49,15 @@ def meeting_files(folder: Path) -> list[Path]:
 
 @dataclass
 class Catalog:
+    """The meetings and members of one catalog folder, read as they are.
+
+    The catalog reads and models; it does not judge. A meeting file that fails to load
+    is still listed (:meth:`documents`), with its problems; what a command refuses is
+    the command layer's decision (``rcmcli.cli.commands``).
+    """
+
     folder: Path
-    _meetings: dict[Path, Meeting] = field(default_factory=dict)
+    _documents: dict[Path, Loaded] = field(default_factory=dict)
 
     @cached_property
     def members(self) -> Members:
@@ -59,54 +66,47 @@ class Catalog:
             path = bundled_dir() / "members.yaml"
         return load_members(path)
 
-    def meeting_at(self, path: Path) -> Meeting:
-        """A meeting whose times are well defined, else InvalidDocument (exit 2)."""
-        if path not in self._meetings:
-            from rcmcli.lint.integrity import integrity_errors
+    def document(self, path: Path) -> Loaded:
+        """One meeting file read and built, with every load problem (raises only if unreadable)."""
+        if path not in self._documents:
+            self._documents[path] = read_document(path, MEETING)
+        return self._documents[path]
 
-            loaded = read_document(path, MEETING)
-            fail_on_errors(loaded)
-            errors = integrity_errors(loaded)
-            if errors:
-                raise InvalidDocument(loaded.path, errors)
-            assert isinstance(loaded.value, Meeting)
-            self._meetings[path] = loaded.value
-        return self._meetings[path]
+    def documents(self) -> list[Loaded]:
+        """Every meeting file of the catalog, in file-name order, broken ones included."""
+        return [self.document(p) for p in meeting_files(self.folder)]
 
     def meetings(self) -> list[Meeting]:
-        found = [self.meeting_at(p) for p in meeting_files(self.folder)]
+        """The meetings that load, by first day then id."""
+        found = [d.value for d in self.documents() if isinstance(d.value, Meeting) and not d.diagnostics]
         return sorted(found, key=lambda mt: (mt.first_day or date.min, mt.id))
 
-    def find(self, spec: str) -> Meeting:
-        """A meeting by catalog id, or by path to a YAML file."""
+    def path_of(self, spec: str) -> Path:
+        """The file of a meeting given by catalog id or by path."""
         as_path = Path(spec).expanduser()
         if spec.endswith((".yaml", ".yml")) or os.sep in spec or as_path.is_file():
             if not as_path.exists():
                 raise InputError("no such file", spec)
-            return self.meeting_at(as_path)
-        by_id = {}
-        for p in meeting_files(self.folder):
+            return as_path
+        files = meeting_files(self.folder)
+        for p in files:
             if p.stem == spec:
-                return self.meeting_at(p)
-        for mt in self.meetings():
-            by_id[mt.id] = mt
+                return p
+        by_id = {d.value.id: Path(d.path) for d in map(self.document, files) if isinstance(d.value, Meeting)}
         if spec in by_id:
             return by_id[spec]
         import difflib
 
-        close = difflib.get_close_matches(spec, list(by_id), n=1, cutoff=0.5)
-        hint = f"; did you mean '{close[0]}'?" if close else f"; known: {', '.join(sorted(by_id))}"
+        known = sorted({*by_id, *(p.stem for p in files)})
+        close = difflib.get_close_matches(spec, known, n=1, cutoff=0.5)
+        hint = f"; did you mean '{close[0]}'?" if close else f"; known: {', '.join(known)}"
         raise UsageError(f"no meeting '{spec}' in the catalog {self.folder}{hint}")
 
-    def default(self, today: date) -> tuple[Meeting, str]:
-        """The next upcoming meeting, else the most recent one, with why it was chosen."""
-        meetings = self.meetings()
-        if not meetings:
-            raise UsageError(f"the catalog {self.folder} has no meetings")
-        upcoming = [mt for mt in meetings if (mt.last_day or date.min) >= today]
-        if upcoming:
-            return upcoming[0], "the next upcoming meeting"
-        return meetings[-1], "the most recent meeting (none is upcoming)"
+    def find(self, spec: str) -> Meeting:
+        """A meeting by catalog id or path; InvalidDocument if it does not load."""
+        value = fail_on_errors(self.document(self.path_of(spec)))
+        assert isinstance(value, Meeting)
+        return value
 
     @cached_property
     def zone_aliases(self) -> dict[str, tuple[str, str]]:

@@ -6,13 +6,11 @@ selection, no configuration, so `rcm agenda show` imports only what it runs.
 
 from __future__ import annotations
 
-from rcmcli.core.errors import Pos
 from rcmcli.lint.context import RuleContext
 from rcmcli.lint.problem import Problem
 from rcmcli.lint.suppress import apply
 from rcmcli.core.loader import Loaded
 from rcmcli.core.model import Meeting, Members
-from rcmcli.core.yamltree import Diagnostic
 
 # Findings that make a meeting's times undefined: a slot that ends before it starts,
 # a wall time that does not exist or happens twice, dates in the wrong order, a
@@ -22,8 +20,8 @@ from rcmcli.core.yamltree import Diagnostic
 INTEGRITY = ("T002", "T004", "T006", "T008", "P002")
 
 
-def integrity_errors(loaded: Loaded) -> list[Diagnostic]:
-    """Unsuppressed integrity errors of a loaded meeting, as diagnostics."""
+def integrity_problems(loaded: Loaded) -> list[Problem]:
+    """Unsuppressed integrity errors of a loaded meeting, by position."""
     from rcmcli.lint.rules import rule
 
     meeting = loaded.value
@@ -36,4 +34,4 @@ def integrity_errors(loaded: Loaded) -> list[Diagnostic]:
         for f in mod.check(ctx, dict(mod.OPTIONS)):
             problems.append(Problem(loaded.path, f.pos.line, f.pos.column, code, mod.NAME, mod.SEVERITY, f.message))
     problems = apply(problems, ctx.suppressions)
-    return [Diagnostic(p.code, Pos(p.line, p.column), p.message) for p in sorted(problems)]
+    return sorted(problems)

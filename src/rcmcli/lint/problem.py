@@ -29,6 +29,10 @@ class Problem:
     severity: str = field(compare=False)
     message: str = field(compare=False)
 
+    @property
+    def pos(self) -> Pos:
+        return Pos(self.line, self.column)
+
     def as_dict(self) -> dict:
         return {
             "path": self.path,

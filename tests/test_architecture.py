@@ -1,0 +1,166 @@
+"""The house rules of docs/architecture.md, checked.
+
+* The layers: ``core`` imports nothing of ``lint``, ``export`` or ``cli``; ``lint`` and
+  ``export`` nothing of ``cli``; only ``cli`` may import Typer or Rich.
+* No import cycle between modules, and every module imports alone in a fresh interpreter.
+* Read commands create or change no file outside what they were asked to write.
+* A broken draft in a catalog folder does not stop the other meetings.
+"""
+
+from __future__ import annotations
+
+import ast
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from rcmcli.core.catalog import bundled_dir
+
+SRC = Path(__file__).resolve().parents[1] / "src" / "rcmcli"
+MODULES = sorted(
+    ".".join(p.relative_to(SRC.parent).with_suffix("").parts).removesuffix(".__init__")
+    for p in SRC.rglob("*.py")
+    if "locale" not in p.parts
+)
+LAYER_OF = {"core": 0, "lint": 1, "export": 1, "cli": 2}
+# What a layer may import from rcmcli (besides itself); the top-level i18n module and
+# the package's __init__ are shared by all.
+ALLOWED = {
+    "core": {"core"},
+    "lint": {"core", "lint"},
+    "export": {"core", "export"},
+    "cli": {"core", "lint", "export", "cli"},
+}
+SHARED = {"rcmcli", "rcmcli.i18n", "rcmcli.__main__"}
+
+
+def _layer(module: str) -> str | None:
+    parts = module.split(".")
+    return parts[1] if len(parts) > 1 and parts[1] in LAYER_OF else None
+
+
+def _imports(module: str) -> set[str]:
+    """Every rcmcli module (or third-party top-level package) this module imports, at any depth."""
+    path = SRC.parent.joinpath(*module.split("."))
+    path = path / "__init__.py" if path.is_dir() else path.with_suffix(".py")
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found.update(a.name for a in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            found.add(node.module)
+            found.update(f"{node.module}.{a.name}" for a in node.names if f"{node.module}.{a.name}" in MODULES)
+    return found
+
+
+@pytest.mark.parametrize("module", [m for m in MODULES if _layer(m)])
+def test_imports_go_down_the_layers(module):
+    layer = _layer(module)
+    for imported in _imports(module):
+        if imported.split(".")[0] in ("typer", "rich", "click"):
+            assert layer == "cli", f"{module} imports {imported}: only cli/ may touch the terminal"
+        if not imported.startswith("rcmcli") or imported in SHARED:
+            continue
+        target = _layer(imported)
+        assert target in ALLOWED[layer], f"{module} ({layer}) imports {imported} ({target})"
+
+
+def test_no_import_cycles():
+    graph = {m: {i for i in _imports(m) if i in MODULES and i != m} for m in MODULES}
+    # Importing a submodule imports its package first; that edge is not a cycle of ours.
+    state: dict[str, int] = {}
+    stack: list[str] = []
+
+    def visit(m: str) -> None:
+        state[m] = 1
+        stack.append(m)
+        for n in sorted(graph[m]):
+            if state.get(n) == 1:
+                cycle = stack[stack.index(n):] + [n]
+                if not all(a.startswith(b + ".") or b.startswith(a + ".") for a, b in zip(cycle, cycle[1:])):
+                    pytest.fail("import cycle: " + " -> ".join(cycle))
+            elif n not in state:
+                visit(n)
+        stack.pop()
+        state[m] = 2
+
+    for m in MODULES:
+        if m not in state:
+            visit(m)
+
+
+def test_every_module_imports_alone():
+    script = (
+        "import importlib, subprocess, sys\n"
+        "bad = []\n"
+        "for m in sys.argv[1:]:\n"
+        "    r = subprocess.run([sys.executable, '-c', f'import {m}'], capture_output=True, text=True)\n"
+        "    if r.returncode: bad.append((m, r.stderr.strip().splitlines()[-1:]))\n"
+        "print(bad)\n"
+    )
+    wanted = [m for m in MODULES if not m.endswith("__main__")]
+    out = subprocess.run([sys.executable, "-c", script, *wanted], capture_output=True, text=True, timeout=300)
+    assert out.stdout.strip() == "[]", out.stdout + out.stderr
+
+
+READ_COMMANDS = [
+    ["agenda", "show", "plenary-ii-2021", "--tz", "Santiago"],
+    ["agenda", "show", "plenary-ii-2021", "-f", "json"],
+    ["agenda", "times", "plenary-ii-2021"],
+    ["agenda", "list"],
+    ["members"],
+    ["agenda", "validate"],
+    ["--version"],
+    ["--help"],
+]
+
+
+def _tree(folder: Path) -> dict[str, float]:
+    return {str(p): p.stat().st_mtime_ns for p in folder.rglob("*")}
+
+
+@pytest.mark.parametrize("argv", READ_COMMANDS, ids=" ".join)
+def test_read_commands_write_nothing(argv, tmp_path):
+    home, cache, work = tmp_path / "home", tmp_path / "cache", tmp_path / "work"
+    for d in (home, cache, work):
+        d.mkdir()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("RCM_")}
+    env.update(HOME=str(home), XDG_CACHE_HOME=str(cache), NO_COLOR="1", COLUMNS="100", PYTHONDONTWRITEBYTECODE="1")
+    before = _tree(tmp_path), _tree(bundled_dir())
+    done = subprocess.run([sys.executable, "-m", "rcmcli", *argv], cwd=work, env=env, capture_output=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert (_tree(tmp_path), _tree(bundled_dir())) == before
+
+
+def test_a_broken_draft_does_not_stop_the_catalog(tmp_path):
+    """Three good meetings and one draft with an undefined time: list marks it, show still works."""
+    folder = tmp_path / "agendas"
+    (folder / "meetings").mkdir(parents=True)
+    for p in (bundled_dir() / "meetings").glob("*.yaml"):
+        (folder / "meetings" / p.name).write_bytes(p.read_bytes())
+    draft = (bundled_dir() / "meetings" / "plenary-iii-2022.yaml").read_text(encoding="utf-8")
+    draft = draft.replace("id: plenary-iii-2022", "id: draft-iv", 1).replace('start: "9:00"', 'start: "9:75"', 1)
+    (folder / "meetings" / "draft-iv.yaml").write_text(draft, encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("RCM_")}
+    env.update(NO_COLOR="1", COLUMNS="120", RCM_TODAY="2021-01-01")
+
+    def rcm(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-m", "rcmcli", "--data", str(folder), *args], env=env, capture_output=True, text=True, timeout=60)
+
+    listed = rcm("agenda", "list", "-f", "json")
+    assert listed.returncode == 0, listed.stderr
+    status = {m["id"]: m["status"] for m in json.loads(listed.stdout)}
+    assert status == {"plenary-ii-2021": "ok", "followup-ii-2021": "ok", "plenary-iii-2022": "ok", "draft-iv": "broken"}
+    table = rcm("agenda", "list")
+    assert table.returncode == 0 and "draft-iv" in table.stdout and "broken" in table.stdout
+    shown = rcm("agenda", "show", "plenary-ii-2021", "-f", "json")
+    assert shown.returncode == 0, shown.stderr
+    default = rcm("agenda", "show", "-f", "json")  # the default meeting skips the broken draft
+    assert default.returncode == 0 and json.loads(default.stdout)["meeting"]["id"] == "plenary-ii-2021"
+    refused = rcm("agenda", "show", "draft-iv")
+    assert refused.returncode == 2 and "draft-iv.yaml" in refused.stderr and "T001" in refused.stderr
