@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Import profile: ``python -X importtime`` run several times, medians per module.
 
-    python benchmarks/importtime.py                      # import rcmcli.cli.app
+    python benchmarks/importtime.py                      # import rcmcli.cli.entry
     python benchmarks/importtime.py --top 15 --runs 7
     python benchmarks/importtime.py -- -m rcmcli agenda show plenary-ii-2021 -f json
 
@@ -25,7 +25,6 @@ from collections import defaultdict
 def profile(args: list[str], runs: int, cache: str) -> tuple[dict[str, list[int]], dict[str, list[int]], dict[str, int], list[int]]:
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     env["PYTHONPYCACHEPREFIX"] = cache
-    env["RCM_CACHE_DIR"] = os.path.join(cache, "rcm")  # rcm's tree cache, filled by the warm-up too
     cumulative: dict[str, list[int]] = defaultdict(list)
     self_: dict[str, list[int]] = defaultdict(list)
     depth: dict[str, int] = {}
@@ -58,7 +57,7 @@ def main() -> int:
     ap.add_argument("--top", type=int, default=15)
     ap.add_argument("command", nargs="*", help="arguments after `python -X importtime` (default: -c 'import rcmcli.cli.app')")
     a = ap.parse_args()
-    args = a.command or ["-c", "import rcmcli.cli.app"]
+    args = a.command or ["-c", "import rcmcli.cli.entry"]
     with tempfile.TemporaryDirectory(prefix="rcm-importtime-") as cache:
         cumulative, self_, depth, totals = profile(args, a.runs, cache)
     med = {k: statistics.median(v) for k, v in cumulative.items()}

@@ -21,9 +21,8 @@ person at a terminal; the other commands write to a file.
 Byte-code caching: children run with ``PYTHONDONTWRITEBYTECODE`` unset and
 ``PYTHONPYCACHEPREFIX`` pointing into the temporary folder, so the warm-up writes the
 ``.pyc`` files a normal installation has (without writing into the source tree) and
-measured runs do not re-compile modules. Likewise ``RCM_CACHE_DIR`` points into the
-temporary folder: the warm-up fills rcm's parsed-tree cache as a person's first
-``show`` does, and the measured runs read it (docs/performance.md).
+measured runs do not re-compile modules. rcm keeps no cache of its own: every run
+parses the catalog (docs/performance.md).
 
 yamllint and khal are benchmark-only extras (``pip install -e '.[bench]'``); a
 missing tool is reported as "not available", never an error. The runner exits 0
@@ -114,7 +113,6 @@ def _child_env(work: Path, extra: dict[str, str] | None = None) -> dict[str, str
         and k not in ("NO_COLOR", "FORCE_COLOR", "PYTHONDONTWRITEBYTECODE", "COLUMNS", "LINES")
     }
     env["PYTHONPYCACHEPREFIX"] = str(work / "pycache")
-    env["RCM_CACHE_DIR"] = str(work / "rcm-cache")
     env["COLUMNS"] = "200"
     env.setdefault("TERM", "xterm-256color")
     env.update(extra or {})
@@ -275,11 +273,11 @@ class Target:
 
 
 TARGETS = [
-    Target("`rcm --version` vs `python -c pass`", "version", "pass", 5.0, strict=True),
-    Target("`rcm --help` vs `python -c pass`", "help", "pass", 5.0, strict=True),
-    Target("show, table on a terminal, vs `python -c pass`", "show_table", "pass", 8.0),
+    Target("`rcm --version` vs `python -c pass`", "version", "pass", 3.0),
+    Target("`rcm --help` vs `python -c pass`", "help", "pass", 3.0),
+    Target("show, table on a terminal, vs `python -c pass`", "show_table", "pass", 10.0),
     Target("show, `--format json`, vs `python -c pass`", "show_json", "pass", 8.0),
-    Target("show, table on a terminal, vs `khal list`", "show_table", "khal", 0.5, strict=True),
+    Target("show, table on a terminal, vs `khal list`", "show_table", "khal", 0.4),
     Target("show, `--format json`, vs `khal list`", "show_json", "khal", 0.5, strict=True),
     Target("validate the corpus vs yamllint on the same files", "validate_corpus", "yamllint", 0.5),
     Target("validate one big agenda (seconds)", "validate_big", None, 2.0),
