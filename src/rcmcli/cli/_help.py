@@ -5,6 +5,7 @@ start-up fast path (:mod:`rcmcli.cli.fastpath`); a test fails when they are stal
 """
 
 HELP_WIDTH = 78
+TYPER = '0.28.0'  # help is worded slightly differently by other releases
 
 HELP = {(): 'Usage: rcm [OPTIONS] COMMAND [ARGS]...\n'
      '\n'
