@@ -310,3 +310,16 @@ def test_file_names_are_safe_distinct_and_stable() -> None:
     assert names[0].startswith("MX-ana-perez-") and names[3].startswith("PA-participant-")
     # Someone joining the roster never renames anyone else's file.
     assert file_names([Participant("Zed", "z@x.org", "CR"), a, b])[1:] == names[:2]
+
+
+@pytest.mark.parametrize(
+    ("typed", "code"),
+    [("Brésil", "BR"), ("Brasil", "BR"), ("Estados Unidos", "US"), ("États-Unis", "US"), ("Etats-Unis", "US"),
+     ("Équateur", "EC"), ("Equador", "EC"), ("Pérou", "PE"), ("Guiana", "GY"), ("Jamaïque", "JM"), ("MEX", "MX")],
+)
+def test_a_roster_country_may_be_written_in_any_of_the_four_languages(typed: str, code: str) -> None:
+    from rcmcli.core.catalog import Catalog
+    from rcmcli.core.roster import country_index
+    from rcmcli.core.zones import fold
+
+    assert country_index(Catalog(bundled_dir()).members)[fold(typed)] == code
