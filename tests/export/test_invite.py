@@ -95,7 +95,7 @@ def _by_email(out: Path, email: str) -> Calendar:
 @pytest.mark.parametrize(
     ("email", "heading", "opening"),
     [
-        ("ana.perez@gob.mx", "Horario en Ciudad de México (America/Mexico_City)", "10:00–10:30  Opening session"),
+        ("ana.perez@gob.mx", "Horario en Ciudad de México (America/Mexico_City)", "10:00–10:30  Sesión de apertura"),
         ("john.smith@state.gov", "Times in Washington, D.C. (America/New_York)", "11:00–11:30  Opening session"),
         (
             "luis@cancilleria.gob.ar",
