@@ -294,3 +294,165 @@ def test_slot_tables_quote_the_documents(prefix, table):
     text = seed(prefix).replace(" \u2013 ", "-").replace("\u2013", "-")
     for _, start, end in table:
         assert f"{start}-{end}" in text
+
+
+# --- languages -----------------------------------------------------------------------------------
+#
+# The documents are in English; the catalog gives agenda texts in Spanish too, and titles
+# in Portuguese and French. Every text that is not quoted from a document is marked as a
+# translation. The only non-English text quoted from a document is the RCM's Spanish
+# name, the page header of 002 ("Conferencia Regional sobre Migración").
+
+QUOTED_NON_ENGLISH = {("members.yaml", "es", "Conferencia Regional sobre Migración")}
+
+
+def _texts(obj, where: str = ""):
+    """Every Text in a model object, with a path naming where it is."""
+    import dataclasses
+
+    from rcmcli.core.model import Text
+
+    if isinstance(obj, Text):
+        yield where, obj
+    elif dataclasses.is_dataclass(obj):
+        for f in dataclasses.fields(obj):
+            yield from _texts(getattr(obj, f.name), f"{where}.{f.name}")
+    elif isinstance(obj, list):
+        for i, item in enumerate(obj):
+            yield from _texts(item, f"{where}[{i}]")
+    elif isinstance(obj, dict):
+        for key, item in obj.items():
+            yield from _texts(item, f"{where}.{key}")
+
+
+def _catalog_texts(catalog):
+    yield from (("members.yaml", path, t) for path, t in _texts(catalog.members))
+    for mt in catalog.meetings():
+        yield from ((Path(mt.path).name, path, t) for path, t in _texts(mt))
+
+
+def _agenda_texts(meeting):
+    """The texts L001 checks: title, subtitle, day labels, slot titles, topics, questions, key concepts."""
+    yield "title", meeting.title
+    if meeting.subtitle is not None:
+        yield "subtitle", meeting.subtitle
+    for day in meeting.days:
+        if day.label is not None:
+            yield f"{day.date} label", day.label
+        for s in day.slots:
+            yield f"{s.start:%H:%M} title", s.title
+            yield from ((f"{s.start:%H:%M} topic", t) for t in s.topics)
+            yield from ((f"{s.start:%H:%M} question", q) for q in s.guiding_questions)
+            for k in s.key_concepts:
+                yield f"{s.start:%H:%M} term", k.term
+                if k.definition is not None:
+                    yield f"{s.start:%H:%M} definition", k.definition
+
+
+MEETING_IDS = ["plenary-ii-2021", "followup-ii-2021", "plenary-iii-2022"]
+
+
+def test_every_text_not_quoted_from_a_document_is_marked_translated(catalog):
+    unmarked = {
+        (name, lang, t.get(lang))
+        for name, _path, t in _catalog_texts(catalog)
+        for lang in ("es", "pt", "fr")
+        if t.has(lang) and not t.is_translation(lang)
+    }
+    assert unmarked == QUOTED_NON_ENGLISH
+
+
+def test_english_is_never_marked_as_a_translation(catalog):
+    # The documents are in English: no English text in the catalog is a translation.
+    marked = [(name, path) for name, path, t in _catalog_texts(catalog) if t.is_translation("en")]
+    assert marked == []
+
+
+@needs_seeds
+def test_the_quoted_spanish_is_in_its_document():
+    assert "Conferencia Regional sobre Migración" in seed("002")
+
+
+@pytest.mark.parametrize("mid", MEETING_IDS)
+def test_meetings_declare_spanish_and_english(catalog, mid):
+    assert catalog.find(mid).languages == ["es", "en"]
+
+
+@pytest.mark.parametrize("mid", MEETING_IDS)
+def test_every_agenda_text_has_a_marked_spanish_translation(catalog, mid):
+    missing = [what for what, t in _agenda_texts(catalog.find(mid)) if not (t.has("en") and t.is_translation("es"))]
+    assert missing == []
+
+
+@pytest.mark.parametrize("mid", MEETING_IDS)
+def test_titles_have_portuguese_and_french_translations(catalog, mid):
+    meeting = catalog.find(mid)
+    titles = [("title", meeting.title), *(("subtitle", t) for t in [meeting.subtitle] if t is not None)]
+    titles += [(f"{s.start:%H:%M}", s.title) for s in meeting.slots]
+    missing = [(what, lang) for what, t in titles for lang in ("pt", "fr") if not t.is_translation(lang)]
+    assert missing == []
+
+
+def test_meeting_titles_name_the_conferences_as_they_call_themselves(catalog):
+    # Spanish: "Conferencia Regional sobre Migración (CRM)", "Conferencia Suramericana sobre
+    # Migraciones (CSM)"; Portuguese "Conferência Sul-Americana sobre Migrações"; French
+    # "Conférence régionale sur les migrations", "Conférence sud-américaine sur les migrations".
+    for mid in ("plenary-ii-2021", "plenary-iii-2022"):
+        title = catalog.find(mid).title
+        assert "Conferencia Regional sobre Migración (CRM)" in title.es
+        assert "Conferencia Suramericana sobre Migraciones (CSM)" in title.es
+        assert "Conferência Regional sobre Migração (CRM)" in title.pt
+        assert "Conferência Sul-Americana sobre Migrações (CSM)" in title.pt
+        assert "Conférence régionale sur les migrations (CRM)" in title.fr
+        assert "Conférence sud-américaine sur les migrations (CSM)" in title.fr
+
+
+def test_conference_names_in_four_languages(members):
+    rcm, sacm = members.conferences["rcm"].name, members.conferences["sacm"].name
+    assert (rcm.en, rcm.es, rcm.pt, rcm.fr) == (
+        "Regional Conference on Migration",
+        "Conferencia Regional sobre Migración",
+        "Conferência Regional sobre Migração",
+        "Conférence régionale sur les migrations",
+    )
+    assert rcm.translated == ("pt", "fr")  # the Spanish is quoted from 002
+    assert (sacm.en, sacm.es, sacm.pt, sacm.fr) == (
+        "South American Conference on Migration",
+        "Conferencia Suramericana sobre Migraciones",
+        "Conferência Sul-Americana sobre Migrações",
+        "Conférence sud-américaine sur les migrations",
+    )
+    assert sacm.translated == ("es", "pt", "fr")
+
+
+# Standard names, written by hand: (country es, pt, fr), (capital es, pt, fr).
+NAMES = {
+    "PA": (("Panamá", "Panamá", "Panama"), ("Ciudad de Panamá", "Cidade do Panamá", "Panama")),
+    "BR": (("Brasil", "Brasil", "Brésil"), ("Brasilia", "Brasília", "Brasilia")),
+    "PY": (("Paraguay", "Paraguai", "Paraguay"), ("Asunción", "Assunção", "Asuncion")),
+    "US": (("Estados Unidos", "Estados Unidos", "États-Unis"), ("Washington D. C.", "Washington, D.C.", "Washington")),
+    "MX": (("México", "México", "Mexique"), ("Ciudad de México", "Cidade do México", "Mexico")),
+    "DO": (("República Dominicana", "República Dominicana", "République dominicaine"), ("Santo Domingo", "São Domingos", "Saint-Domingue")),
+    "EC": (("Ecuador", "Equador", "Équateur"), ("Quito", "Quito", "Quito")),
+    "GY": (("Guyana", "Guiana", "Guyana"), ("Georgetown", "Georgetown", "Georgetown")),
+    "UY": (("Uruguay", "Uruguai", "Uruguay"), ("Montevideo", "Montevidéu", "Montevideo")),
+    "JM": (("Jamaica", "Jamaica", "Jamaïque"), ("Kingston", "Kingston", "Kingston")),
+}
+
+
+@pytest.mark.parametrize("code", sorted(NAMES))
+def test_country_and_capital_names_in_spanish_portuguese_french(members, code):
+    c = members.countries[code]
+    (names, capitals) = NAMES[code]
+    assert (c.name.es, c.name.pt, c.name.fr) == names
+    assert (c.capital.es, c.capital.pt, c.capital.fr) == capitals
+
+
+def test_every_country_and_capital_is_named_in_four_languages_marked_translated(members):
+    incomplete = [
+        (c.code, what)
+        for c in members.countries.values()
+        for what, t in (("name", c.name), ("capital", c.capital))
+        if not (t.has("en") and all(t.is_translation(lang) for lang in ("es", "pt", "fr")))
+    ]
+    assert incomplete == []

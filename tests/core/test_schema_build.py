@@ -96,7 +96,20 @@ def test_the_caches_stop_growing(monkeypatch):
         ("t: {es: Hola}", Text(es="Hola"), []),
         ("t: {en: 'null'}", Text(en="null"), []),
         ("t: {en: null, es: Hola}", None, ["Y005"]),
-        ("t: {en: Hello, fr: Bonjour}", Text("Hello"), ["Y003"]),
+        ("t: {en: Hello, de: Hallo}", Text("Hello"), ["Y003"]),
+        ("t: {en: Hello, es: Hola, pt: Olá, fr: Bonjour}", Text("Hello", "Hola", "Olá", "Bonjour"), []),
+        ("t: {fr: Bonjour}", Text(fr="Bonjour"), []),
+        ("t: {en: Hello, es: Hola, translated: [es]}", Text("Hello", "Hola", translated=("es",)), []),
+        # Marks are kept in the order en, es, pt, fr whatever order they are written in.
+        ("t: {en: Hi, es: Hola, fr: Salut, translated: [fr, es, fr]}", Text("Hi", "Hola", fr="Salut", translated=("es", "fr")), []),
+        ("t: {es: Hola, en: Hello, translated: [en]}", Text("Hello", "Hola", translated=("en",)), []),
+        ("t: {en: Hello, translated: []}", Text("Hello"), []),
+        ("t: {en: Hello, translated: [pt]}", None, ["Y004"]),
+        ("t: {en: Hello, es: Hola, translated: [de]}", None, ["Y005"]),
+        ("t: {en: Hello, es: Hola, translated: es}", None, ["Y005"]),
+        ("t: {en: Hello, es: Hola, translated: [[es]]}", None, ["Y005"]),
+        ("t: {en: Hello, es: Hola, translated: [en, es]}", None, ["Y005"]),
+        ("t: {translated: [es]}", None, ["Y004"]),
         ("t: {en: [a]}", None, ["Y005"]),
         ("t: {}", None, ["Y004"]),
         ("t: {en: \"a\\u001bb\"}", None, ["Y010"]),
@@ -112,6 +125,36 @@ def test_bilingual_text(text: str, value, codes: list[str]):
     ctx = Ctx()
     assert build(TextSpec(), node.items["t"][1], ctx) == value
     assert [d.code for d in ctx.diagnostics] == codes
+
+
+def test_text_fast_path_and_full_checks_build_the_same_text():
+    # A single-line mapping takes the fast path, a folded one (line breaks) the full
+    # checks; both give the same languages, no marks and the mapping's position.
+    node, _ = parse("a: {en: Hi, es: Hola, pt: Oi, fr: Salut}\nb: {en: \"Hi\\n\", es: Hola, pt: Oi, fr: Salut}\n")
+    assert isinstance(node, YMap)
+    fast = build(TextSpec(), node.items["a"][1], Ctx())
+    full = build(TextSpec(), node.items["b"][1], Ctx())
+    assert (fast.en, fast.es, fast.pt, fast.fr, fast.translated) == ("Hi", "Hola", "Oi", "Salut", ())
+    assert (full.en, full.es, full.pt, full.fr, full.translated) == ("Hi\n", "Hola", "Oi", "Salut", ())
+    assert (fast.at, full.at) == (Pos(1, 4), Pos(2, 4))
+
+
+def test_a_text_keeps_its_position_but_equality_ignores_it():
+    node, _ = parse("a: Hello\nb:\n  en: Hello\n")
+    assert isinstance(node, YMap)
+    a = build(TextSpec(), node.items["a"][1], Ctx())
+    b = build(TextSpec(), node.items["b"][1], Ctx())
+    assert (a.at, b.at) == (Pos(1, 4), Pos(3, 3))
+    assert a == b == Text("Hello") and hash(a) == hash(Text("Hello"))
+
+
+def test_a_misplaced_translation_mark_is_reported_where_it_is_written():
+    node, _ = parse("t:\n  en: Hello\n  translated: [es]\n")
+    assert isinstance(node, YMap)
+    ctx = Ctx()
+    assert build(TextSpec(), node.items["t"][1], ctx) is None
+    (d,) = ctx.diagnostics
+    assert (d.code, d.pos, d.message) == ("Y004", Pos(3, 16), "'es' is marked translated, but the text has no 'es'")
 
 
 def test_a_list_drops_the_items_it_could_not_build():

@@ -247,6 +247,99 @@ def test_resolve_countries_and_iso_codes(query, key, aliases):
     assert zones.resolve(query, aliases).name == key
 
 
+# Capitals and countries in the four languages of the delegates, accents optional.
+# Written by hand from the standard names (not read from members.yaml).
+@pytest.mark.parametrize(
+    "query, key",
+    [
+        # Spanish
+        ("Ciudad de Panamá", "America/Panama"),
+        ("Ciudad de Panama", "America/Panama"),
+        ("Ciudad de México", "America/Mexico_City"),
+        ("ciudad de mexico", "America/Mexico_City"),
+        ("Ciudad de Guatemala", "America/Guatemala"),
+        ("Washington D. C.", "America/New_York"),
+        ("Belmopán", "America/Belize"),
+        ("Belice", "America/Belize"),
+        ("República Dominicana", "America/Santo_Domingo"),
+        ("Canadá", "America/Toronto"),
+        ("Surinam", "America/Paramaribo"),
+        # Portuguese
+        ("Brasília", "America/Sao_Paulo"),
+        ("Cidade do Panamá", "America/Panama"),
+        ("Cidade do México", "America/Mexico_City"),
+        ("Cidade da Guatemala", "America/Guatemala"),
+        ("Assunção", "America/Asuncion"),
+        ("Assuncao", "America/Asuncion"),
+        ("Paraguai", "America/Asuncion"),
+        ("Montevidéu", "America/Montevideo"),
+        ("Uruguai", "America/Montevideo"),
+        ("São Domingos", "America/Santo_Domingo"),
+        ("Sao Domingos", "America/Santo_Domingo"),
+        ("Manágua", "America/Managua"),
+        ("Nicarágua", "America/Managua"),
+        ("Colômbia", "America/Bogota"),
+        ("Bolívia", "America/La_Paz"),
+        ("Equador", "America/Guayaquil"),
+        ("Guiana", "America/Guyana"),
+        # French
+        ("Saint-Domingue", "America/Santo_Domingo"),
+        ("République dominicaine", "America/Santo_Domingo"),
+        ("Republique Dominicaine", "America/Santo_Domingo"),
+        ("États-Unis", "America/New_York"),
+        ("Etats-Unis", "America/New_York"),
+        ("Washington", "America/New_York"),
+        ("Mexique", "America/Mexico_City"),
+        ("Brésil", "America/Sao_Paulo"),
+        ("Bresil", "America/Sao_Paulo"),
+        ("Brasilia", "America/Sao_Paulo"),
+        ("Équateur", "America/Guayaquil"),
+        ("Equateur", "America/Guayaquil"),
+        ("Pérou", "America/Lima"),
+        ("Chili", "America/Santiago"),
+        ("Argentine", "America/Argentina/Buenos_Aires"),
+        ("Bolivie", "America/La_Paz"),
+        ("Colombie", "America/Bogota"),
+        ("Bogota", "America/Bogota"),
+        ("Jamaïque", "America/Jamaica"),
+        # Any language, accents optional
+        ("Asuncion", "America/Asuncion"),
+        ("Asunción", "America/Asuncion"),
+        ("Panama", "America/Panama"),
+        ("Panamá", "America/Panama"),
+    ],
+)
+def test_resolve_names_in_the_four_languages(query, key, aliases):
+    assert zones.resolve(query, aliases).name == key
+
+
+def test_every_member_name_in_every_language_resolves_to_its_own_zone(aliases):
+    # No name of one country may be taken by another: each of the eight names of
+    # every country (country and capital, four languages), with and without its
+    # accents, gives that country's zone.
+    import unicodedata
+
+    def bare(text: str) -> str:
+        return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
+
+    links = {"Jamaica": "America/Jamaica"}  # an IANA name itself: tzdata 'backward' links it
+    members = Catalog(bundled_dir()).members
+    for c in members.countries.values():
+        for text in (c.name, c.capital):
+            for lang in ("en", "es", "pt", "fr"):
+                name = text.get(lang)
+                assert text.has(lang), f"{c.code} has no {lang} name"
+                for query in (name, bare(name)):
+                    key = zones.resolve(query, aliases).name
+                    assert links.get(key, key) == c.zone, (c.code, lang, query)
+
+
+def test_resolve_french_capital_of_mexico_keeps_the_meaning_of_the_english_country(aliases):
+    # 'Mexico' is the country in English and the capital in French: both are
+    # Mexico City's zone, and the explanation stays the English one.
+    assert zones.resolve("Mexico", aliases).via == "Mexico: zone of its capital Mexico City"
+
+
 def test_resolve_capital_says_why(aliases):
     assert "Bolivia" in zones.resolve("Sucre", aliases).via
 

@@ -266,11 +266,13 @@ def test_uids_are_derived_not_random() -> None:
 
 EVIL = 'Evil\\r\\nX-INJECTED:1;a=b,c:d \\"quoted\\"'  # as written inside a YAML "..." string
 EVIL_TEXT = 'Evil\nX-INJECTED:1;a=b,c:d "quoted"'  # what a reader gets back (CR/LF -> LF)
+OPENING = "        title:\n          en: Opening session\n"  # the II Plenary's first slot title, as written
 
 
 def _evil_meeting(tmp_path: Path) -> Path:
     def edit(text: str) -> str:
-        text = text.replace("title: {en: Opening session}", f'title: {{en: "{EVIL}"}}')
+        assert OPENING in text
+        text = text.replace(OPENING, f'        title:\n          en: "{EVIL}"\n')
         text = text.replace("- name: Alejandro Encinas Rodríguez", f'- name: "{EVIL}"')
         secretariat = f'secretariat: {{name: "{EVIL}", email: sec@example.org}}\n'
         return text.replace("mode: virtual\n", "mode: virtual\n" + secretariat)
@@ -347,8 +349,8 @@ def test_changed_agenda_bumps_sequence_and_cancels_removed_slots(tmp_path: Path)
 def test_previous_compares_the_lines_as_written(tmp_path: Path) -> None:
     # A title with backslashes, one before 'N': icalendar 7.3 re-escapes "\\N" as a line
     # break, so comparing through its serialisation would see a change on every run.
-    title = 'title: {en: "Opening C:\\\\Nothing \\\\n, done; ok"}'
-    path = meeting_file(tmp_path, edit=lambda t: t.replace("title: {en: Opening session}", title))
+    title = '        title:\n          en: "Opening C:\\\\Nothing \\\\n, done; ok"\n'
+    path = meeting_file(tmp_path, edit=lambda t: t.replace(OPENING, title))
     v1 = tmp_path / "v1.ics"
     assert run("agenda", "ics", str(path), "--include-breaks", "-o", str(v1)).exit_code == 0
     assert b"SUMMARY:Opening C:\\\\Nothing \\\\n\\, done\\; ok\r\n" in v1.read_bytes()

@@ -269,7 +269,9 @@ def hostile_meeting(tmp_path: Path) -> Meeting:
     """The II Plenary with separators, quotes, carets and line breaks in a title, a speaker and the secretariat."""
     source = (bundled_dir() / "meetings" / "plenary-ii-2021.yaml").read_text(encoding="utf-8")
     evil = 'Evil\\r\\nX-INJECTED:1;a=b,c:d \\"quoted\\" back\\\\slash ^caret’s — ñandú 東京 🎉'
-    text = source.replace("title: {en: Opening session}", f'title: {{en: "{evil}"}}')
+    opening = "        title:\n          en: Opening session\n"  # the first slot's title, block style
+    assert opening in source
+    text = source.replace(opening, f'        title:\n          en: "{evil}"\n')
     text = text.replace("- name: Alejandro Encinas Rodríguez", f'- name: "{evil}"')
     extra = 'secretariat: {name: "Secretaría; \\"ST\\", O’Brien ^n", email: sec@example.org}\nurl: "https://x.org/m?a=b;c,d"\n'
     text = text.replace("mode: virtual\n", "mode: virtual\n" + extra)

@@ -95,7 +95,7 @@ def _by_email(out: Path, email: str) -> Calendar:
 @pytest.mark.parametrize(
     ("email", "heading", "opening"),
     [
-        ("ana.perez@gob.mx", "Horario en Ciudad de México (America/Mexico_City)", "10:00–10:30  Opening session"),
+        ("ana.perez@gob.mx", "Horario en Ciudad de México (America/Mexico_City)", "10:00–10:30  Sesión de apertura"),
         ("john.smith@state.gov", "Times in Washington, D.C. (America/New_York)", "11:00–11:30  Opening session"),
         (
             "luis@cancilleria.gob.ar",
@@ -310,3 +310,16 @@ def test_file_names_are_safe_distinct_and_stable() -> None:
     assert names[0].startswith("MX-ana-perez-") and names[3].startswith("PA-participant-")
     # Someone joining the roster never renames anyone else's file.
     assert file_names([Participant("Zed", "z@x.org", "CR"), a, b])[1:] == names[:2]
+
+
+@pytest.mark.parametrize(
+    ("typed", "code"),
+    [("Brésil", "BR"), ("Brasil", "BR"), ("Estados Unidos", "US"), ("États-Unis", "US"), ("Etats-Unis", "US"),
+     ("Équateur", "EC"), ("Equador", "EC"), ("Pérou", "PE"), ("Guiana", "GY"), ("Jamaïque", "JM"), ("MEX", "MX")],
+)
+def test_a_roster_country_may_be_written_in_any_of_the_four_languages(typed: str, code: str) -> None:
+    from rcmcli.core.catalog import Catalog
+    from rcmcli.core.roster import country_index
+    from rcmcli.core.zones import fold
+
+    assert country_index(Catalog(bundled_dir()).members)[fold(typed)] == code

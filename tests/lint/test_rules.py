@@ -11,6 +11,8 @@ Times, offsets and weekdays are worked out by hand from the tz database's rules
 
 from __future__ import annotations
 
+import textwrap
+
 import pytest
 
 from rcmcli.core.errors import ConfigError
@@ -990,6 +992,128 @@ def test_r003_passes_consecutive_numbers(tmp_path, check, meeting):
         """
     )
     check(tmp_path, text, "R003", [])
+
+
+# --- L001 missing-language -----------------------------------------------------
+
+
+def languages_meeting(slots: str, *, languages: str = "[es, en]", label: str = "{en: Day one, es: Día uno, translated: [es]}") -> str:
+    """A meeting declaring ``languages``. Lines: 2 title, 7 languages, 10 day label, 12 first slot."""
+    head = (
+        "id: test-meeting\n"
+        "title: {en: Test meeting, es: Reunión de prueba, translated: [es]}\n"
+        "conferences: [rcm, sacm]\n"
+        "sources: [{file: test-source.txt}]\n"
+        "dates: {start: 2021-09-09, end: 2021-09-09}\n"
+        "reference_zone: {label: GMT-6, offset: GMT-6}\n"
+        f"languages: {languages}\n"
+        "days:\n"
+        "  - date: 2021-09-09\n"
+        f"    label: {label}\n"
+        "    slots:\n"
+    )
+    return head + textwrap.indent(textwrap.dedent(slots).strip("\n"), " " * 6) + "\n"
+
+
+BILINGUAL_SLOT = """
+- start: "9:00"
+  end: "10:00"
+  title: {en: Session 1, es: Sesión 1, translated: [es]}
+  topics:
+    - {en: Welcome, es: Bienvenida, translated: [es]}
+  guiding_questions:
+    - {en: Why?, es: ¿Por qué?, translated: [es]}
+  key_concepts:
+    - term: {en: Visa, es: Visa, translated: [es]}
+      definition: {en: An endorsement., es: Una anotación., translated: [es]}
+"""
+
+
+def test_l001_fails_on_a_topic_without_spanish(tmp_path, check):
+    text = languages_meeting(
+        """
+        - start: "9:00"
+          end: "10:00"
+          title: {en: Opening, es: Apertura, translated: [es]}
+          topics:
+            - {en: Welcome, es: Bienvenida, translated: [es]}
+            - Introduction to the session
+        """
+    )  # the second topic is on line 17, after "- " at column 13
+    (problem,) = check(tmp_path, text, "L001", [("L001", 17)])
+    assert problem.column == 13
+    assert problem.message == "topic 'Introduction to the session' has no es text (the meeting's languages: es, en)"
+
+
+def test_l001_fails_on_every_kind_of_agenda_text(tmp_path, check):
+    # Plain strings are English only: the title (2), the subtitle inserted on line 3,
+    # then, one line lower than usual, the day label (11), slot title (15), topic (16),
+    # question (17), key concept term and definition (both on 19).
+    text = languages_meeting(
+        """
+        - start: "9:00"
+          end: "10:00"
+          title: Session 1
+          topics: [Welcome]
+          guiding_questions: [Why?]
+          key_concepts:
+            - {term: Visa, definition: An endorsement.}
+        """,
+        label="Day one",
+    ).replace("title: {en: Test meeting, es: Reunión de prueba, translated: [es]}", "title: Test meeting\nsubtitle: A motto")
+    expected = [("L001", n) for n in (2, 3, 11, 15, 16, 17, 19, 19)]
+    check(tmp_path, text, "L001", expected)
+
+
+def test_l001_fails_on_a_missing_english_text(tmp_path, check):
+    text = languages_meeting('- {start: "9:00", end: "10:00", title: {es: Apertura}}')
+    (problem,) = check(tmp_path, text, "L001", [("L001", 12)])
+    assert "slot title 'Apertura' has no en text" in problem.message
+
+
+def test_l001_fails_listing_each_missing_language_once(tmp_path, check):
+    text = languages_meeting('- {start: "9:00", end: "10:00", title: Opening}', languages="[es, en, pt, fr, es]")
+    problems = check(tmp_path, text, "L001", [("L001", n) for n in (2, 10, 12)])
+    assert problems[-1].message == "slot title 'Opening' has no es, pt, fr text (the meeting's languages: es, en, pt, fr)"
+
+
+def test_l001_passes_when_every_agenda_text_has_the_languages(tmp_path, check):
+    check(tmp_path, languages_meeting(BILINGUAL_SLOT), "L001", [])
+
+
+def test_l001_passes_without_declared_languages(tmp_path, check, meeting):
+    check(tmp_path, meeting('- {start: "9:00", end: "10:00", title: Opening, topics: [Welcome]}'), "L001", [])
+
+
+def test_l001_passes_english_only_agenda_declaring_english(tmp_path, check):
+    text = languages_meeting('- {start: "9:00", end: "10:00", title: Opening}', languages="[en]", label="Day one")
+    check(tmp_path, text, "L001", [])
+
+
+def test_l001_passes_other_texts_unless_asked_with_option_also(tmp_path, check):
+    text = languages_meeting(
+        """
+        - start: "9:00"
+          end: "10:00"
+          title: {en: Session 1, es: Sesión 1, translated: [es]}
+          moderator: RCM PPT
+          participants: [IOM]
+          speakers: [{name: A. Person, role: Minister}]
+        """
+    )  # moderator 15, participants 16, speaker role 17
+    check(tmp_path, text, "L001", [])
+    cfg = Config(rules={"missing-language": {"also": ["moderators", "participants", "speaker-roles"]}})
+    check(tmp_path, text, "L001", [("L001", 15), ("L001", 16), ("L001", 17)], config=cfg)
+
+
+def test_l001_refuses_an_unknown_text_in_option_also():
+    with pytest.raises(ConfigError, match="unknown texts"):
+        engine.select(Config(rules={"L001": {"also": ["footnotes"]}}), select_cli=["L001"])
+
+
+def test_y005_fails_on_an_unknown_declared_language(tmp_path, check):
+    text = languages_meeting(BILINGUAL_SLOT, languages="[es, de]")  # line 7
+    check(tmp_path, text, "Y005", [("Y005", 7)])
 
 
 # --- X001 suppression-reason / X002 suppression-code ---------------------------

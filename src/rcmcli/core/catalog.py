@@ -110,9 +110,16 @@ class Catalog:
 
     @cached_property
     def zone_aliases(self) -> dict[str, tuple[str, str]]:
-        """Folded names people type -> (IANA zone, why): capitals, countries, ISO codes."""
+        """Folded names people type -> (IANA zone, why): capitals and countries in
+        English, Spanish, Portuguese and French, aliases, ISO codes.
+
+        English and Spanish names are taken first, as before Portuguese and French
+        were added, so a name that is also another language's name (French
+        'Mexico' is the capital) keeps the meaning it had.
+        """
         out: dict[str, tuple[str, str]] = {}
-        for c in self.members.countries.values():
+        countries = self.members.countries.values()
+        for c in countries:
             country = c.name.get("en")
             why = f"capital of {country}"
             names = [c.capital.en, c.capital.es, *c.aliases]
@@ -120,6 +127,14 @@ class Catalog:
                 if name:
                     out.setdefault(fold(name), (c.zone, why))
             for name in (c.name.en, c.name.es, c.code, c.iso3):
+                if name:
+                    out.setdefault(fold(name), (c.zone, f"{country}: zone of its capital {c.capital.get('en')}"))
+        for c in countries:
+            country = c.name.get("en")
+            for name in (c.capital.pt, c.capital.fr):
+                if name:
+                    out.setdefault(fold(name), (c.zone, f"capital of {country}"))
+            for name in (c.name.pt, c.name.fr):
                 if name:
                     out.setdefault(fold(name), (c.zone, f"{country}: zone of its capital {c.capital.get('en')}"))
         return out

@@ -125,6 +125,10 @@ MEETING = Obj(
         "location": F(Str()),
         "url": F(Str(pattern=r"https?://[^\s<>\"]+", what="a URL (http or https, no spaces)")),
         "interpretation": F(ListOf(Str(pattern=r"[a-z]{2}", what="a language code like 'es'"))),
+        "languages": F(
+            ListOf(Str(enum=m.LANGUAGES)),
+            doc="languages every agenda text should be given in (checked by L001 missing-language)",
+        ),
         "objectives": F(Obj(m.Objectives, {"general": F(TEXTS), "specific": F(TEXTS), "source": F(SOURCE)})),
         "participant_profile": F(
             Obj(m.Profile, {"text": F(TEXT), "max_per_country": F(Int(1, 1000)), "source": F(SOURCE)})

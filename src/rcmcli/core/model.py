@@ -6,6 +6,7 @@ name -> position of its value), so any rule can point at ``file:line:col``.
 
 from __future__ import annotations
 
+from collections import namedtuple
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, tzinfo
 
@@ -26,16 +27,93 @@ def _pos() -> dict[str, Pos]:
     return {}
 
 
-@dataclass(frozen=True)
-class Text:
-    """Bilingual text; either language may be missing."""
+# The languages of the conferences' delegates, in the order of Text's fields.
+LANGUAGES = ("en", "es", "pt", "fr")
+_INDEX = {"en": 0, "es": 1, "pt": 2, "fr": 3}
+_FALLBACK = (("en", 0), ("es", 1), ("pt", 2), ("fr", 3))
 
-    en: Optional[str] = None
-    es: Optional[str] = None
+
+class Text(namedtuple("_Text", "en es pt fr translated at", defaults=(None, None, None, None, (), None))):
+    """Text in up to four languages (en, es, pt, fr), any of which may be missing.
+
+    ``translated`` names the languages whose text is a translation, not quoted
+    from a source document; ``at`` is where the text was read (not part of
+    equality: the same words read twice are the same text).
+
+    A tuple, not a dataclass: a large agenda builds hundreds of thousands of these,
+    and a tuple is made in half the time of a frozen dataclass (see
+    docs/decisions.md, "Languages"). Immutable, hashable, no instance dict.
+    """
+
+    __slots__ = ()
+
+    def __new__(
+        cls,
+        en: Optional[str] = None,
+        es: Optional[str] = None,
+        pt: Optional[str] = None,
+        fr: Optional[str] = None,
+        translated: tuple[str, ...] = (),
+        at: Optional[Pos] = None,
+    ) -> Text:
+        if translated:  # any iterable of codes -> a tuple in LANGUAGES order, so equal texts compare equal
+            translated = tuple(lang for lang in LANGUAGES if lang in translated)
+        return tuple.__new__(cls, (en, es, pt, fr, translated, at))
+
+    def lookup(self, lang: str = "en") -> tuple[str, Optional[str]]:
+        """The text in ``lang`` and the language actually used.
+
+        Falls back to English, then to Spanish, Portuguese, French; an empty text
+        counts as missing. ``("", None)`` if there is no text at all. A renderer
+        compares the second item with ``lang`` to mark a fallback.
+        """
+        i = _INDEX.get(lang)
+        if i is not None and self[i]:
+            return self[i], lang
+        for code, j in _FALLBACK:
+            if self[j]:
+                return self[j], code
+        return "", None
 
     def get(self, lang: str = "en") -> str:
-        first, second = (self.es, self.en) if lang == "es" else (self.en, self.es)
-        return first or second or ""
+        """The text in ``lang``, else in the first language it has (English first)."""
+        i = _INDEX.get(lang)
+        if i is not None and self[i]:
+            return self[i]
+        return self[0] or self[1] or self[2] or self[3] or ""
+
+    def has(self, lang: str) -> bool:
+        """Whether there is (non-empty) text in ``lang``."""
+        i = _INDEX.get(lang)
+        return i is not None and bool(self[i])
+
+    def is_translation(self, lang: str) -> bool:
+        """Whether the text in ``lang`` is a translation (not quoted from a source document)."""
+        return lang in self[4]
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """The languages this text has, in LANGUAGES order."""
+        return tuple(code for code, j in _FALLBACK if self[j])
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Text):
+            return self[:5] == other[:5]
+        return NotImplemented
+
+    def __ne__(self, other: object) -> bool:
+        if isinstance(other, Text):
+            return self[:5] != other[:5]
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self[:5])
+
+    def __repr__(self) -> str:
+        shown = [f"{code}={self[j]!r}" for code, j in _FALLBACK if self[j] is not None]
+        if self[4]:
+            shown.append(f"translated={self[4]!r}")
+        return f"Text({', '.join(shown)})"
 
     def __str__(self) -> str:
         return self.get("en")
@@ -280,6 +358,7 @@ class Meeting(Located):
     location: Optional[str] = None
     url: Optional[str] = None
     interpretation: list[str] = field(default_factory=list)
+    languages: list[str] = field(default_factory=list)  # every agenda text should be in these (L001)
     objectives: Optional[Objectives] = None
     participant_profile: Optional[Profile] = None
     methodology: Optional[Methodology] = None

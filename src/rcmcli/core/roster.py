@@ -270,10 +270,10 @@ def is_email(text: str) -> bool:
 
 
 def country_index(members: Members) -> dict[str, str]:
-    """Folded ISO2, ISO3, English and Spanish names -> ISO alpha-2 code."""
+    """Folded ISO2, ISO3 and names in English, Spanish, Portuguese, French -> ISO alpha-2 code."""
     index: dict[str, str] = {}
     for code, c in members.countries.items():
-        for label in (code, c.iso3, c.name.en, c.name.es):
+        for label in (code, c.iso3, c.name.en, c.name.es, c.name.pt, c.name.fr):
             if label:
                 index.setdefault(fold(label), code)
     return index

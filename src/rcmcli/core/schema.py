@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from rcmcli.core.errors import Pos
-from rcmcli.core.model import Text
+from rcmcli.core.errors import Pos, one_line
+from rcmcli.core.model import LANGUAGES, Text
 from rcmcli.core.timeparse import parse_date, parse_time
 from rcmcli.core.yamltree import Diagnostic, YMap, YNode, YScalar, YSeq, node_kind
 
@@ -200,57 +200,112 @@ class Time(_Parsed):
     _seen: dict[str, Any] = {}
 
 
-_LANGS = ("en", "es")
+_LANG_INDEX = {lang: i for i, lang in enumerate(LANGUAGES)}  # Text's field order
+_TEXT_KEYS = (*LANGUAGES, "translated")
+_new = tuple.__new__  # Text without its __new__: nothing to normalize on the fast path
 
 
 class TextSpec(Spec):
-    """Plain text, or bilingual ``{en: ..., es: ...}``."""
+    """Plain text (English), or ``{en: ..., es: ..., pt: ..., fr: ..., translated: [es, ...]}``.
+
+    ``translated`` lists the languages whose text is a translation rather than a
+    quotation of a source document; each must be given, and at least one language
+    must stay unmarked (the original).
+    """
 
     def build(self, node: YNode, ctx: Ctx) -> Any:
-        if type(node) is YMap:  # the usual case: {en: ..., es: ...} of plain text, no check fails
-            plain: dict[str, str] = {}
+        if type(node) is YMap:  # the usual case: languages of plain text, no check fails
+            values: list = [None, None, None, None]
+            index = _LANG_INDEX
             for key, (_kpos, value) in node.items.items():
-                if key not in _LANGS or type(value) is not YScalar or value.is_null or not value.raw.isprintable():
+                i = index.get(key)
+                if i is None or type(value) is not YScalar or value.is_null or not value.raw.isprintable():
                     break
-                plain[key] = value.raw
+                values[i] = value.raw
             else:
-                if plain:
-                    return Text(**plain)
+                if node.items:
+                    return _new(Text, (*values, (), node.pos))
+            return self._languages(node, ctx)
         if isinstance(node, YScalar) and not node.is_null:
-            return _MISSING if _control(node, ctx) else Text(en=node.raw)
-        if isinstance(node, YMap):
-            langs: dict[str, str] = {}
-            bad = False  # a language given but refused: already reported
-            for key, (kpos, value) in node.items.items():
-                if key not in ("en", "es"):
-                    _unknown(key, kpos, ("en", "es"), ctx)
-                elif not isinstance(value, YScalar) or value.is_null:
-                    self.wrong(value, ctx, "text")
-                    bad = True
-                elif _control(value, ctx):
-                    bad = True
-                else:
-                    langs[key] = value.raw
-            if bad:
-                return _MISSING
-            if not langs:
-                ctx.report(MISSING_KEY, node.pos, "bilingual text needs 'en' or 'es'")
-                return _MISSING
-            return Text(**langs)
+            return _MISSING if _control(node, ctx) else _new(Text, (node.raw, None, None, None, (), node.pos))
         return self.wrong(node, ctx, "text or {en: ..., es: ...}")
 
+    def _languages(self, node: YMap, ctx: Ctx) -> Any:
+        """The mapping form with every check: unknown keys, wrong values, ``translated``."""
+        values: list = [None, None, None, None]
+        marks: YNode | None = None
+        bad = False  # a language given but refused: already reported
+        for key, (kpos, value) in node.items.items():
+            if key == "translated":
+                marks = value
+            elif key not in _LANG_INDEX:
+                _unknown(key, kpos, _TEXT_KEYS, ctx)
+            elif not isinstance(value, YScalar) or value.is_null:
+                self.wrong(value, ctx, "text")
+                bad = True
+            elif _control(value, ctx):
+                bad = True
+            else:
+                values[_LANG_INDEX[key]] = value.raw
+        if bad:
+            return _MISSING
+        if values == [None, None, None, None]:
+            ctx.report(MISSING_KEY, node.pos, f"text needs at least one language: {', '.join(LANGUAGES)}")
+            return _MISSING
+        translated = () if marks is None else _translated(marks, values, ctx)
+        if translated is _MISSING:
+            return _MISSING
+        return _new(Text, (*values, translated, node.pos))
+
     def json(self) -> dict:
+        return {"$ref": "#/$defs/text"}  # defined once: texts are in dozens of places
+
+    @staticmethod
+    def definition() -> dict:
+        """The JSON Schema of a text, for the schema's ``$defs``."""
+        languages = {lang: {"type": "string"} for lang in LANGUAGES}
+        marks = {
+            "type": "array",
+            "items": {"enum": list(LANGUAGES)},
+            "uniqueItems": True,
+            "description": "languages whose text is a translation, not quoted from a source document",
+        }
         return {
             "oneOf": [
                 {"type": "string"},
                 {
                     "type": "object",
-                    "properties": {"en": {"type": "string"}, "es": {"type": "string"}},
+                    "properties": {**languages, "translated": marks},
                     "additionalProperties": False,
-                    "minProperties": 1,
+                    "anyOf": [{"required": [lang]} for lang in LANGUAGES],
                 },
             ]
         }
+
+
+def _translated(node: YNode, values: list, ctx: Ctx) -> Any:
+    """The ``translated: [es, pt]`` list of a text, as a tuple in LANGUAGES order."""
+    if not isinstance(node, YSeq):
+        ctx.report(WRONG_TYPE, node.pos, f"expected a list of languages like [es, pt, fr], got {node_kind(node)}")
+        return _MISSING
+    marked: set[str] = set()
+    ok = True
+    for item in node.items:
+        if not isinstance(item, YScalar) or item.raw not in _LANG_INDEX:
+            what = f"'{one_line(item.raw)[:200]}'" if isinstance(item, YScalar) else node_kind(item)
+            ctx.report(WRONG_TYPE, item.pos, f"{what} is not a language of rcm; use one of: {', '.join(LANGUAGES)}")
+            ok = False
+        elif values[_LANG_INDEX[item.raw]] is None:
+            ctx.report(MISSING_KEY, item.pos, f"'{item.raw}' is marked translated, but the text has no '{item.raw}'")
+            ok = False
+        else:
+            marked.add(item.raw)
+    if not ok:
+        return _MISSING
+    if marked and all(v is None or LANGUAGES[i] in marked for i, v in enumerate(values)):
+        ctx.report(WRONG_TYPE, node.pos, "every language of this text is marked translated; leave the original unmarked")
+        return _MISSING
+    return tuple(lang for lang in LANGUAGES if lang in marked)
 
 
 class ListOf(Spec):

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 
 from rcmcli.core.loader import MEETING
+from rcmcli.core.schema import TextSpec
 
 
 def generate() -> dict:
@@ -21,6 +22,7 @@ def generate() -> dict:
         "title": "rcm meeting agenda",
     }
     schema.update(MEETING.json())
+    schema["$defs"] = {"text": TextSpec.definition()}
     return schema
 
 

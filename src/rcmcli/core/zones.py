@@ -215,7 +215,7 @@ def local_zone() -> Resolved:
 def resolve(query: str, aliases: Mapping[str, tuple[str, str]] | None = None, suggest: bool = True) -> Resolved:
     """Turn what a person typed into a zone.
 
-    ``aliases`` maps folded names (capitals, countries in English and Spanish,
+    ``aliases`` maps folded names (capitals and countries in en, es, pt, fr,
     ISO codes) to ``(IANA key, why)``; it comes from the catalog's members file.
     Raises UnknownZoneError quoting the value and (with ``suggest``) the closest matches.
     """

@@ -1,7 +1,7 @@
 """The rule registry: code -> module name. Explicit, so an unknown code is an error.
 
 Codes: Y syntax and types, T time, S lengths, P published claims, F fairness,
-R roles, X suppressions. A code never changes meaning once released.
+R roles, L languages, X suppressions. A code never changes meaning once released.
 """
 
 from __future__ import annotations
@@ -37,6 +37,7 @@ REGISTRY: dict[str, str] = {
     "R001": "unknown_lead",
     "R002": "lead_balance",
     "R003": "session_numbering",
+    "L001": "missing_language",
     "X001": "suppression_reason",
     "X002": "suppression_code",
 }
