@@ -14,9 +14,11 @@ from datetime import date
 from functools import cached_property
 from pathlib import Path
 
-from rcmcli.core.errors import InputError, InvalidDocument, UsageError
+from rcmcli.core.errors import InvalidDocument, UsageError
 from rcmcli.core.loader import MEETING, fail_on_errors, load_members, read_document
 from rcmcli.core.model import Meeting, Members
+from rcmcli.core.yamltree import DEFAULT_LIMITS, Limits
+from rcmcli.core.walk import Walk, is_yaml_name, yaml_files
 from rcmcli.core.zones import fold
 
 ENV_DATA = "RCM_DATA"
@@ -35,7 +37,7 @@ def data_dir(option: str | None = None) -> Path:
     if not chosen:
         return bundled_dir()
     path = Path(chosen).expanduser()
-    if not path.is_dir():
+    if not os.path.isdir(path):
         where = "--data" if option else ENV_DATA
         raise UsageError(f"catalog folder '{chosen}' (from {where}) does not exist or is not a folder")
     return path
@@ -43,19 +45,27 @@ def data_dir(option: str | None = None) -> Path:
 
 def meeting_files(folder: Path) -> list[Path]:
     """YAML files of a folder: its ``meetings/`` subfolder if it has one."""
-    base = folder / "meetings" if (folder / "meetings").is_dir() else folder
-    return sorted(p for p in base.iterdir() if p.suffix in (".yaml", ".yml") and p.name != "members.yaml")
+    return meeting_walk(folder).files
+
+
+def meeting_walk(folder: Path) -> Walk:
+    """The meeting files of a catalog folder (not recursive), and the links skipped (core.walk)."""
+    base = folder / "meetings" if os.path.isdir(folder / "meetings") else folder
+    found = yaml_files(base, recursive=False)
+    found.files = [p for p in found.files if p.name != "members.yaml"]
+    return found
 
 
 @dataclass
 class Catalog:
     folder: Path
     _meetings: dict[Path, Meeting] = field(default_factory=dict)
+    limits: Limits = DEFAULT_LIMITS  # the configuration's [limits]: every command reads agendas with them
 
     @cached_property
     def members(self) -> Members:
         path = self.folder / "members.yaml"
-        if not path.is_file():
+        if not os.path.isfile(path):
             path = bundled_dir() / "members.yaml"
         return load_members(path)
 
@@ -64,7 +74,7 @@ class Catalog:
         if path not in self._meetings:
             from rcmcli.lint.integrity import integrity_errors
 
-            loaded = read_document(path, MEETING)
+            loaded = read_document(path, MEETING, self.limits)
             fail_on_errors(loaded)
             errors = integrity_errors(loaded)
             if errors:
@@ -80,10 +90,8 @@ class Catalog:
     def find(self, spec: str) -> Meeting:
         """A meeting by catalog id, or by path to a YAML file."""
         as_path = Path(spec).expanduser()
-        if spec.endswith((".yaml", ".yml")) or os.sep in spec or as_path.is_file():
-            if not as_path.exists():
-                raise InputError("no such file", spec)
-            return self.meeting_at(as_path)
+        if is_yaml_name(spec) or os.sep in spec or "/" in spec or os.path.isfile(as_path):
+            return self.meeting_at(as_path)  # the reader says what is wrong: missing, a FIFO, unreadable...
         by_id = {}
         for p in meeting_files(self.folder):
             if p.stem == spec:
