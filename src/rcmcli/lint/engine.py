@@ -72,6 +72,10 @@ def _options(module: ModuleType, config: Config) -> dict[str, Any]:
                 if problem:
                     raise ConfigError(f"option {module.NAME}.{name}: {problem}", config.path)
             opts[name] = value
+    together = getattr(module, "validate_options", None)  # options checked against each other
+    problem = together(opts) if together is not None else None
+    if problem:
+        raise ConfigError(f"options of {module.NAME}: {problem}", config.path)
     return opts
 
 
@@ -223,5 +227,5 @@ def run(
 def _nothing_to_check(targets: list[str], folder: Path, links: int) -> str:
     """Why no file was checked: a run over nothing must not look like a clean run."""
     where = ", ".join(f"'{t}'" for t in targets) if targets else f"the catalog {folder}"
-    skipped = f" ({links} symbolic link{'s' if links != 1 else ''} out of the folder skipped)" if links else ""
+    skipped = f"; {links} symbolic link{'s' if links != 1 else ''} skipped (links out of the folder are not followed)" if links else ""
     return f"nothing to check: no .yaml or .yml file in {where}{skipped}"
