@@ -112,10 +112,14 @@ def _catalog(opts: Globals, limits: Optional[Limits] = None) -> Catalog:
     if limits is None:
         from pathlib import Path
 
-        from rcmcli.lint.config import limits as configured
+        from rcmcli.lint.configpath import candidates
 
-        limits = configured(Path.cwd())
-    return Catalog(data_dir(opts.data), limits=limits)
+        here = Path.cwd()
+        if candidates(here):  # only then the TOML parser and the configuration module
+            from rcmcli.lint.config import limits as configured
+
+            limits = configured(here)
+    return Catalog(data_dir(opts.data), limits=limits) if limits else Catalog(data_dir(opts.data))
 
 
 def _today() -> date:

@@ -19,14 +19,16 @@ only ``[tool.rcm]`` tables, as in pyproject.toml, is read the same. Example::
 
 from __future__ import annotations
 
-import os
 import sys
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
-from typing import Any
 
 from rcmcli.core.errors import ConfigError
 from rcmcli.core.yamltree import DEFAULT_LIMITS, Limits
+
+TYPE_CHECKING = False  # typing costs milliseconds of start-up, and every command reads the limits here
+if TYPE_CHECKING:
+    from typing import Any
 
 
 @dataclass
@@ -83,14 +85,13 @@ def _own_file_section(data: dict, path: str) -> dict:
 def discover(start: Path) -> Path | None:
     """The nearest ``.rcm.toml``, or ``pyproject.toml`` with a ``[tool.rcm]`` table, from ``start`` up.
 
-    Cheap when there is none (two stats per folder, no TOML parser imported): every
-    command runs it, for the input limits.
+    Cheap when there is none (two stats per folder, no TOML parser imported).
     """
-    for folder in (start, *start.parents):
-        for name in (".rcm.toml", "pyproject.toml"):
-            candidate = folder / name
-            if os.path.isfile(candidate) and (name == ".rcm.toml" or _section(candidate) is not None):
-                return candidate
+    from rcmcli.lint.configpath import candidates
+
+    for candidate in candidates(start):
+        if candidate.name == ".rcm.toml" or _section(candidate) is not None:
+            return candidate
     return None
 
 
