@@ -145,3 +145,11 @@ def test_a_blank_source_date_epoch_is_unset(work: Path, monkeypatch, capsys):
 def test_show_json_of_a_meeting_still_parses(work: Path, capsys):
     assert main(["agenda", "show", "-f", "json", "m.yaml"]) == 0
     assert json.loads(capsys.readouterr().out)["meeting"]["id"] == "test-meeting"
+
+
+def test_a_bad_rcm_data_is_exit_2_naming_it(work: Path, monkeypatch, capsys):
+    monkeypatch.setenv("RCM_DATA", "no-such-catalog")
+    assert main(["agenda", "list"]) == 2
+    assert capsys.readouterr().err == (
+        "rcm: error: catalog folder 'no-such-catalog' (from RCM_DATA) does not exist or is not a folder\n"
+    )

@@ -411,3 +411,17 @@ def test_upper_case_suffixes_are_validated_and_found_in_the_catalog(work: Path):
     assert (proc.returncode, out(proc)) == (0, "\u2714 1 file checked, no problems\n"), err(proc)
     listed = rcm(["--data", "catalog", "agenda", "list", "-f", "json"], work)
     assert [m["id"] for m in json.loads(out(listed))] == ["test-meeting"], err(listed)
+
+
+@posix_only
+def test_an_ascii_terminal_gets_escapes_not_a_crash(work: Path):
+    """LANG=C without Python's UTF-8 mode: stdout is ASCII; the summary's ✔/✖ and JSON's é are escaped."""
+    env = {k: v for k, v in _env().items() if k not in ("PYTHONIOENCODING", "PYTHONUTF8")}
+    env.update(LANG="C", LC_ALL="C", PYTHONUTF8="0", PYTHONCOERCECLOCALE="0")
+    run = lambda *args: subprocess.run([sys.executable, "-m", "rcmcli", *args], cwd=work, env=env, capture_output=True)  # noqa: E731
+    checked = run("agenda", "validate", "m.yaml")
+    assert (checked.returncode, checked.stdout) == (0, b"\\u2714 1 file checked, no problems\n"), checked.stderr
+    (work / "m.yaml").write_text(MINIMAL_MEETING.replace("title: Test\n", "title: Caf\u00e9\n"), encoding="utf-8")
+    shown = run("agenda", "show", "-f", "json", "m.yaml")
+    assert shown.returncode == 0, shown.stderr
+    assert json.loads(shown.stdout)["meeting"]["title"] == "Caf\u00e9"

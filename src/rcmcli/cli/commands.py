@@ -168,12 +168,37 @@ def _columns(default: int = 200) -> int:
 
 
 def _say(text: str) -> None:
-    text = text if text.endswith("\n") else text + "\n"
+    _write(text if text.endswith("\n") else text + "\n")
+
+
+def _write(text: str) -> None:
+    """Text to stdout; what its encoding cannot carry is escaped, not a crash (exit 3).
+
+    A file name that is not UTF-8 reaches JSON and CSV as lone surrogates, and a
+    terminal may be ASCII (LANG=C): both print as backslash escapes.
+    """
     try:
         sys.stdout.write(text)
-    except UnicodeEncodeError:  # a file name that is not UTF-8 (lone surrogates), or a non-UTF-8 terminal
+    except UnicodeEncodeError:  # nothing was written: the wrapper encodes before writing
+        import codecs
+
+        codecs.register_error("rcm-escape", _escape_error)
         encoding = sys.stdout.encoding or "utf-8"
-        sys.stdout.write(text.encode(encoding, "backslashreplace").decode(encoding))
+        sys.stdout.write(text.encode(encoding, "rcm-escape").decode(encoding))
+
+
+def _escape_error(exc: UnicodeError) -> tuple[str, int]:
+    r"""``\uXXXX`` for what cannot be encoded: readable, and still valid inside a JSON string."""
+    assert isinstance(exc, UnicodeEncodeError)
+    out = []
+    for ch in exc.object[exc.start : exc.end]:
+        code = ord(ch)
+        if code > 0xFFFF:  # as JSON writes it: a surrogate pair
+            code -= 0x10000
+            out.append(f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}")
+        else:
+            out.append(f"\\u{code:04x}")
+    return "".join(out), exc.end
 
 
 def _note(verb: str, meeting: Meeting, note: str) -> None:
@@ -256,7 +281,7 @@ def agenda_validate(
     if fmt == "auto":
         fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
     color = fmt == "text" and sys.stdout.isatty() and not opts.no_color and "NO_COLOR" not in os.environ
-    sys.stdout.write(formats.render(report, fmt, color))
+    _write(formats.render(report, fmt, color))
     failed = report.errors or (strict and report.warnings)
     return 1 if failed else 0
 

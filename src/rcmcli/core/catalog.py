@@ -38,7 +38,7 @@ def data_dir(option: str | None = None) -> Path:
         return bundled_dir()
     path = Path(chosen).expanduser()
     if not os.path.isdir(path):
-        where = "--data" if option else ENV_DATA
+        where = "--data" if option and option != os.environ.get(ENV_DATA) else ENV_DATA
         raise UsageError(f"catalog folder '{chosen}' (from {where}) does not exist or is not a folder")
     return path
 
