@@ -183,3 +183,23 @@ def test_the_limits_of_the_config_option_apply_to_validate(work: Path):
     result = rcm("agenda", "validate", "--config", str(path), "-f", "json", "m.yaml")
     assert result.exit_code == 1
     assert [p["code"] for p in json.loads(result.stdout)] == ["Y006"]
+
+
+def test_finding_no_configuration_imports_no_toml_parser(work: Path):
+    """`show` looks for a configuration on every run; without one it must stay cheap."""
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith("RCM_")}
+    done = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "rcmcli", "agenda", "show", "-f", "json", "m.yaml"],
+        cwd=work,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    imported = {line.rsplit("|", 1)[-1].strip() for line in done.stderr.splitlines() if line.startswith("import time:")}
+    assert "rcmcli.lint.configpath" in imported  # it did look
+    assert not imported & {"tomllib", "tomli", "rcmcli.lint.config"}

@@ -335,5 +335,5 @@ def agenda_invite(opts: Globals, meeting: str, roster: Path, output: Path, organ
     mt, _ = _pick(catalog, meeting)
     files = ics.invites(mt, roster, catalog.members, options, organizer)
     for path in ics.write_invites(output, files, [Path(mt.path), roster]):
-        _say(str(path))
+        _say(one_line(str(path)))  # a folder name may hold control characters or bytes that are not UTF-8
     return 0
