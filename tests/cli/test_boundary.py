@@ -104,7 +104,9 @@ def test_a_bad_rcm_today_is_exit_2_naming_it(value: str, work: Path, monkeypatch
     assert capsys.readouterr().err == f"rcm: error: RCM_TODAY='{value}' is not a date like 2021-09-09\n"
 
 
-@pytest.mark.parametrize("command", [["agenda", "show", II], ["--version"], ["agenda", "list", "--lang", "en", "--lang", "en"]])
+@pytest.mark.parametrize(
+    "command", [["agenda", "show", II], ["--version"], ["agenda", "list", "--lang", "en", "--lang", "en"]]
+)
 def test_a_bad_rcm_tzdb_is_exit_2_naming_it(command: list[str], work: Path, monkeypatch, capsys):
     monkeypatch.setenv("RCM_TZDB", "ubuntu")
     assert main(command) == 2

@@ -334,7 +334,12 @@ def test_a_file_name_that_is_not_utf8_is_validated_and_printed_escaped(fmt: str,
 @posix_only
 @pytest.mark.parametrize(
     "args",
-    [["agenda", "show", "-f", "json"], ["agenda", "times", "-f", "json"], ["agenda", "show", "-f", "csv"], ["agenda", "ics"]],
+    [
+        ["agenda", "show", "-f", "json"],
+        ["agenda", "times", "-f", "json"],
+        ["agenda", "show", "-f", "csv"],
+        ["agenda", "ics"],
+    ],
 )
 def test_a_file_name_that_is_not_utf8_works_for_every_command(args: list[str], work: Path, byte_name: bytes):
     proc = rcm([*args, byte_name], work)
@@ -353,7 +358,8 @@ def test_a_folder_of_files_named_in_latin1(work: Path, byte_name: bytes):
 
 @posix_only
 def test_invites_into_a_folder_named_in_latin1_are_listed_escaped(work: Path):
-    proc = rcm(["agenda", "invite", "m.yaml", "--roster", "roster.csv", "-o", b"d\xe9p\xf4t", "--organizer", ORGANIZER], work)
+    args = ["agenda", "invite", "m.yaml", "--roster", "roster.csv", "-o", b"d\xe9p\xf4t", "--organizer", ORGANIZER]
+    proc = rcm(args, work)
     assert proc.returncode == 0, err(proc)
     assert out(proc).startswith("d\\udce9p\\udcf4t/MX-")
     assert os.listdir(os.path.join(os.fsencode(work), b"d\xe9p\xf4t"))
@@ -361,7 +367,8 @@ def test_invites_into_a_folder_named_in_latin1_are_listed_escaped(work: Path):
 
 @posix_only
 def test_an_organizer_with_a_latin1_byte_is_exit_2_naming_the_option(work: Path):
-    proc = rcm(["agenda", "invite", "m.yaml", "--roster", "roster.csv", "-o", "out", "--organizer", b"Jos\xe9 <j@example.org>"], work)
+    organizer = b"Jos\xe9 <j@example.org>"
+    proc = rcm(["agenda", "invite", "m.yaml", "--roster", "roster.csv", "-o", "out", "--organizer", organizer], work)
     text = refused(proc, "--organizer")
     assert text == (
         "rcm: error: --organizer 'Jos\\udce9 <j@example.org>' is not UTF-8 text (byte 0xE9); "
@@ -418,7 +425,10 @@ def test_an_ascii_terminal_gets_escapes_not_a_crash(work: Path):
     """LANG=C without Python's UTF-8 mode: stdout is ASCII; the summary's ✔/✖ and JSON's é are escaped."""
     env = {k: v for k, v in _env().items() if k not in ("PYTHONIOENCODING", "PYTHONUTF8")}
     env.update(LANG="C", LC_ALL="C", PYTHONUTF8="0", PYTHONCOERCECLOCALE="0")
-    run = lambda *args: subprocess.run([sys.executable, "-m", "rcmcli", *args], cwd=work, env=env, capture_output=True)  # noqa: E731
+
+    def run(*args: str):
+        return subprocess.run([sys.executable, "-m", "rcmcli", *args], cwd=work, env=env, capture_output=True)
+
     checked = run("agenda", "validate", "m.yaml")
     assert (checked.returncode, checked.stdout) == (0, b"\\u2714 1 file checked, no problems\n"), checked.stderr
     (work / "m.yaml").write_text(MINIMAL_MEETING.replace("title: Test\n", "title: Caf\u00e9\n"), encoding="utf-8")

@@ -58,8 +58,14 @@ def config(work: Path, text: str, name: str = ".rcm.toml") -> Path:
             "[rules.meeting-length]\ntolerance = -10\n",
             "option meeting-length.tolerance: must be a whole number of minutes, 0 or more, got -10",
         ),
-        ("[rules.gap]\nmin_minutes = -1\n", "option gap.min_minutes: must be a whole number of minutes, 1 or more, got -1"),
-        ("[rules.gap]\nmin_minutes = 0\n", "option gap.min_minutes: must be a whole number of minutes, 1 or more, got 0"),
+        (
+            "[rules.gap]\nmin_minutes = -1\n",
+            "option gap.min_minutes: must be a whole number of minutes, 1 or more, got -1",
+        ),
+        (
+            "[rules.gap]\nmin_minutes = 0\n",
+            "option gap.min_minutes: must be a whole number of minutes, 1 or more, got 0",
+        ),
         (
             '[rules.outside-hours]\nwork_start = "18:00"\nwork_end = "08:00"\n',
             "options of outside-hours: work_start = '18:00' is not before work_end = '08:00'; "

@@ -109,17 +109,26 @@ def _catalog(opts: Globals, limits: Optional[Limits] = None) -> Catalog:
     """The catalog, reading agendas with the input limits of the configuration found here."""
     from rcmcli.core.catalog import Catalog, data_dir
 
+    catalog = Catalog(data_dir(opts.data))
     if limits is None:
-        from pathlib import Path
+        limits = _configured_limits()
+    if limits is not None:
+        catalog.limits = limits
+    return catalog
 
-        from rcmcli.lint.configpath import candidates
 
-        here = Path.cwd()
-        if candidates(here):  # only then the TOML parser and the configuration module
-            from rcmcli.lint.config import limits as configured
+def _configured_limits() -> Optional[Limits]:
+    """[limits] of the configuration found from here; None (the defaults) when there is none."""
+    from pathlib import Path
 
-            limits = configured(here)
-    return Catalog(data_dir(opts.data), limits=limits) if limits else Catalog(data_dir(opts.data))
+    from rcmcli.lint.configpath import candidates
+
+    here = Path.cwd()
+    if not candidates(here):  # the common case: no TOML parser, no configuration module
+        return None
+    from rcmcli.lint.config import limits
+
+    return limits(here)
 
 
 def _today() -> date:

@@ -226,9 +226,8 @@ class TooLarge(InputError):
 
     def __init__(self, path: str, size: int | None, limit: int) -> None:
         what = f"{size:,} bytes" if size is not None else f"more than {limit:,} bytes"
-        super().__init__(
-            f"file is {what}, over the limit of {limit:,}; refused (raise [tool.rcm.limits] max_bytes to allow it)", path
-        )
+        hint = "raise [tool.rcm.limits] max_bytes to allow it"
+        super().__init__(f"file is {what}, over the limit of {limit:,}; refused ({hint})", path)
         self.size, self.limit = size, limit
 
 

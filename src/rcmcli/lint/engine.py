@@ -227,5 +227,8 @@ def run(
 def _nothing_to_check(targets: list[str], folder: Path, links: int) -> str:
     """Why no file was checked: a run over nothing must not look like a clean run."""
     where = ", ".join(f"'{t}'" for t in targets) if targets else f"the catalog {folder}"
-    skipped = f"; {links} symbolic link{'s' if links != 1 else ''} skipped (rcm follows a link only to a file inside the folder)" if links else ""
-    return f"nothing to check: no .yaml or .yml file in {where}{skipped}"
+    message = f"nothing to check: no .yaml or .yml file in {where}"
+    if links:
+        message += f"; {links} symbolic link{'s' if links != 1 else ''} skipped"
+        message += " (rcm follows a link only to a file inside the folder)"
+    return message

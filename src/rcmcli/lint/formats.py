@@ -65,7 +65,8 @@ def summary(report: Report, color: bool = False) -> str:
         line = f"\u2714 {files} checked, no problems{links}"
         return f"{_GREEN}{line}{_RESET}" if color else line
     e, w = report.errors, report.warnings
-    line = f"\u2716 {len(report.problems)} problem{'s' if len(report.problems) != 1 else ''} ({e} error{'s' if e != 1 else ''}, {w} warning{'s' if w != 1 else ''}) in {files}{links}"
+    line = f"\u2716 {len(report.problems)} problem{'s' if len(report.problems) != 1 else ''} ({e} error{'s' if e != 1 else ''}, {w} warning{'s' if w != 1 else ''}) in {files}"
+    line += links
     return f"{_RED if e else _YELLOW}{line}{_RESET}" if color else line
 
 
