@@ -232,7 +232,7 @@ class TooLarge(InputError):
 
 
 # Non-blocking: opening a FIFO that no one writes to returns at once (then fstat refuses it).
-_OPEN_FLAGS = os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY if os.name == "posix" else os.O_RDONLY | os.O_BINARY
+_OPEN_FLAGS = (os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY) if os.name == "posix" else (os.O_RDONLY | os.O_BINARY)
 _NOT_REGULAR = (
     (stat.S_ISFIFO, "a FIFO"),
     (stat.S_ISCHR, "a character device"),
