@@ -128,6 +128,8 @@ def main(argv: Optional[List[str]] = None) -> int:
         app(args=argv, prog_name="rcm")
     except SystemExit as exc:
         return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 2)
+    except Exception:  # outside commands.run (parsing, callbacks): still a bug, exit 3
+        return commands.report_bug(STATE)
     return 0
 
 

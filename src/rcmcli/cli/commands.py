@@ -17,7 +17,7 @@ import os
 import sys
 from datetime import date, datetime, timezone
 
-from rcmcli.core.errors import EXIT_BUG, EXIT_INTERRUPTED, RcmError, UsageError
+from rcmcli.core.errors import EXIT_BUG, EXIT_INTERRUPTED, EXIT_USAGE, RcmError, UsageError, one_line
 
 TYPE_CHECKING = False  # typing costs ~8 ms of start-up; annotations are never evaluated
 if TYPE_CHECKING:
@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
     from rcmcli.core.catalog import Catalog
     from rcmcli.core.model import Meeting
+    from rcmcli.core.yamltree import Limits
 
 
 class Globals:
@@ -42,13 +43,16 @@ def error(message: str) -> None:
 
 
 def setup(opts: Globals) -> int:
-    """Apply the global options; 0, or the exit code of a bad ``--tzdb``."""
+    """Apply the global options; 0, or the exit code of a bad ``--tzdb`` (or RCM_TZDB)."""
     from rcmcli.core import zones
 
     try:
         zones.use_database(opts.tzdb)
     except UsageError as exc:
-        error(str(exc))
+        if os.environ.get("RCM_TZDB") == opts.tzdb:  # the value came from the environment (or agrees with it)
+            error(f"RCM_TZDB='{opts.tzdb}' is not a tz database; use 'tzdata' or 'system'")
+        else:
+            error(str(exc))
         return exc.exit_code
     return 0
 
@@ -65,18 +69,32 @@ def run(func: Callable[..., int], opts: Globals, **kwargs: Any) -> int:
         return EXIT_INTERRUPTED
     except BrokenPipeError:
         return 0
+    except OSError as exc:
+        if exc.filename is None:
+            return report_bug(opts)
+        # A file the code did not expect to be unreadable: still the user's ground, not a bug.
+        name = exc.filename if isinstance(exc.filename, str) else os.fsdecode(exc.filename)
+        error(one_line(f"{name}: {exc.strerror or exc}"))
+        return EXIT_USAGE
     except Exception:
-        if opts.debug:
-            raise
-        import traceback
+        return report_bug(opts)
 
+
+def report_bug(opts: Globals) -> int:
+    """Report the exception being handled as a bug: exit 3, with the traceback under --debug."""
+    import traceback
+
+    if opts.debug:
+        traceback.print_exc()
+        error("internal error; this is a bug in rcm: please report it with the traceback above")
+    else:
         kind, _, tb = sys.exc_info()
         last = traceback.extract_tb(tb)[-1]
         error(
             f"internal error ({kind.__name__ if kind else 'error'} at {os.path.basename(last.filename)}:{last.lineno}); "
             "this is a bug in rcm: please report it with the output of --debug"
         )
-        return EXIT_BUG
+    return EXIT_BUG
 
 
 def version_text() -> str:
@@ -89,10 +107,30 @@ def version_text() -> str:
 # --- helpers shared by the commands ----------------------------------------------
 
 
-def _catalog(opts: Globals) -> Catalog:
+def _catalog(opts: Globals, limits: Optional[Limits] = None) -> Catalog:
+    """The catalog, reading agendas with the input limits of the configuration found here."""
     from rcmcli.core.catalog import Catalog, data_dir
 
-    return Catalog(data_dir(opts.data))
+    catalog = Catalog(data_dir(opts.data))
+    if limits is None:
+        limits = _configured_limits()
+    if limits is not None:
+        catalog.limits = limits
+    return catalog
+
+
+def _configured_limits() -> Optional[Limits]:
+    """[limits] of the configuration found from here; None (the defaults) when there is none."""
+    from pathlib import Path
+
+    from rcmcli.lint.configpath import candidates
+
+    here = Path.cwd()
+    if not candidates(here):  # the common case: no TOML parser, no configuration module
+        return None
+    from rcmcli.lint.config import limits
+
+    return limits(here)
 
 
 def _today() -> date:
@@ -165,12 +203,51 @@ def _print(opts: Globals, renderable: Any) -> None:
 
     con = console(no_color=opts.no_color)
     if not sys.stdout.isatty():
-        con.width = int(os.environ.get("COLUMNS", "200"))
+        con.width = _columns()
     con.print(renderable)
 
 
+def _columns(default: int = 200) -> int:
+    """COLUMNS when output is not a terminal; a blank, non-numeric or non-positive value is ignored.
+
+    Unlike RCM_* variables COLUMNS is the shell's, often exported empty: it must not stop a command.
+    """
+    value = os.environ.get("COLUMNS", "").strip()
+    return int(value) if value.isdigit() and 0 < int(value) <= 10_000 else default
+
+
 def _say(text: str) -> None:
-    sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    _write(text if text.endswith("\n") else text + "\n")
+
+
+def _write(text: str) -> None:
+    """Text to stdout; what its encoding cannot carry is escaped, not a crash (exit 3).
+
+    A file name that is not UTF-8 reaches JSON and CSV as lone surrogates, and a
+    terminal may be ASCII (LANG=C): both print as backslash escapes.
+    """
+    try:
+        sys.stdout.write(text)
+    except UnicodeEncodeError:  # nothing was written: the wrapper encodes before writing
+        import codecs
+
+        codecs.register_error("rcm-escape", _escape_error)
+        encoding = sys.stdout.encoding or "utf-8"
+        sys.stdout.write(text.encode(encoding, "rcm-escape").decode(encoding))
+
+
+def _escape_error(exc: UnicodeError) -> tuple[str, int]:
+    r"""``\uXXXX`` for what cannot be encoded: readable, and still valid inside a JSON string."""
+    assert isinstance(exc, UnicodeEncodeError)
+    out = []
+    for ch in exc.object[exc.start : exc.end]:
+        code = ord(ch)
+        if code > 0xFFFF:  # as JSON writes it: a surrogate pair
+            code -= 0x10000
+            out.append(f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}")
+        else:
+            out.append(f"\\u{code:04x}")
+    return "".join(out), exc.end
 
 
 def _note(verb: str, meeting: Meeting, note: str) -> None:
@@ -259,11 +336,12 @@ def agenda_validate(
     from rcmcli.lint import engine, formats
 
     cfg = lint_config.load(config, Path.cwd())
-    report = engine.run(list(targets or []), _catalog(opts), cfg, _split(select), _split(ignore), not no_suppress)
+    catalog = _catalog(opts, cfg.limits)
+    report = engine.run(list(targets or []), catalog, cfg, _split(select), _split(ignore), not no_suppress)
     if fmt == "auto":
         fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
     color = fmt == "text" and sys.stdout.isatty() and not opts.no_color and "NO_COLOR" not in os.environ
-    sys.stdout.write(formats.render(report, fmt, color))
+    _write(formats.render(report, fmt, color))
     failed = report.errors or (strict and report.warnings)
     return 1 if failed else 0
 
@@ -295,8 +373,8 @@ def agenda_ics(
     from rcmcli.export import ics
 
     catalog = _catalog(opts)
+    options = ics.Options(lang, include_breaks, os.environ.get("SOURCE_DATE_EPOCH"), catalog.limits.max_bytes)
     mt, note = _pick(catalog, meeting)
-    options = ics.Options(lang, include_breaks, os.environ.get("SOURCE_DATE_EPOCH"))
     data = ics.export(mt, catalog.members, options, previous)
     _note("exporting", mt, note)
     if output is None:
@@ -313,9 +391,9 @@ def agenda_invite(opts: Globals, meeting: str, roster: Path, output: Path, organ
     from rcmcli.export import ics
 
     catalog = _catalog(opts)
+    options = ics.Options(source_date_epoch=os.environ.get("SOURCE_DATE_EPOCH"), max_bytes=catalog.limits.max_bytes)
     mt, _ = _pick(catalog, meeting)
-    options = ics.Options(source_date_epoch=os.environ.get("SOURCE_DATE_EPOCH"))
     files = ics.invites(mt, roster, catalog.members, options, organizer)
     for path in ics.write_invites(output, files, [Path(mt.path), roster]):
-        _say(str(path))
+        _say(one_line(str(path)))  # a folder name may hold control characters or bytes that are not UTF-8
     return 0

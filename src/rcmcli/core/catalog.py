@@ -14,9 +14,11 @@ from datetime import date
 from functools import cached_property
 from pathlib import Path
 
-from rcmcli.core.errors import InputError, UsageError
+from rcmcli.core.errors import UsageError
 from rcmcli.core.loader import MEETING, Loaded, fail_on_errors, load_members, read_document
 from rcmcli.core.model import Meeting, Members
+from rcmcli.core.yamltree import DEFAULT_LIMITS, Limits
+from rcmcli.core.walk import Walk, is_yaml_name, yaml_files
 from rcmcli.core.zones import fold
 
 ENV_DATA = "RCM_DATA"
@@ -35,16 +37,23 @@ def data_dir(option: str | None = None) -> Path:
     if not chosen:
         return bundled_dir()
     path = Path(chosen).expanduser()
-    if not path.is_dir():
-        where = "--data" if option else ENV_DATA
+    if not os.path.isdir(path):
+        where = "--data" if option and option != os.environ.get(ENV_DATA) else ENV_DATA
         raise UsageError(f"catalog folder '{chosen}' (from {where}) does not exist or is not a folder")
     return path
 
 
 def meeting_files(folder: Path) -> list[Path]:
     """YAML files of a folder: its ``meetings/`` subfolder if it has one."""
-    base = folder / "meetings" if (folder / "meetings").is_dir() else folder
-    return sorted(p for p in base.iterdir() if p.suffix in (".yaml", ".yml") and p.name != "members.yaml")
+    return meeting_walk(folder).files
+
+
+def meeting_walk(folder: Path) -> Walk:
+    """The meeting files of a catalog folder (not recursive), and the links skipped (core.walk)."""
+    base = folder / "meetings" if os.path.isdir(folder / "meetings") else folder
+    found = yaml_files(base, recursive=False)
+    found.files = [p for p in found.files if p.name != "members.yaml"]
+    return found
 
 
 @dataclass
@@ -58,18 +67,19 @@ class Catalog:
 
     folder: Path
     _documents: dict[Path, Loaded] = field(default_factory=dict)
+    limits: Limits = DEFAULT_LIMITS  # the configuration's [limits]: every command reads agendas with them
 
     @cached_property
     def members(self) -> Members:
         path = self.folder / "members.yaml"
-        if not path.is_file():
+        if not os.path.isfile(path):
             path = bundled_dir() / "members.yaml"
         return load_members(path)
 
     def document(self, path: Path) -> Loaded:
         """One meeting file read and built, with every load problem (raises only if unreadable)."""
         if path not in self._documents:
-            self._documents[path] = read_document(path, MEETING)
+            self._documents[path] = read_document(path, MEETING, self.limits)
         return self._documents[path]
 
     def documents(self) -> list[Loaded]:
@@ -84,10 +94,8 @@ class Catalog:
     def path_of(self, spec: str) -> Path:
         """The file of a meeting given by catalog id or by path."""
         as_path = Path(spec).expanduser()
-        if spec.endswith((".yaml", ".yml")) or os.sep in spec or as_path.is_file():
-            if not as_path.exists():
-                raise InputError("no such file", spec)
-            return as_path
+        if is_yaml_name(spec) or os.sep in spec or "/" in spec or os.path.isfile(as_path):
+            return as_path  # the reader says what is wrong: missing, a FIFO, unreadable...
         files = meeting_files(self.folder)
         for p in files:
             if p.stem == spec:

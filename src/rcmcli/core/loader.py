@@ -7,6 +7,8 @@ only need a usable meeting).
 
 from __future__ import annotations
 
+import os
+import stat
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone, tzinfo
 from pathlib import Path
@@ -223,23 +225,97 @@ class Loaded:
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
 
-def read_bytes(path: Path) -> bytes:
+class TooLarge(InputError):
+    """A file over the byte limit, refused before more than the limit plus one byte is read."""
+
+    def __init__(self, path: str, size: int | None, limit: int) -> None:
+        what = f"{size:,} bytes" if size is not None else f"more than {limit:,} bytes"
+        hint = "raise [tool.rcm.limits] max_bytes to allow it"
+        super().__init__(f"file is {what}, over the limit of {limit:,}; refused ({hint})", path)
+        self.size, self.limit = size, limit
+
+
+# Non-blocking: opening a FIFO that no one writes to returns at once (then fstat refuses it).
+_OPEN_FLAGS = (os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY) if os.name == "posix" else (os.O_RDONLY | os.O_BINARY)
+_NOT_REGULAR = (
+    (stat.S_ISFIFO, "a FIFO"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
+def _refuse_unless_regular(mode: int, path: str) -> None:
+    if stat.S_ISREG(mode):
+        return
+    if stat.S_ISDIR(mode):
+        raise InputError("is a folder, not a file", path)
+    kind = next((name for test, name in _NOT_REGULAR if test(mode)), "not a file")
+    raise InputError(f"not a regular file ({kind})", path)
+
+
+def _os_error(exc: OSError, path: str) -> InputError:
+    """An OS error while opening or reading a file, as one line naming the file (exit 2)."""
+    if isinstance(exc, FileNotFoundError):
+        return InputError("no such file", path)
+    if isinstance(exc, PermissionError):
+        return InputError("permission denied", path)
+    return InputError(f"cannot read: {exc.strerror or exc}", path)
+
+
+def read_bytes(path: Path, max_bytes: int = DEFAULT_LIMITS.max_bytes) -> bytes:
+    """The bytes of a regular file of at most ``max_bytes``: the one way rcm reads an input file.
+
+    Agendas, rosters, earlier exports and configuration files all come through here, so
+    hostile ground gets the same answer everywhere: a FIFO (whose open and read block
+    forever), a device such as /dev/zero (which never ends), a socket or a folder is
+    refused at once (InputError, exit 2), and a file over the limit is refused
+    (:class:`TooLarge`) after reading at most ``max_bytes + 1`` bytes. The file is
+    checked before it is opened (no device is opened at all), opened non-blocking and
+    checked again on the open descriptor (in case it was swapped in between).
+    """
+    name = str(path)
     try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise InputError("no such file", str(path)) from None
-    except IsADirectoryError:
-        raise InputError("is a folder, not a YAML file", str(path)) from None
+        _refuse_unless_regular(os.stat(path).st_mode, name)
+        fd = os.open(path, _OPEN_FLAGS)
     except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror}", str(path)) from None
+        raise _os_error(exc, name) from None
+    try:
+        info = os.fstat(fd)
+        _refuse_unless_regular(info.st_mode, name)
+        if info.st_size > max_bytes:
+            raise TooLarge(name, info.st_size, max_bytes)
+        data = _read_at_most(fd, max_bytes + 1, info.st_size + 1)
+    except OSError as exc:
+        raise _os_error(exc, name) from None
+    finally:
+        os.close(fd)
+    if len(data) > max_bytes:  # the file grew after fstat: never more than the limit plus one byte
+        raise TooLarge(name, None, max_bytes)
+    return data
+
+
+def _read_at_most(fd: int, most: int, first: int) -> bytes:
+    """Up to ``most`` bytes; the first read asks for ``first`` (the size fstat gave, plus one)."""
+    parts: list[bytes] = []
+    left = most
+    want = min(left, max(first, 1))
+    while left > 0:
+        chunk = os.read(fd, want)
+        if not chunk:
+            break
+        parts.append(chunk)
+        left -= len(chunk)
+        want = min(left, 1 << 20)
+    return parts[0] if len(parts) == 1 else b"".join(parts)
 
 
 def read_document(path: Path, spec: Obj, limits: Limits = DEFAULT_LIMITS) -> Loaded:
     """Read and build one file with every diagnostic; raises only if unreadable."""
-    data = read_bytes(path)
-    if len(data) > limits.max_bytes:
-        diag = Diagnostic("Y006", Pos(1, 1), f"file is {len(data):,} bytes, over the limit of {limits.max_bytes:,}; refused")
-        return Loaded(str(path), "", None, [diag])
+    try:
+        data = read_bytes(path, limits.max_bytes)
+    except TooLarge as exc:  # a finding of the file (Y006), like the other input limits
+        return Loaded(str(path), "", None, [Diagnostic("Y006", Pos(1, 1), exc.message)])
     text, problem = decode(data)
     del data  # the text is what is kept: do not hold both while parsing a large file
     if text is None:

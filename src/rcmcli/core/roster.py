@@ -84,11 +84,14 @@ class InvalidRoster(InputError):
 Row = tuple[Pos, dict[str, tuple[str, Pos]]]
 
 
-def load_roster(path: Path, members: Members, max_per_country: Optional[int] = None) -> list[Participant]:
+def load_roster(
+    path: Path, members: Members, max_per_country: Optional[int] = None, max_bytes: Optional[int] = None
+) -> list[Participant]:
     """Read and validate a roster; raise :class:`InvalidRoster` listing every problem."""
     from rcmcli.core.loader import read_bytes
 
-    text, problem = decode(read_bytes(path))
+    data = read_bytes(path) if max_bytes is None else read_bytes(path, max_bytes)
+    text, problem = decode(data)
     if text is None:
         raise InvalidRoster(str(path), [Problem(problem.pos if problem else Pos(1, 1), _msg(problem))])
     rows, problems = _read_rows(path, text)

@@ -98,7 +98,10 @@ def node_kind(node: YNode) -> str:
         return "a list"
     if node.is_null:
         return "nothing (null)"
-    return repr(node.raw)
+    raw = node.raw
+    # Cut: a whole file read as one scalar (e.g. /etc/passwd given as an agenda) must not
+    # be quoted into a message.
+    return repr(raw if len(raw) <= 80 else raw[:77] + "...")
 
 
 class _Stop(Exception):

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Callable, Iterable, Optional
 from rcmcli.export import icstext as w
 from rcmcli.core.errors import InputError, OutputError, UsageError
 from rcmcli.core.model import Meeting, Members, Slot, Speaker
+from rcmcli.core.yamltree import DEFAULT_LIMITS
 
 if TYPE_CHECKING:
     from rcmcli.core.roster import Participant
@@ -58,11 +59,18 @@ LABELS = {
 
 @dataclass(frozen=True)
 class Options:
-    """What the caller chose: language, breaks, and ``SOURCE_DATE_EPOCH`` if set."""
+    """What the caller chose: language, breaks, ``SOURCE_DATE_EPOCH`` if set, and the byte
+    limit for the files read besides the agenda (``--previous``, ``--roster``)."""
 
     lang: str = "en"
     include_breaks: bool = False
     source_date_epoch: Optional[str] = None
+    max_bytes: int = DEFAULT_LIMITS.max_bytes
+
+    def __post_init__(self) -> None:
+        # Checked whether or not the meeting's own 'revised' makes it unused: a bad value
+        # in the environment is an error the day it is set, not the day it matters.
+        epoch(self.source_date_epoch)
 
 
 @dataclass(frozen=True)
@@ -112,13 +120,21 @@ def dtstamp(meeting: Meeting, source_date_epoch: Optional[str] = None) -> dateti
             raise InputError(
                 f"revised '{meeting.revised}' is not a valid UTC timestamp", meeting.path, meeting.where("revised")
             ) from None
-    if source_date_epoch is not None and source_date_epoch.strip():
-        text = source_date_epoch.strip()
-        if not re.fullmatch(r"\d{1,11}", text):
-            raise UsageError(f"SOURCE_DATE_EPOCH='{source_date_epoch}' is not a whole number of seconds since 1970")
-        return datetime.fromtimestamp(int(text), timezone.utc)
+    stamp = epoch(source_date_epoch)
+    if stamp is not None:
+        return stamp
     first = meeting.first_day or date(1970, 1, 1)
     return datetime.combine(first, time(0), timezone.utc)
+
+
+def epoch(source_date_epoch: Optional[str]) -> Optional[datetime]:
+    """``SOURCE_DATE_EPOCH`` as a UTC time (None if unset or blank); UsageError naming it if bad."""
+    if source_date_epoch is None or not source_date_epoch.strip():
+        return None
+    text = source_date_epoch.strip()
+    if not re.fullmatch(r"\d{1,11}", text, re.ASCII):
+        raise UsageError(f"SOURCE_DATE_EPOCH='{source_date_epoch}' is not a whole number of seconds since 1970")
+    return datetime.fromtimestamp(int(text), timezone.utc)
 
 
 def _utc(moment: Optional[datetime]) -> datetime:
@@ -343,7 +359,7 @@ def export(
     from rcmcli.core.gcpause import paused
 
     with paused():  # thousands of strings and no cycles: see rcmcli.core.gcpause
-        earlier = read_previous(previous, meeting) if previous is not None else None
+        earlier = read_previous(previous, meeting, options.max_bytes) if previous is not None else None
         return calendar_bytes(meeting, members, options, earlier)
 
 
@@ -390,7 +406,7 @@ class PreviousEvent:
 _VOLATILE = ("DTSTAMP", "SEQUENCE")
 
 
-def read_previous(path: Path, meeting: Meeting) -> dict[str, PreviousEvent]:
+def read_previous(path: Path, meeting: Meeting, max_bytes: int = DEFAULT_LIMITS.max_bytes) -> dict[str, PreviousEvent]:
     """The VEVENTs of an earlier export of the same meeting, by UID.
 
     icalendar (imported only here) checks that the file is iCalendar at all; the
@@ -401,7 +417,7 @@ def read_previous(path: Path, meeting: Meeting) -> dict[str, PreviousEvent]:
 
     from rcmcli.core.loader import read_bytes
 
-    data = read_bytes(path)
+    data = read_bytes(path, max_bytes)
     try:
         Calendar.from_ical(data)
     except Exception as exc:  # icalendar raises several types for malformed input
@@ -524,6 +540,7 @@ def organizer_for(meeting: Meeting, override: Optional[str] = None) -> Organizer
     from rcmcli.core.roster import is_email
 
     if override:
+        _check_utf8(override, "--organizer")
         found = re.fullmatch(r'\s*(?:"(.*)"|(.*?))\s*<([^<>]*)>\s*', override)
         name, email = ((found[1] or found[2] or "").strip(), found[3].strip()) if found else ("", override.strip())
         if not is_email(email) or "\n" in override or "\r" in override:
@@ -542,6 +559,17 @@ def organizer_for(meeting: Meeting, override: Optional[str] = None) -> Organizer
     return organizer
 
 
+def _check_utf8(text: str, option: str) -> None:
+    """Refuse text that arrived as bytes in another encoding (``os.fsdecode`` keeps them as lone
+    surrogates): it cannot be written into a UTF-8 calendar and guessing its encoding is wrong."""
+    bad = next((ch for ch in text if "\udc80" <= ch <= "\udcff"), None)
+    if bad is not None:
+        raise UsageError(
+            f"{option} '{text}' is not UTF-8 text (byte 0x{ord(bad) - 0xDC00:02X}); "
+            "give it in UTF-8 (check the terminal's or the script's encoding)"
+        )
+
+
 def invites(
     meeting: Meeting,
     roster: Path,
@@ -555,7 +583,7 @@ def invites(
     if not meeting.slots:
         raise InputError("the meeting has no slots to invite to", meeting.path)
     profile = meeting.participant_profile
-    people = load_roster(roster, members, profile.max_per_country if profile else None)
+    people = load_roster(roster, members, profile.max_per_country if profile else None, options.max_bytes)
     org = organizer_for(meeting, organizer)
     stamp = dtstamp(meeting, options.source_date_epoch)
     return {name: invite_bytes(meeting, p, members, org, stamp) for name, p in zip(file_names(people), people)}

@@ -1,7 +1,9 @@
 """Validator configuration: ``[tool.rcm]`` in pyproject.toml, or ``.rcm.toml``.
 
 Found by searching upward from the working directory (the nearest file that has an
-rcm section wins), or given with ``--config``. Example::
+rcm section wins), or given with ``--config``. In ``.rcm.toml`` (or a ``--config``
+file) the settings are top-level (``[rules.gap]``, ``[limits]``); a file holding
+only ``[tool.rcm]`` tables, as in pyproject.toml, is read the same. Example::
 
     [tool.rcm]
     select = ["T", "S001"]        # codes, code prefixes or rule names
@@ -20,10 +22,13 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
-from typing import Any
 
 from rcmcli.core.errors import ConfigError
 from rcmcli.core.yamltree import DEFAULT_LIMITS, Limits
+
+TYPE_CHECKING = False  # typing costs milliseconds of start-up, and every command reads the limits here
+if TYPE_CHECKING:
+    from typing import Any
 
 
 @dataclass
@@ -36,15 +41,17 @@ class Config:
 
 
 def _toml(path: Path) -> dict:
+    from rcmcli.core.loader import read_bytes
+
     if sys.version_info >= (3, 11):
         import tomllib
     else:  # pragma: no cover - Python 3.10
         import tomli as tomllib
+    data = read_bytes(path)  # a FIFO or a device named --config is refused, not waited on
     try:
-        with path.open("rb") as f:
-            return tomllib.load(f)
-    except OSError as exc:
-        raise ConfigError(f"cannot read configuration: {exc.strerror}", str(path)) from None
+        return tomllib.loads(data.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"not UTF-8 text (byte {exc.start + 1}); TOML files are UTF-8", str(path)) from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"invalid TOML: {exc}", str(path)) from None
 
@@ -53,22 +60,45 @@ def _section(path: Path) -> dict | None:
     data = _toml(path)
     if path.name == "pyproject.toml":
         return data.get("tool", {}).get("rcm")
-    return data
+    return _own_file_section(data, str(path))
+
+
+def _own_file_section(data: dict, path: str) -> dict:
+    """The settings of a file of rcm's own (``.rcm.toml``, ``--config``).
+
+    Its settings are top-level (``select = ...``, ``[rules.gap]``, ``[limits]``), but the
+    README's ``[tool.rcm]`` example pasted in as it is works too: a file whose only
+    table is ``[tool.rcm]`` is read as that table.
+    """
+    tool = data.get("tool")
+    if not isinstance(tool, dict) or "rcm" not in tool:
+        return data
+    if len(data) != 1 or len(tool) != 1 or not isinstance(tool["rcm"], dict):
+        raise ConfigError(
+            "mixes [tool.rcm] tables with other settings; in this file write the settings without the "
+            "'tool.rcm.' prefix ([rules.gap], [limits]), or keep only [tool.rcm] tables",
+            path,
+        )
+    return tool["rcm"]
 
 
 def discover(start: Path) -> Path | None:
-    for folder in (start, *start.parents):
-        for name in (".rcm.toml", "pyproject.toml"):
-            candidate = folder / name
-            if candidate.is_file() and (name == ".rcm.toml" or _section(candidate) is not None):
-                return candidate
+    """The nearest ``.rcm.toml``, or ``pyproject.toml`` with a ``[tool.rcm]`` table, from ``start`` up.
+
+    Cheap when there is none (two stats per folder, no TOML parser imported).
+    """
+    from rcmcli.lint.configpath import candidates
+
+    for candidate in candidates(start):
+        if candidate.name == ".rcm.toml" or _section(candidate) is not None:
+            return candidate
     return None
 
 
 def load(explicit: str | None, start: Path) -> Config:
     if explicit:
         path = Path(explicit)
-        if not path.is_file():
+        if not path.exists():
             raise ConfigError("configuration file not found", explicit)
     else:
         found = discover(start)
@@ -77,6 +107,18 @@ def load(explicit: str | None, start: Path) -> Config:
         path = found
     section = _section(path) or {}
     return parse(section, str(path))
+
+
+def limits(start: Path) -> Limits:
+    """The input limits of the configuration found from ``start`` (defaults without one).
+
+    Every command that reads an agenda applies them, not only ``validate``: a large
+    agenda accepted by raising ``max_nodes`` can then be shown and exported too.
+    """
+    found = discover(start)
+    if found is None:
+        return DEFAULT_LIMITS
+    return parse(_section(found) or {}, str(found)).limits
 
 
 def _strings(value: Any, key: str, path: str) -> list[str]:

@@ -7,6 +7,8 @@ problems by position.
 
 from __future__ import annotations
 
+import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
@@ -21,6 +23,7 @@ from rcmcli.lint.rules import all_rules
 from rcmcli.core.timeparse import parse_time
 from rcmcli.core.loader import MEETING, MEMBERS, Loaded, read_document
 from rcmcli.core.model import Meeting, Members
+from rcmcli.core.walk import Walk, is_yaml_name, yaml_files
 
 
 @dataclass
@@ -69,6 +72,10 @@ def _options(module: ModuleType, config: Config) -> dict[str, Any]:
                 if problem:
                     raise ConfigError(f"option {module.NAME}.{name}: {problem}", config.path)
             opts[name] = value
+    together = getattr(module, "validate_options", None)  # options checked against each other
+    problem = together(opts) if together is not None else None
+    if problem:
+        raise ConfigError(f"options of {module.NAME}: {problem}", config.path)
     return opts
 
 
@@ -95,24 +102,34 @@ def select(config: Config, select_cli: list[str] | None = None, ignore_cli: list
 
 
 def expand(paths: Iterable[str]) -> list[Path]:
-    """Files to check: files as given, folders searched for *.yaml / *.yml."""
-    files: list[Path] = []
+    """Files to check: files as given, folders searched for *.yaml / *.yml (see core.walk)."""
+    return collect(paths).files
+
+
+def collect(paths: Iterable[str]) -> Walk:
+    """Files as given and the YAML files of folders, with the symbolic links the walk skipped."""
+    found = Walk()
     for p in paths:
-        path = Path(p)
-        if path.is_dir():
-            found = sorted(q for q in path.rglob("*") if q.suffix in (".yaml", ".yml") and q.is_file())
-            files.extend(q for q in found if not any(part.startswith(".") for part in q.relative_to(path).parts))
-        elif path.exists():
-            files.append(path)
+        try:
+            mode = os.stat(p).st_mode
+        except (FileNotFoundError, NotADirectoryError):
+            raise InputError("no such file or folder", p) from None
+        except PermissionError:
+            raise InputError("permission denied", p) from None
+        except OSError as exc:
+            raise InputError(f"cannot read: {exc.strerror or exc}", p) from None
+        if stat.S_ISDIR(mode):
+            found.extend(yaml_files(Path(p)))
         else:
-            raise InputError("no such file or folder", p)
-    return files
+            found.files.append(Path(p))  # not a regular file: the reader says so, naming it
+    return found
 
 
 @dataclass
 class Report:
     problems: list[Problem] = field(default_factory=list)
     files: int = 0
+    links_skipped: int = 0  # symbolic links the folder walk did not follow (core.walk)
 
     @property
     def errors(self) -> int:
@@ -175,9 +192,6 @@ def lint(paths: list[Path], rules: list[Selected], members: Members, aliases, co
     return report
 
 
-
-
-
 def run(
     targets: list[str],
     catalog,
@@ -187,19 +201,34 @@ def run(
     use_suppressions: bool = True,
 ) -> Report:
     """Validate files, folders or catalog meeting ids (none: the whole catalog)."""
-    from rcmcli.core.catalog import meeting_files
+    from rcmcli.core.catalog import meeting_walk
 
     rules = select(config, select_cli, ignore_cli)
-    paths: list[Path] = []
+    found = Walk()
     if not targets:
-        paths = [catalog.folder / "members.yaml"] if (catalog.folder / "members.yaml").is_file() else []
-        paths += meeting_files(catalog.folder)
+        members = catalog.folder / "members.yaml"
+        found.files = [members] if os.path.isfile(members) else []
+        found.extend(meeting_walk(catalog.folder))
     for t in targets:
-        if Path(t).exists() or t.endswith((".yaml", ".yml")) or "/" in t:
-            paths.extend(expand([t]))
+        if os.path.lexists(t) or is_yaml_name(t) or "/" in t or os.sep in t:
+            found.extend(collect([t]))
         else:
-            ids = {p.stem: p for p in meeting_files(catalog.folder)}
+            ids = {p.stem: p for p in meeting_walk(catalog.folder).files}
             if t not in ids:
                 raise InputError("no such file, folder or catalog meeting id", t)
-            paths.append(ids[t])
-    return lint(paths, rules, catalog.members, catalog.zone_aliases, config, use_suppressions)
+            found.files.append(ids[t])
+    if not found.files:
+        raise InputError(_nothing_to_check(targets, catalog.folder, len(found.skipped_links)))
+    report = lint(found.files, rules, catalog.members, catalog.zone_aliases, config, use_suppressions)
+    report.links_skipped = len(found.skipped_links)
+    return report
+
+
+def _nothing_to_check(targets: list[str], folder: Path, links: int) -> str:
+    """Why no file was checked: a run over nothing must not look like a clean run."""
+    where = ", ".join(f"'{t}'" for t in targets) if targets else f"the catalog {folder}"
+    message = f"nothing to check: no .yaml or .yml file in {where}"
+    if links:
+        message += f"; {links} symbolic link{'s' if links != 1 else ''} skipped"
+        message += " (rcm follows a link only to a file inside the folder)"
+    return message

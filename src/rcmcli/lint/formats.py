@@ -59,11 +59,14 @@ def text(report: Report, color: bool = False) -> str:
 
 def summary(report: Report, color: bool = False) -> str:
     files = f"{report.files} file{'s' if report.files != 1 else ''}"
+    n = report.links_skipped  # only here: json, parsable and github stay lists of problems
+    links = f", {n} symbolic link{'s' if n != 1 else ''} skipped" if n else ""
     if not report.problems:
-        line = f"\u2714 {files} checked, no problems"
+        line = f"\u2714 {files} checked, no problems{links}"
         return f"{_GREEN}{line}{_RESET}" if color else line
     e, w = report.errors, report.warnings
     line = f"\u2716 {len(report.problems)} problem{'s' if len(report.problems) != 1 else ''} ({e} error{'s' if e != 1 else ''}, {w} warning{'s' if w != 1 else ''}) in {files}"
+    line += links
     return f"{_RED if e else _YELLOW}{line}{_RESET}" if color else line
 
 

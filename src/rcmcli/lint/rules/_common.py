@@ -77,3 +77,10 @@ def capitals_where(ctx, key, test, describe, what: str) -> Iterator[Finding]:
             if group[c] in where
         ]
         yield Finding(s.where("start"), f"'{s.title}' {what}: {', '.join(hit)}")
+
+
+def minutes_problem(value: int, low: int) -> str | None:
+    """Why a configured number of minutes is unusable (below ``low``), or None."""
+    if value < low:
+        return f"must be a whole number of minutes, {low} or more, got {value!r}"
+    return None

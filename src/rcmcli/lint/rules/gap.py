@@ -15,12 +15,18 @@ Passing::
 from __future__ import annotations
 
 from rcmcli.lint.problem import Finding
+from rcmcli.lint.rules._common import minutes_problem
 from rcmcli.core.timeparse import hhmm
 
 CODE = "T005"
 NAME = "gap"
 SEVERITY = "warning"
 OPTIONS = {"min_minutes": 1}
+
+
+def validate_option(name: str, value) -> str | None:
+    """At least 1: with 0 every pair of touching slots would be a "0 min gap"."""
+    return minutes_problem(value, 1) if name == "min_minutes" else None
 
 
 def check(ctx, opts):

@@ -16,11 +16,16 @@ Passing::
 from __future__ import annotations
 
 from rcmcli.lint.problem import Finding
+from rcmcli.lint.rules._common import minutes_problem
 
 CODE = "S002"
 NAME = "meeting-length"
 SEVERITY = "warning"
 OPTIONS = {"tolerance": 0}
+
+
+def validate_option(name: str, value) -> str | None:
+    return minutes_problem(value, 0) if name == "tolerance" else None
 
 
 def check(ctx, opts):

@@ -22,6 +22,18 @@ SEVERITY = "warning"
 OPTIONS = {"night_start": "22:00", "night_end": "06:00"}
 
 
+def validate_options(opts) -> str | None:
+    """The night may wrap midnight (22:00-06:00) but not be empty."""
+    from rcmcli.core.timeparse import parse_time
+
+    if parse_time(opts["night_start"]) == parse_time(opts["night_end"]):
+        return (
+            f"night_start = '{opts['night_start']}' and night_end = '{opts['night_end']}' are the same time: "
+            "the night would be empty (to turn the rule off, ignore night-slot)"
+        )
+    return None
+
+
 def check(ctx, opts):
     from rcmcli.core.localtime import hhmm_wall, night_between
 

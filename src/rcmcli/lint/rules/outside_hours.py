@@ -22,6 +22,18 @@ SEVERITY = "warning"
 OPTIONS = {"work_start": "08:00", "work_end": "18:00"}
 
 
+def validate_options(opts) -> str | None:
+    """Working hours run forward within one day: work_start before work_end."""
+    from rcmcli.core.timeparse import parse_time
+
+    if parse_time(opts["work_start"]) >= parse_time(opts["work_end"]):
+        return (
+            f"work_start = '{opts['work_start']}' is not before work_end = '{opts['work_end']}'; "
+            "working hours are one span within a day"
+        )
+    return None
+
+
 _DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 

@@ -21,6 +21,7 @@ Passing::
 from __future__ import annotations
 
 from rcmcli.lint.problem import Finding
+from rcmcli.lint.rules._common import minutes_problem
 
 CODE = "S001"
 NAME = "session-length"
@@ -29,7 +30,13 @@ OPTIONS = {"minutes": 60, "tolerance": 15, "kinds": ["session"], "per_kind": {}}
 
 
 def validate_option(name: str, value) -> str | None:
-    """Check the nested ``per_kind`` table: {kind: {minutes = int, tolerance = int}}."""
+    """Minutes of 1 or more, a tolerance of 0 or more, and the nested ``per_kind`` table:
+    {kind: {minutes = int, tolerance = int}}. A negative tolerance would print "60 ± -5 min"
+    and flag every session."""
+    if name == "minutes":
+        return minutes_problem(value, 1)
+    if name == "tolerance":
+        return minutes_problem(value, 0)
     if name == "kinds" and not all(isinstance(k, str) for k in value):
         return "must be a list of slot kinds"
     if name != "per_kind":
@@ -40,8 +47,9 @@ def validate_option(name: str, value) -> str | None:
         for key, v in norm.items():
             if key not in ("minutes", "tolerance"):
                 return f"per_kind.{kind} has no setting '{key}' (use minutes, tolerance)"
-            if type(v) is not int or v < 0:
-                return f"per_kind.{kind}.{key} must be a whole number of minutes, got {v!r}"
+            low = 1 if key == "minutes" else 0
+            if type(v) is not int or v < low:
+                return f"per_kind.{kind}.{key} must be a whole number of minutes, {low} or more, got {v!r}"
         if "minutes" not in norm:
             return f"per_kind.{kind} needs 'minutes'"
     return None

@@ -1,0 +1,96 @@
+"""Finding the YAML files of a folder: the one folder walk of rcm.
+
+``rcm agenda validate DIR`` and the catalog (``--data DIR``) both list files here, so
+both answer hostile ground the same way:
+
+* a name ending in ``.yaml`` or ``.yml`` in any case (``.YAML``, ``.Yml``) is a YAML file;
+* names starting with ``.`` (hidden files and folders, editor lock files) are left out;
+* a symbolic link is followed only to a file inside the folder walked; a link out of
+  it (``dir/passwd.yaml -> /etc/passwd``), a dangling one and a link to a folder are
+  skipped and counted, so a shared folder cannot make rcm read (and quote in a
+  finding) a file elsewhere, nor walk in circles;
+* a folder that cannot be listed is an :class:`InputError` naming it (exit 2), never
+  silently empty. Files that cannot be read are listed: reading them fails with a
+  message naming them.
+
+Anything else with a YAML name (a FIFO, a device) is listed too: the reader refuses it
+with a message naming it, rather than the walk hiding it.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rcmcli.core.errors import InputError
+
+YAML_SUFFIXES = (".yaml", ".yml")
+
+
+def is_yaml_name(name: str) -> bool:
+    """Does the file name end in .yaml or .yml, in any case?"""
+    return name.lower().endswith(YAML_SUFFIXES)
+
+
+@dataclass
+class Walk:
+    """The files found, in sorted order, and the symbolic links left out."""
+
+    files: list[Path] = field(default_factory=list)
+    skipped_links: list[Path] = field(default_factory=list)
+
+    def extend(self, other: Walk) -> None:
+        self.files.extend(other.files)
+        self.skipped_links.extend(other.skipped_links)
+
+
+def yaml_files(folder: Path, recursive: bool = True) -> Walk:
+    """The YAML files under ``folder`` (its subfolders too when ``recursive``)."""
+    root = os.path.realpath(folder)
+    walk = Walk()
+    pending = [folder]
+    while pending:
+        current = pending.pop()
+        for entry in _entries(current):
+            if entry.name.startswith("."):
+                continue
+            path = Path(current, entry.name)
+            if entry.is_symlink():
+                if is_yaml_name(entry.name) and _inside(root, path):
+                    walk.files.append(path)
+                elif is_yaml_name(entry.name) or (recursive and os.path.isdir(path)):
+                    walk.skipped_links.append(path)
+            elif entry.is_dir(follow_symlinks=False):
+                if recursive:
+                    pending.append(path)
+            elif is_yaml_name(entry.name):
+                walk.files.append(path)
+    walk.files.sort()
+    walk.skipped_links.sort()
+    return walk
+
+
+def _entries(folder: Path) -> list[os.DirEntry]:
+    try:
+        with os.scandir(folder) as it:
+            return list(it)
+    except PermissionError:
+        raise InputError("permission denied: cannot list the folder", str(folder)) from None
+    except OSError as exc:
+        raise InputError(f"cannot list the folder: {exc.strerror or exc}", str(folder)) from None
+
+
+def _inside(root: str, link: Path) -> bool:
+    """Does the link lead to an existing regular file inside ``root``?"""
+    target = os.path.realpath(link)
+    try:
+        if not stat.S_ISREG(os.stat(target).st_mode):
+            return False
+    except OSError:
+        return False
+    try:
+        return os.path.commonpath([root, target]) == root
+    except ValueError:  # another drive on Windows
+        return False
