@@ -14,7 +14,7 @@ from datetime import date
 from functools import cached_property
 from pathlib import Path
 
-from rcmcli.core.errors import InputError, InvalidDocument, UsageError
+from rcmcli.core.errors import InputError, InvalidDocument, UsageError, close_matches, quote
 from rcmcli.core.loader import MEETING, fail_on_errors, load_members, read_document
 from rcmcli.core.model import Meeting, Members
 from rcmcli.core.zones import fold
@@ -92,11 +92,9 @@ class Catalog:
             by_id[mt.id] = mt
         if spec in by_id:
             return by_id[spec]
-        import difflib
-
-        close = difflib.get_close_matches(spec, list(by_id), n=1, cutoff=0.5)
+        close = close_matches(spec, by_id, cutoff=0.5)
         hint = f"; did you mean '{close[0]}'?" if close else f"; known: {', '.join(sorted(by_id))}"
-        raise UsageError(f"no meeting '{spec}' in the catalog {self.folder}{hint}")
+        raise UsageError(f"no meeting {quote(spec)} in the catalog {self.folder}{hint}")
 
     def default(self, today: date) -> tuple[Meeting, str]:
         """The next upcoming meeting, else the most recent one, with why it was chosen."""
