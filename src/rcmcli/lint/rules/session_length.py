@@ -20,6 +20,7 @@ Passing::
 
 from __future__ import annotations
 
+from rcmcli.core.errors import quote
 from rcmcli.lint.problem import Finding
 
 CODE = "S001"
@@ -76,6 +77,6 @@ def check(ctx, opts):
         if abs(s.minutes - minutes) > tolerance:
             word = "longer" if s.minutes > minutes else "shorter"
             yield Finding(
-                s.where("end"),
-                f"{s.kind} '{s.title}' lasts {s.minutes} min, {word} than {whose} of {minutes} ± {tolerance} min",
+                s.at,
+                f"{s.kind} {quote(s.title)} lasts {s.minutes} min, {word} than {whose} of {minutes} ± {tolerance} min",
             )
