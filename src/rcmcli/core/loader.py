@@ -315,7 +315,8 @@ def resolve_reference(ref: m.ReferenceZone, ctx: Ctx) -> tzinfo | None:
     if ref.offset:
         fixed = zones.parse_offset(ref.offset)
         if fixed is None:
-            ctx.report(BAD_ZONE, ref.where("offset") or Pos(1, 1), f"{quote(ref.offset)} is not an offset like 'GMT-6' or 'UTC-05:00'")
+            where = ref.where("offset") or Pos(1, 1)
+            ctx.report(BAD_ZONE, where, f"{quote(ref.offset)} is not an offset like 'GMT-6' or 'UTC-05:00'")
             return None
         ref.tz = fixed
         return fixed

@@ -35,7 +35,9 @@ def parse_time(text: str) -> time:
             raise ValueError(f"{quote(text)} is not a time: with am/pm the hour must be 1-12")
         hour = hour % 12 + (12 if ampm == "p" else 0)
     elif hour > 23:
-        raise ValueError(f"{quote(text)} is not a time: hours must be 00-23 (for midnight write 00:00 and crosses_midnight: true)")
+        raise ValueError(
+            f"{quote(text)} is not a time: hours must be 00-23 (for midnight write 00:00 and crosses_midnight: true)"
+        )
     return time(hour, minute)
 
 

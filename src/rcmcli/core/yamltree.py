@@ -205,9 +205,8 @@ def decode(data: bytes) -> tuple[str | None, Diagnostic | None]:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         bad = data[exc.start : exc.start + 1]
-        return None, Diagnostic(
-            ENCODING, byte_pos(data, exc.start), f"byte {bad!r} is not UTF-8 (Latin-1 or Windows-1252?); save the file as UTF-8"
-        )
+        why = f"byte {bad!r} is not UTF-8 (Latin-1 or Windows-1252?); save the file as UTF-8"
+        return None, Diagnostic(ENCODING, byte_pos(data, exc.start), why)
     return text, None
 
 

@@ -115,7 +115,9 @@ def dtstamp(meeting: Meeting, source_date_epoch: Optional[str] = None) -> dateti
     if source_date_epoch is not None and source_date_epoch.strip():
         text = source_date_epoch.strip()
         if not re.fullmatch(r"\d{1,11}", text):
-            raise UsageError(f"SOURCE_DATE_EPOCH={quote(source_date_epoch)} is not a whole number of seconds since 1970")
+            raise UsageError(
+                f"SOURCE_DATE_EPOCH={quote(source_date_epoch)} is not a whole number of seconds since 1970"
+            )
         return datetime.fromtimestamp(int(text), timezone.utc)
     first = meeting.first_day or date(1970, 1, 1)
     return datetime.combine(first, time(0), timezone.utc)
@@ -516,7 +518,8 @@ def _check_secretariat(meeting: Meeting) -> None:
     sec = meeting.secretariat
     assert sec is not None
     if not is_email(sec.email or ""):
-        raise InputError(f"secretariat email {quote(sec.email)} is not an email address", meeting.path, sec.where("email"))
+        message = f"secretariat email {quote(sec.email)} is not an email address"
+        raise InputError(message, meeting.path, sec.where("email"))
 
 
 def organizer_for(meeting: Meeting, override: Optional[str] = None) -> Organizer:

@@ -42,7 +42,13 @@ SEVERITY = "error"
 OPTIONS: dict = {}
 
 _BREAK = re.compile("[" + LINE_BREAKS + "]")
-_NAMES = {"\r": "CR", "\n": "LF", "\x85": "NEL (U+0085)", "\u2028": "LINE SEPARATOR (U+2028)", "\u2029": "PARAGRAPH SEPARATOR (U+2029)"}
+_NAMES = {
+    "\r": "CR",
+    "\n": "LF",
+    "\x85": "NEL (U+0085)",
+    "\u2028": "LINE SEPARATOR (U+2028)",
+    "\u2029": "PARAGRAPH SEPARATOR (U+2029)",
+}
 
 
 def check(ctx, opts):
