@@ -314,3 +314,28 @@ def test_version_with_tzdb_system_reports_the_system_database(runner):
         pytest.skip("no system tz database with a version file")
     result = invoke(runner, "--tzdb", "system", "--version")
     assert "(system)" in result.stdout
+
+
+# --tz EST used to give UTC-05:00 without a word: 10:00 for a Washington delegate who
+# was at 11:00 (EDT) on 9 September 2021. It still resolves (it is a tz database
+# name), with one note on stderr that says what it is and names the zone meant.
+def test_show_with_a_legacy_abbreviation_zone_notes_it_on_stderr(runner):
+    out = ok_json(runner, "agenda", "show", II, "--tz", "EST", "--format", "json")
+    assert out["slots"][0]["start"] == "2021-09-09T10:00:00-05:00"
+    result = invoke(runner, "agenda", "show", II, "--tz", "EST", "--format", "json")
+    notes = result.stderr.splitlines()
+    assert len(notes) == 1 and notes[0].startswith("rcm: note: 'EST' is a legacy tz database name")
+    assert "America/New_York" in notes[0]
+
+
+def test_show_with_an_abbreviation_the_database_lacks_exits_2_with_advice(runner):
+    result = invoke(runner, "agenda", "show", II, "--tz", "CST", "--format", "json")
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr.startswith("rcm: error: 'CST' is a time zone abbreviation") and "America/Chicago" in result.stderr
+
+
+@pytest.mark.parametrize("query", ["Washington", "Washington, D.C."])
+def test_show_in_washington(runner, query):
+    out = ok_json(runner, "agenda", "show", II, "--tz", query, "--format", "json")
+    assert out["slots"][0]["start"] == "2021-09-09T11:00:00-04:00"
+    assert out["zones"] == ["America/New_York"]

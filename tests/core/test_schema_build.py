@@ -200,7 +200,8 @@ def test_consuming_the_tree_builds_the_same_meeting():
 
 
 def test_a_list_reached_through_two_aliases_is_built_twice(tmp_path):
-    """With an alias a node has two parents: the loader must not take it out."""
+    """An alias gets a copy of its node (placed at the alias), so no node has two
+    parents and the loader may take nodes out as it builds."""
     from rcmcli.core.loader import MEETING, read_text
     from rcmcli.core.yamltree import parse_shared
 
@@ -210,6 +211,10 @@ def test_a_list_reached_through_two_aliases_is_built_twice(tmp_path):
     ).replace(
         '    slots:\n      - {start: "9:00", end: "10:00", title: Closing, kind: closng}\n', "    slots: *same\n"
     )
-    assert parse_shared(text)[2] is True and parse_shared(MEETING_TEXT)[2] is False
+    assert parse_shared(text)[2] is False and parse_shared(MEETING_TEXT)[2] is False
     meeting = read_text(text, "m.yaml", MEETING).value
     assert [[s.title.get() for s in d.slots] for d in meeting.days] == [["Opening", "Break"]] * 2
+    first, second = meeting.days
+    assert first.slots[0] is not second.slots[0]
+    line = text.splitlines().index("    slots: *same") + 1
+    assert {s.at.line for s in second.slots} == {line}  # where the alias is, not the anchor

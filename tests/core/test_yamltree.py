@@ -119,7 +119,10 @@ class Reference:
                     if any(frame[0] is target for frame in self.stack):
                         self.fail(SYNTAX, pos, f"alias '*{event.anchor}' refers to a node that contains it (a cycle)")
                         raise _Stop
-                    self.add(target, pos, target.size if not isinstance(target, YScalar) else 1)
+                    size = target.size if not isinstance(target, YScalar) else 1
+                    if self.stack and self.stack[-1][0].size + size > self.limits.max_nodes:
+                        self.too_many(pos)  # counted before the copy is made
+                    self.add(relocated(target, pos), pos, size)
                 elif isinstance(event, yaml.DocumentStartEvent):
                     self.documents += 1
                     if self.documents > 1:
@@ -128,6 +131,21 @@ class Reference:
         except _Stop:
             return None, self.diagnostics
         return self.root, self.diagnostics
+
+
+def relocated(node, pos: Pos):
+    """A fresh copy of ``node`` with every position (keys too) at ``pos``: what an alias
+    becomes, so that findings about it point where it is used."""
+    if isinstance(node, YScalar):
+        return YScalar(node.raw, node.plain, pos)
+    copy = YMap(pos) if isinstance(node, YMap) else YSeq(pos)
+    copy.size = node.size
+    if isinstance(node, YMap):
+        for key, (_kpos, child) in node.items.items():
+            copy.items[key] = (pos, relocated(child, pos))
+    else:
+        copy.items.extend(relocated(child, pos) for child in node.items)
+    return copy
 
 
 def shape(node, seen: set[int] | None = None):
@@ -257,3 +275,91 @@ def test_the_pure_python_parser_gives_the_same_tree(text: str, monkeypatch):
     without = parse(text)
     assert shape(without[0]) == shape(with_c[0])
     assert [d.code for d in without[1]] == [d.code for d in with_c[1]]
+
+
+# --- positions as editors count them -----------------------------------------------------
+# Editors, grep and GitHub break lines at LF and CR LF only; libyaml (YAML 1.1) also at
+# NEL (U+0085), LINE SEPARATOR (U+2028) and PARAGRAPH SEPARATOR (U+2029). rcm reads these
+# as YAML 1.2 does: ordinary characters. Lines and columns below are counted by hand.
+
+
+def _where(text: str) -> dict[str, tuple]:
+    node, diags = parse(text)
+    assert diags == [], diags
+    return {key: (tuple(kpos), value.raw, tuple(value.pos)) for key, (kpos, value) in node.items.items()}
+
+
+@pytest.mark.parametrize("char", ["\u2028", "\u2029", "\x85"])
+def test_a_break_character_in_a_quoted_value_is_kept_and_counts_no_line(char):
+    got = _where(f"a: 'x{char}y'\nb: 2\n")
+    assert got["a"] == ((1, 1), f"x{char}y", (1, 4))
+    assert got["b"] == ((2, 1), "2", (2, 4))  # libyaml alone: line 3
+
+
+@pytest.mark.parametrize("char", ["\u2028", "\u2029"])
+def test_a_separator_in_a_plain_value_is_part_of_it(char):
+    # YAML 1.1 breaks the plain scalar there and fails on the rest ('could not find :').
+    got = _where(f"title: Migration{char}governance\nnext: 1\n")
+    assert got["title"][1] == f"Migration{char}governance" and got["next"][0] == (2, 1)
+
+
+def test_a_nel_in_a_comment_is_part_of_the_comment():
+    # YAML 1.1 ends the comment at the NEL: "more words" became a broken key (Y001).
+    got = _where("a: 1  # comment\x85more words\nb: 2\n")
+    assert got == {"a": ((1, 1), "1", (1, 4)), "b": ((2, 1), "2", (2, 4))}
+
+
+def test_a_nel_in_a_double_quoted_value_is_kept_not_folded():
+    # YAML 1.1 folds it to a space; kept, it is a control character for the schema (Y010).
+    assert _where('a: "x\x85y"\n')["a"][1] == "x\x85y"
+
+
+def test_stand_ins_avoid_private_use_characters_the_text_holds():
+    text = "a: '\ue000\ue001\u2028\ue002'\nb: 2\n"
+    assert _where(text) == {"a": ((1, 1), "\ue000\ue001\u2028\ue002", (1, 4)), "b": ((2, 1), "2", (2, 4))}
+
+
+def test_a_syntax_error_after_a_separator_is_on_the_editor_s_line():
+    node, diags = parse("a: 'x\u2028y'\nb: [1\n")
+    assert node is None and [(d.code, d.pos.line) for d in diags] == [("Y001", 3)]  # the end of the stream
+
+
+# --- an alias gets a copy placed where it is used ------------------------------------------
+
+
+def test_an_alias_is_a_copy_at_the_alias():
+    node, diags = parse("a: &x {b: [1, 2]}\nc: *x\n")
+    assert diags == []
+    _, first = node.items["a"]
+    kpos, second = node.items["c"]
+    assert second is not first and kpos == (2, 1)
+    # sizes count nodes, keys too: the list is 1 + 2 items, the mapping 1 + key 'b' + 3
+    assert shape(second) == ("map", (2, 4), 5, [("b", (2, 4), ("seq", (2, 4), 3, [("scalar", "1", True, (2, 4)), ("scalar", "2", True, (2, 4))]))])
+
+
+# --- a NUL byte is reported where it is ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "data, pos",
+    [
+        (b"a: 1\nb: x\x00y\n", (2, 5)),
+        ("a: 1\nb: \u00e9\x00\n".encode(), (2, 5)),  # columns in characters: 'é' is one
+        ("\ufeffa: \x00".encode(), (1, 4)),  # a byte-order mark is no column
+        (b"\xffa\x00", (1, 3)),  # a bad byte before it counts as one character
+    ],
+)
+def test_a_nul_byte_is_reported_at_its_line_and_column(data, pos):
+    from rcmcli.core.yamltree import ENCODING, decode
+
+    text, problem = decode(data)
+    assert text is None and problem is not None
+    assert (problem.code, tuple(problem.pos)) == (ENCODING, pos)
+    assert "NUL" in problem.message
+
+
+def test_utf16_without_a_byte_order_mark_is_named():
+    from rcmcli.core.yamltree import decode
+
+    _, problem = decode("id: x\n".encode("utf-16-le"))
+    assert problem is not None and tuple(problem.pos) == (1, 2) and "UTF-16" in problem.message

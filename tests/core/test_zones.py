@@ -8,7 +8,7 @@ transition instant, on the day before and the day after a change.
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -405,3 +405,72 @@ def test_use_database_unknown_name_is_refused():
         zones.use_database("nope")
     assert zones.database() == "tzdata"
 
+
+
+# --- names that give a wrong time without a word --------------------------------------
+# tzdata: 'EST' and 'MST' are UTC-05:00 and UTC-07:00 all year (links to America/Panama
+# and America/Phoenix since 2024b, fixed zones before); 'EST5EDT' follows the US Eastern
+# rules (a link to America/New_York since 2024b): -05:00 in January, -04:00 in July.
+
+
+@pytest.mark.parametrize(
+    "query, clock, meant",
+    [
+        ("EST", "UTC-05:00 all year, with no daylight saving time", "America/New_York"),
+        ("est", "UTC-05:00 all year, with no daylight saving time", "America/New_York"),
+        ("MST", "UTC-07:00 all year, with no daylight saving time", "America/Denver"),
+        ("HST", "UTC-10:00 all year, with no daylight saving time", "Pacific/Honolulu"),
+        ("EST5EDT", "UTC-05:00 in January and UTC-04:00 in July", "America/New_York"),
+        ("PST8PDT", "UTC-08:00 in January and UTC-07:00 in July", "America/Los_Angeles"),
+    ],
+)
+def test_legacy_names_resolve_with_a_note_naming_the_zone_meant(query, clock, meant):
+    r = zones.resolve(query)
+    assert clock in r.warning and meant in r.warning
+    assert f"'{query}'" in r.warning and "\n" not in r.warning
+
+
+def test_est_is_an_hour_off_washington_in_summer():
+    # 9 September 2021, 15:00 UTC: 10:00 at a fixed UTC-05:00, 11:00 EDT in Washington.
+    when = datetime(2021, 9, 9, 15, tzinfo=timezone.utc)
+    assert when.astimezone(zones.resolve("EST").tz).hour == 10
+    assert when.astimezone(zones.resolve("America/New_York").tz).hour == 11
+
+
+@pytest.mark.parametrize("query", ["America/New_York", "GMT-6", "UTC", "Lima"])
+def test_ordinary_zones_have_no_note(query):
+    assert zones.resolve(query).warning == ""
+
+
+def test_etc_gmt_note_says_the_sign_is_inverted():
+    warning = zones.resolve("Etc/GMT-6").warning
+    assert "UTC+06:00" in warning and "POSIX" in warning and "UTC-06:00" in warning
+
+
+@pytest.mark.parametrize(
+    "query, advice",
+    [
+        ("CST", ["America/Chicago", "America/Guatemala"]),
+        ("PDT", ["America/Los_Angeles"]),
+        ("EDT", ["America/New_York"]),
+        ("CLT", ["America/Santiago"]),
+        ("art", ["America/Argentina/Buenos_Aires"]),
+    ],
+)
+def test_abbreviations_the_database_lacks_are_refused_with_advice(query, advice):
+    with pytest.raises(UnknownZoneError) as caught:
+        zones.resolve(query)
+    message = str(caught.value)
+    assert f"'{query}' is a time zone abbreviation" in message
+    assert all(zone in message for zone in advice)
+
+
+@pytest.mark.parametrize("query", ["Washington", "Washington, D.C.", "washington d.c.", "Washington DC", "Washington D. C."])
+def test_washington_spellings_are_new_york(query, aliases):
+    assert zones.resolve(query, aliases).name == "America/New_York"
+
+
+def test_close_zones_suggests_the_key_a_typo_means():
+    assert zones.close_zones("America/Mexico_Ciy") == ["America/Mexico_City"]
+    assert zones.close_zones("../../etc/passwd") == []
+    assert zones.close_zones("x" * 10_000_000) == []  # no difflib pass over a huge value

@@ -61,6 +61,7 @@ class Generated:
     validate: int
     show: int
     absent: tuple[str, ...] = field(default=())
+    cut: bool = False  # a value of HUGE characters: messages must cut it and say its length
 
 
 def _lines(text: str) -> int:
@@ -112,9 +113,38 @@ def alias_amplification(path: Path, copies: int = 5) -> dict[str, range]:
     return {}
 
 
+HUGE = 10_000_000  # characters of one value: it once took 4 s and 479 MB to echo it whole
+
+
+def _line_of(text: str, needle: str) -> int:
+    return text[: text.index(needle)].count("\n") + 1
+
+
+def huge_title(path: Path) -> dict[str, range]:
+    """A 10-million-character title on session one, which runs into session two: the
+    overlap's message quotes the title, cut."""
+    head = "# hostile: a title of 10,000,000 characters on a slot that overlaps the next\n"
+    text = head + BASE.replace("        title: {en: Session one}", "        title: {en: " + "a" * HUGE + "}").replace(
+        '        end: "10:00"\n        kind: session\n        session: 1', '        end: "10:05"\n        kind: session\n        session: 1'
+    )
+    path.write_text(text, encoding="utf-8")
+    return {"T003": range(_line_of(text, '      - start: "10:00"'), _line_of(text, '      - start: "10:00"') + 1)}
+
+
+def huge_time(path: Path) -> dict[str, range]:
+    """A 10-million-character end time: the bad-time message quotes it, cut."""
+    head = "# hostile: an end time of 10,000,000 characters\n"
+    text = head + BASE.replace('        end: "10:00"', '        end: "' + "9" * HUGE + '"')
+    path.write_text(text, encoding="utf-8")
+    line = _line_of(text, '        end: "999')
+    return {"T001": range(line, line + 1)}
+
+
 GENERATED: dict[str, Generated] = {
     "big-20mb.yaml": Generated("a 20 MB file", big_file, validate=1, show=2),
     "billion-laughs.yaml": Generated("an alias expansion bomb ('billion laughs')", billion_laughs, validate=1, show=2),
+    "huge-title.yaml": Generated("a 10 MB title in a message", huge_title, validate=1, show=0, cut=True),
+    "huge-time.yaml": Generated("a 10 MB time in a message", huge_time, validate=1, show=2, absent=("T005", "R003"), cut=True),
     "alias-amplification.yaml": Generated(
         "alias expansion to 350,000 nodes, under the node limit (valid, must still be fast)", alias_amplification, validate=0, show=0
     ),

@@ -141,11 +141,12 @@ def test_json_objects_have_the_documented_keys(work, meeting):
     problems = json.loads(result.stdout)
     assert isinstance(problems, list) and len(problems) == 1
     assert set(problems[0]) == JSON_KEYS
-    # '      - {start: ' is 16 characters: the value "10:20" starts in column 17 of line 11
+    # A gap is about the slot as a whole: it points where the slot starts. '      - ' is
+    # 8 characters: the slot's '{' is in column 9 of line 11.
     assert {k: problems[0][k] for k in JSON_KEYS - {"message"}} == {
         "path": "m.yaml",
         "line": 11,
-        "column": 17,
+        "column": 9,
         "code": "T005",
         "rule": "gap",
         "severity": "warning",
@@ -155,13 +156,13 @@ def test_json_objects_have_the_documented_keys(work, meeting):
 def test_parsable_warning_line(work, meeting):
     name = write(work, "m.yaml", meeting("\n".join([A, GAP_20])))
     result = validate(name, "--format", "parsable")
-    assert result.stdout.startswith("m.yaml:11:17: warning T005 20 min gap")
+    assert result.stdout.startswith("m.yaml:11:9: warning T005 20 min gap")
 
 
 def test_format_auto_under_github_actions(work, meeting):
     name = write(work, "m.yaml", meeting("\n".join([A, GAP_20])))
     result = validate(name, "--format", "auto", env={"GITHUB_ACTIONS": "true"})
-    assert result.stdout.splitlines()[0].startswith("::warning file=m.yaml,line=11,col=17,title=T005 gap::")
+    assert result.stdout.splitlines()[0].startswith("::warning file=m.yaml,line=11,col=9,title=T005 gap::")
 
 
 def test_format_auto_elsewhere_is_text(work, meeting):

@@ -233,6 +233,22 @@ def test_y009_fails_on_unknown_iana_zone(tmp_path, check, meeting):
     check(tmp_path, meeting(reference_zone="{label: Nowhere, zone: America/Atlantis}"), "Y009", [("Y009", 6)])
 
 
+def test_y009_fails_on_misspelt_zone_beside_an_offset(tmp_path, check, meeting):
+    # The offset is what the times mean, but the zone is checked all the same.
+    ref = '{label: "Mexico Time, GMT-5", offset: GMT-5, zone: America/Mexico_Ciy}'
+    problems = check(tmp_path, meeting(date="2021-10-01", reference_zone=ref), "Y009", [("Y009", 6)])
+    assert "did you mean 'America/Mexico_City'?" in problems[0].message
+
+
+def test_y009_fails_on_path_beside_an_offset(tmp_path, check, meeting):
+    ref = "{label: GMT-6, offset: GMT-6, zone: ../../etc/passwd}"
+    check(tmp_path, meeting(reference_zone=ref), "Y009", [("Y009", 6)])
+
+
+def test_y009_passes_right_zone_beside_an_offset(tmp_path, check, meeting):
+    check(tmp_path, meeting(date="2021-10-01", reference_zone=MEXICO_GMT5), "Y009", [])
+
+
 MEMBERS = """\
 conferences:
   rcm:
@@ -274,6 +290,82 @@ def test_y010_fails_on_bell_in_a_bilingual_text(tmp_path, check, meeting):
 def test_y010_passes_tabs_line_breaks_and_accents(tmp_path, check, meeting):
     slot = '- {start: "9:00", end: "10:00", title: "Sesión\\tde apertura\\n(línea 2) \u2014 \U0001F30E"}'
     check(tmp_path, meeting(slot), "Y010", [])
+
+
+# --- C001 line-break -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "slot",
+    [
+        '- {start: "9:00", end: "10:00", title: "Opening\\nsession"}',
+        '- {start: "9:00", end: "10:00", title: {en: Opening, es: "Sesión\\r\\nde apertura"}}',
+        '- {start: "9:00", end: "10:00", title: A, moderator: "RCM\\nPPT"}',
+        '- {start: "9:00", end: "10:00", title: A, speakers: [{name: "Ana\\nPérez"}]}',
+        '- {start: "9:00", end: "10:00", title: A, participants: ["Member\\ncountries"]}',
+        '- {start: "9:00", end: "10:00", title: "Opening\u2028session"}',  # a raw LINE SEPARATOR
+        '- {start: "9:00", end: "10:00", title: "Opening\\Psession"}',  # "\P" is U+2029 in YAML
+    ],
+)
+def test_c001_fails_on_a_line_break_in_a_one_line_text(tmp_path, check, meeting, slot):
+    check(tmp_path, meeting(slot), "C001", [("C001", 10)])
+
+
+def test_c001_fails_on_a_folded_title_that_keeps_its_final_line_break(tmp_path, check, meeting):
+    text = meeting(
+        """
+        - start: "9:00"
+          end: "10:00"
+          title: >
+            Opening session
+        """
+    )  # the title's value ("Opening session\n") starts on line 12, at the '>'
+    check(tmp_path, text, "C001", [("C001", 12)])
+
+
+def test_c001_fails_on_reference_label_and_published_place(tmp_path, check, meeting):
+    text = meeting(
+        reference_zone='{label: "Central American\\ntime (GMT-6)", offset: GMT-6}',
+        extra=_published('- {time: "9:00 am", places: ["Central\\nAmerica"]}'),
+    )  # the label on line 6; published_times on 11, the claim on 15
+    check(tmp_path, text, "C001", [("C001", 6), ("C001", 15)])
+
+
+def test_c001_fails_on_a_capital_in_the_members_file(tmp_path, check):
+    text = MEMBERS.format(zone="America/Mexico_City").replace("{en: Mexico City}", '{en: "Mexico\\nCity"}')
+    check(tmp_path, text, "C001", [("C001", 9)], name="members.yaml")
+
+
+def test_c001_passes_line_breaks_in_texts_that_may_run_over_lines(tmp_path, check, meeting):
+    slot = (
+        '- {start: "9:00", end: "10:00", title: Opening, topics: ["One\\ntwo"], guiding_questions: ["Why?\\nHow?"],'
+        ' key_concepts: [{term: Migration, definition: "A\\nB"}]}'
+    )
+    extra = """
+    notes: [{text: "First line\\nsecond line"}]
+    methodology: {text: "Round table.\\nTwo hours."}
+    objectives: {general: ["To agree.\\nTo plan."]}
+    """
+    check(tmp_path, meeting(slot, extra=extra), "C001", [])
+
+
+def test_c001_passes_a_folded_title_without_its_final_line_break(tmp_path, check, meeting):
+    text = meeting(
+        """
+        - start: "9:00"
+          end: "10:00"
+          title: >-
+            Opening
+            session
+        """
+    )  # '>-' folds to "Opening session", no line break left
+    check(tmp_path, text, "C001", [])
+
+
+def test_c001_message_cuts_a_long_title(tmp_path, check, meeting):
+    title = "a" * 300 + "\\n" + "b" * 300
+    problems = check(tmp_path, meeting(f'- {{start: "9:00", end: "10:00", title: "{title}"}}'), "C001", [("C001", 10)])
+    assert "(601 characters)" in problems[0].message and len(problems[0].message) < 400
 
 
 # --- T001 bad-time -------------------------------------------------------------
@@ -397,6 +489,28 @@ def test_t003_fails_across_midnight_into_the_next_day(tmp_path, check, meeting):
     check(tmp_path, text, "T003", [("T003", 13)])
 
 
+def test_t003_fails_at_the_alias_of_a_repeated_slot(tmp_path, check, meeting):
+    # The slot on line 10 is repeated through an alias on line 11: the finding is about
+    # the slot the alias makes, so it points at the alias (where a suppression would go).
+    text = meeting(
+        """
+        - &a {start: "9:00", end: "10:00", title: A}
+        - *a
+        """
+    )
+    check(tmp_path, text, "T003", [("T003", 11)])
+
+
+def test_t003_passes_when_the_alias_is_suppressed_on_its_line(tmp_path, check, meeting):
+    text = meeting(
+        """
+        - &a {start: "9:00", end: "10:00", title: A}
+        - *a  # rcm: ignore[T003] the agenda lists it twice on purpose
+        """
+    )
+    check(tmp_path, text, "T003", [])
+
+
 # --- T004 undeclared-midnight --------------------------------------------------
 
 
@@ -412,8 +526,8 @@ def test_t004_fails_with_crosses_midnight_false(tmp_path, check, meeting):
           crosses_midnight: false
           title: A
         """
-    )  # reported at the end, line 11
-    check(tmp_path, text, "T004", [("T004", 11)])
+    )  # the slot's span is wrong: reported at its first line, 10
+    check(tmp_path, text, "T004", [("T004", 10)])
 
 
 def test_t004_passes_with_crosses_midnight_true(tmp_path, check, meeting):
@@ -466,6 +580,36 @@ def test_t005_passes_when_an_earlier_long_slot_covers_the_time(tmp_path, check, 
         """
     )
     check(tmp_path, text, "T005", [])
+
+
+def test_t005_passes_across_a_slot_that_did_not_load(tmp_path, check, meeting):
+    # 'strat' (line 11) makes the middle slot fail to load (Y003, Y004): without it
+    # A and C are 20 minutes apart, but that gap is the loader's hole, not the agenda's.
+    text = meeting(
+        """
+        - {start: "9:00", end: "10:00", title: A}
+        - {strat: "10:00", end: "10:20", title: B}
+        - {start: "10:20", end: "11:00", title: C}
+        """
+    )
+    check(tmp_path, text, "T005", [])
+
+
+def test_t005_fails_on_another_day_than_the_one_with_the_hole(tmp_path, check, meeting):
+    text = meeting(
+        dates="{start: 2021-09-09, end: 2021-09-10}",
+        days="""
+        - date: 2021-09-09
+          slots:
+            - {start: "9:00", end: "10:00", title: A}
+            - {start: "10:00", end: "bad", title: B}
+        - date: 2021-09-10
+          slots:
+            - {start: "9:00", end: "10:00", title: C}
+            - {start: "10:20", end: "11:00", title: D}
+        """,
+    )  # day one 8-11, day two 12-15: D (line 15) starts 20 min after C ends
+    check(tmp_path, text, "T005", [("T005", 15)])
 
 
 # --- T006 day-outside-dates ----------------------------------------------------
@@ -670,6 +814,35 @@ def test_s001_per_kind_with_text_minutes_is_a_config_error(tmp_path, meeting):
         engine.select(cfg, select_cli=["S001"])
 
 
+def test_s001_fails_at_the_slot_s_first_line(tmp_path, check, meeting):
+    # A session's length is about the slot as a whole: reported where the slot
+    # starts (line 10), not at its 'end' (line 13).
+    text = meeting(
+        """
+        - title: A
+          kind: session
+          start: "9:00"
+          end: "10:30"
+        """,
+        extra=NORM_60_15,
+    )
+    check(tmp_path, text, "S001", [("S001", 10)])
+
+
+def test_s001_passes_when_suppressed_on_the_line_above_the_slot(tmp_path, check, meeting):
+    text = meeting(
+        """
+        # rcm: ignore[S001] the agenda gives the opening 90 minutes
+        - title: A
+          kind: session
+          start: "9:00"
+          end: "10:30"
+        """,
+        extra=NORM_60_15,
+    )
+    check(tmp_path, text, "S001", [])
+
+
 # --- S002 meeting-length -------------------------------------------------------
 
 
@@ -692,6 +865,17 @@ def test_s002_passes_day_of_declared_length(tmp_path, check, meeting):
 def test_s002_tolerance_option(tmp_path, check, meeting):
     text = meeting('- {start: "10:00", end: "12:30", title: Round table}', extra="norms: {meeting_minutes: 120}")
     check(tmp_path, text, "S002", [], config=Config(rules={"S002": {"tolerance": 30}}))
+
+
+def test_s002_passes_a_day_whose_last_slot_did_not_load(tmp_path, check, meeting):
+    text = meeting(
+        """
+        - {start: "10:00", end: "11:00", title: Round table}
+        - {start: "11:00", end: "12:00", title: Questions, kind: sesion}
+        """,
+        extra="norms: {meeting_minutes: 120}",
+    )  # 'sesion' (Y005) drops the second slot: the day's span cannot be judged
+    check(tmp_path, text, "S002", [])
 
 
 # --- P001 published-time -------------------------------------------------------
@@ -790,6 +974,31 @@ def test_p002_fails_when_label_offset_disagrees_with_zone(tmp_path, check, meeti
     # Santiago is on standard time (UTC-4) in June; the label says UTC-3.
     text = meeting(date="2021-06-10", reference_zone='{label: "Santiago (UTC-3)", zone: America/Santiago}')
     check(tmp_path, text, "P002", [("P002", 6)])
+
+
+# --- P003 etc-zone-sign ------------------------------------------------------
+# tzdata 'etcetera': "Zone Etc/GMT-6 6 - +06", i.e. Etc/GMT-6 is UTC+06:00 (POSIX sign).
+
+
+def test_p003_fails_on_etc_zone_with_a_label_that_states_no_offset(tmp_path, check, meeting):
+    problems = check(tmp_path, meeting(reference_zone="{label: Central American time, zone: Etc/GMT-6}"), "P003", [("P003", 6)])
+    message = problems[0].message
+    assert "Etc/GMT-6 is UTC+06:00" in message and "POSIX" in message and "offset: GMT-6" in message
+
+
+def test_p003_fails_on_etc_zone_whose_label_states_the_agenda_s_sign(tmp_path, check, meeting):
+    # The label's GMT-6 (UTC-06:00) is not Etc/GMT-6 (UTC+06:00): P002 errs, P003 explains.
+    check(tmp_path, meeting(reference_zone='{label: "Central American time (GMT-6)", zone: Etc/GMT-6}'), "P003", [("P003", 6)])
+
+
+def test_p003_passes_etc_zone_whose_label_states_its_real_offset(tmp_path, check, meeting):
+    check(tmp_path, meeting(reference_zone='{label: "Dhaka time (UTC+6)", zone: Etc/GMT-6}'), "P003", [])
+
+
+def test_p003_passes_published_offset_and_named_zones(tmp_path, check, meeting):
+    check(tmp_path, meeting(reference_zone=CENTRAL), "P003", [])
+    check(tmp_path, meeting(reference_zone="{label: Bogotá time, zone: America/Bogota}"), "P003", [])
+    check(tmp_path, meeting(reference_zone="{label: UTC, zone: Etc/GMT+0}"), "P003", [])
 
 
 # --- F001 night-slot -----------------------------------------------------------
@@ -960,6 +1169,17 @@ def test_r002_passes_unequal_shares_not_declared_equal(tmp_path, check, meeting)
     check(tmp_path, text, "R002", [])
 
 
+def test_r002_passes_when_a_slot_did_not_load(tmp_path, check, meeting):
+    text = meeting(
+        """
+        - {start: "9:00", end: "10:00", title: A, kind: session, session: 1, leads: [MX]}
+        - {start: "10:00", end: "11:00", titel: B, kind: session, session: 2, leads: [AR]}
+        """,
+        extra="lead_roles: {shared_equally: true, per_conference: 1}",
+    )  # 'titel' drops the SACM-led session: the count 1-0 is the loader's, not the agenda's
+    check(tmp_path, text, "R002", [])
+
+
 # --- R003 session-numbering ----------------------------------------------------
 
 
@@ -1114,6 +1334,37 @@ def test_l001_refuses_an_unknown_text_in_option_also():
 def test_y005_fails_on_an_unknown_declared_language(tmp_path, check):
     text = languages_meeting(BILINGUAL_SLOT, languages="[es, de]")  # line 7
     check(tmp_path, text, "Y005", [("Y005", 7)])
+def test_r003_passes_across_a_slot_that_did_not_load(tmp_path, check, meeting):
+    text = meeting(
+        """
+        - {start: "9:00", end: "10:00", title: A, kind: session, session: 1}
+        - {strat: "10:00", end: "11:00", title: B, kind: session, session: 2}
+        - {start: "11:00", end: "12:00", title: C, kind: session, session: 3}
+        """
+    )  # session 2 (line 11) did not load; 3 follows the hole
+    check(tmp_path, text, "R003", [])
+
+
+def test_r003_fails_on_a_skip_after_the_hole(tmp_path, check, meeting):
+    text = meeting(
+        """
+        - {strat: "9:00", end: "10:00", title: A, kind: session, session: 1}
+        - {start: "10:00", end: "11:00", title: B, kind: session, session: 2}
+        - {start: "11:00", end: "12:00", title: C, kind: session, session: 4}
+        """
+    )  # the count starts again at 2 (line 11); 4 (line 12) skips 3
+    check(tmp_path, text, "R003", [("R003", 12)])
+
+
+def test_r003_fails_on_a_repeat_across_the_hole(tmp_path, check, meeting):
+    text = meeting(
+        """
+        - {start: "9:00", end: "10:00", title: A, kind: session, session: 1}
+        - {strat: "10:00", end: "11:00", title: B, kind: session, session: 2}
+        - {start: "11:00", end: "12:00", title: C, kind: session, session: 1}
+        """
+    )
+    check(tmp_path, text, "R003", [("R003", 12)])
 
 
 # --- X001 suppression-reason / X002 suppression-code ---------------------------

@@ -53,6 +53,14 @@ def test_comment_alone_silences_only_the_next_line(tmp_path, check, meeting):
     check(tmp_path, text, "T005", [("T005", 13)])
 
 
+@pytest.mark.parametrize("char", ["\u2028", "\u2029", "\x85"])
+def test_a_break_character_in_a_comment_does_not_move_the_target_line(tmp_path, check, meeting, char):
+    # str.splitlines() breaks at these too; editors and findings do not (A 10, comment 11, B 12).
+    check(tmp_path, meeting(slots(A, f"# a note{char}on the pause", B)), "T005", [("T005", 12)])
+    text = meeting(slots(A, f"# rcm: ignore[T005] planned{char}pause", B))
+    check(tmp_path, text, "T005", [])
+
+
 def test_comment_for_another_code_does_not_silence(tmp_path, check, meeting):
     text = meeting(slots(A, B + "  # rcm: ignore[T003] wrong code"))
     check(tmp_path, text, "T005", [("T005", 11)])

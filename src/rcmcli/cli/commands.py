@@ -195,7 +195,13 @@ def _zones(catalog: Catalog, names: list[str], meeting: Meeting) -> list:
         ref = meeting.reference_zone
         assert ref is not None and ref.tz is not None, "the loader resolves the reference zone"
         return [z.Resolved(ref.label, ref.name, ref.tz, "reference zone")]
-    return [z.resolve(n, catalog.zone_aliases) for n in names]
+    resolved = [z.resolve(n, catalog.zone_aliases) for n in names]
+    for r in resolved:
+        if r.warning:  # a zone that is probably not the one meant: said, not refused
+            from rcmcli.core.errors import one_line
+
+            sys.stderr.write(f"rcm: note: {one_line(r.warning)}\n")
+    return resolved
 
 
 def _print(opts: Globals, renderable: Any) -> None:

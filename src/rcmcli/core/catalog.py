@@ -14,7 +14,7 @@ from datetime import date
 from functools import cached_property
 from pathlib import Path
 
-from rcmcli.core.errors import UsageError
+from rcmcli.core.errors import UsageError, close_matches, quote
 from rcmcli.core.loader import MEETING, Loaded, fail_on_errors, load_members, read_document
 from rcmcli.core.model import Meeting, Members
 from rcmcli.core.yamltree import DEFAULT_LIMITS, Limits
@@ -103,12 +103,10 @@ class Catalog:
         by_id = {d.value.id: Path(d.path) for d in map(self.document, files) if isinstance(d.value, Meeting)}
         if spec in by_id:
             return by_id[spec]
-        import difflib
-
         known = sorted({*by_id, *(p.stem for p in files)})
-        close = difflib.get_close_matches(spec, known, n=1, cutoff=0.5)
+        close = close_matches(spec, known, cutoff=0.5)
         hint = f"; did you mean '{close[0]}'?" if close else f"; known: {', '.join(known)}"
-        raise UsageError(f"no meeting '{spec}' in the catalog {self.folder}{hint}")
+        raise UsageError(f"no meeting {quote(spec)} in the catalog {self.folder}{hint}")
 
     def find(self, spec: str) -> Meeting:
         """A meeting by catalog id or path; InvalidDocument if it does not load."""

@@ -17,7 +17,7 @@ EXIT_INTERRUPTED = 130
 
 TYPE_CHECKING = False  # typing costs ~8 ms of start-up: the checker sees a NamedTuple
 if TYPE_CHECKING:
-    from typing import NamedTuple
+    from typing import Iterable, NamedTuple
 
     class Pos(NamedTuple):
         line: int
@@ -40,6 +40,39 @@ def one_line(text: str) -> str:
     if text.isprintable():
         return text
     return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in text)
+
+
+QUOTE_LIMIT = 200  # characters of a value a message shows
+
+
+def quote(value: object, limit: int = QUOTE_LIMIT) -> str:
+    """A value from a file, quoted for a message: ``'Opening'``.
+
+    Every message that echoes a value goes through here, so that one hostile value
+    (a 10 MB title) cannot make a 10 MB message: past ``limit`` characters the
+    value is cut and its length given, ``'aaaa…' (10,000,000 characters)``.
+    Control characters are made visible (see :func:`one_line`).
+    """
+    text = value if isinstance(value, str) else str(value)
+    if len(text) <= limit:
+        return f"'{one_line(text)}'"
+    return f"'{one_line(text[:limit])}\u2026' ({len(text):,} characters)"
+
+
+SUGGEST_LIMIT = 100  # longer than any key, zone or name rcm knows: no did-you-mean
+
+
+def close_matches(word: str, choices: Iterable[str], n: int = 1, cutoff: float = 0.6) -> list[str]:
+    """``difflib.get_close_matches``, but none for a long word.
+
+    difflib indexes every character of the word: a 10 MB value would cost seconds
+    and hundreds of megabytes to learn that it resembles nothing.
+    """
+    if len(word) > SUGGEST_LIMIT:
+        return []
+    import difflib
+
+    return difflib.get_close_matches(word, list(choices), n=n, cutoff=cutoff)
 
 
 class RcmError(Exception):

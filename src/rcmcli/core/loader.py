@@ -14,7 +14,7 @@ from datetime import datetime, timedelta, timezone, tzinfo
 from pathlib import Path
 
 from rcmcli.core import model as m
-from rcmcli.core.errors import InputError, InvalidDocument, Pos
+from rcmcli.core.errors import InputError, InvalidDocument, Pos, quote
 from rcmcli.core.schema import (
     Bool,
     Ctx,
@@ -24,6 +24,7 @@ from rcmcli.core.schema import (
     ListOf,
     MapOf,
     Obj,
+    Partial,
     Str,
     TextSpec,
     Time,
@@ -33,8 +34,12 @@ from rcmcli.core.yamltree import DEFAULT_LIMITS, Diagnostic, Limits, decode, par
 
 BAD_ZONE = "Y009"
 
-TEXT = TextSpec()
+TEXT = TextSpec()  # may run over several lines: topics, definitions, notes, objectives
 TEXTS = ListOf(TEXT)
+# One line: titles, names, places, labels. A line break in one is rule C001 (some
+# calendar clients drop an event whose summary holds one). See docs/decisions.md.
+LINE = TextSpec(line=True)
+LINES = ListOf(LINE)
 SOURCE = Str(pattern=r"[^/\\\s]+", what="a source document file name")
 COUNTRY = Str(pattern=r"[A-Z]{2}", what="an ISO 3166-1 alpha-2 country code like 'MX'")
 SLOT_KINDS = ("opening", "presentation", "session", "discussion", "break", "closing", "other")
@@ -42,26 +47,26 @@ SLOT_KINDS = ("opening", "presentation", "session", "discussion", "break", "clos
 SOURCE_SPEC = Obj(m.Source, {"file": F(SOURCE, True), "about": F(Str())}, "a source document")
 SPEAKER = Obj(
     m.Speaker,
-    {"name": F(Str(), True), "role": F(TEXT), "country": F(COUNTRY)},
+    {"name": F(Str(line=True), True), "role": F(LINE), "country": F(COUNTRY)},
     "a speaker",
 )
-KEY_CONCEPT = Obj(m.KeyConcept, {"term": F(TEXT, True), "definition": F(TEXT)}, "a key concept")
+KEY_CONCEPT = Obj(m.KeyConcept, {"term": F(LINE, True), "definition": F(TEXT)}, "a key concept")
 
 SLOT = Obj(
     m.Slot,
     {
         "start": F(Time(), True, "start time in the reference zone"),
         "end": F(Time(), True, "end time in the reference zone"),
-        "title": F(TEXT, True),
+        "title": F(LINE, True),
         "kind": F(Str(enum=SLOT_KINDS)),
         "session": F(Int(1, 999), doc="session number"),
         "crosses_midnight": F(Bool(), doc="the slot ends on the next day"),
         "topics": F(TEXTS),
         "leads": F(ListOf(COUNTRY), doc="lead countries"),
-        "lead_label": F(Str(), doc="the wording the document uses for the leads"),
-        "moderator": F(TEXT),
+        "lead_label": F(Str(line=True), doc="the wording the document uses for the leads"),
+        "moderator": F(LINE),
         "speakers": F(ListOf(SPEAKER)),
-        "participants": F(TEXTS),
+        "participants": F(LINES),
         "key_concepts": F(ListOf(KEY_CONCEPT)),
         "guiding_questions": F(TEXTS),
         "source": F(SOURCE, doc="document the time and title come from"),
@@ -73,17 +78,17 @@ DAY = Obj(
     m.Day,
     {
         "date": F(Date(), True),
-        "weekday": F(Str(), doc="weekday as written next to the date"),
-        "label": F(TEXT),
+        "weekday": F(Str(line=True), doc="weekday as written next to the date"),
+        "label": F(LINE),
         "end": F(Time(), doc="end of the day as published"),
-        "slots": F(ListOf(SLOT), True),
+        "slots": F(ListOf(SLOT, keep_dropped=True), True),
     },
     "a day",
 )
 REFERENCE_ZONE = Obj(
     m.ReferenceZone,
     {
-        "label": F(Str(), True, "the zone exactly as published"),
+        "label": F(Str(line=True), True, "the zone exactly as published"),
         "offset": F(Str(), doc="published offset, e.g. GMT-6 (six hours behind UTC)"),
         "zone": F(Str(), doc="IANA zone the label names"),
         "meaning": F(TEXT),
@@ -91,7 +96,7 @@ REFERENCE_ZONE = Obj(
     },
     "the reference zone",
 )
-CLAIM = Obj(m.Claim, {"time": F(Time(), True), "places": F(ListOf(Str()), True)}, "a published local time")
+CLAIM = Obj(m.Claim, {"time": F(Time(), True), "places": F(ListOf(Str(line=True)), True)}, "a published local time")
 PUBLISHED = Obj(
     m.PublishedTimes,
     {
@@ -108,23 +113,23 @@ MEETING = Obj(
         "id": F(Str(pattern=r"[a-z0-9][a-z0-9-]*", what="an id of lowercase letters, digits and '-'"), True),
         "revision": F(Int(1, 10**6)),
         "revised": F(Str(pattern=r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z", what="a UTC timestamp like 2021-09-01T00:00:00Z")),
-        "title": F(TEXT, True),
-        "subtitle": F(TEXT),
+        "title": F(LINE, True),
+        "subtitle": F(LINE),
         "kind": F(Str(enum=("plenary", "follow-up", "working-group", "other"))),
         "conferences": F(ListOf(Str(pattern=r"[a-z]+", what="a conference id like 'rcm'")), True),
-        "organizers": F(TEXTS),
+        "organizers": F(LINES),
         "secretariat": F(
             Obj(
                 m.Secretariat,
-                {"name": F(Str(), True), "email": F(Str(pattern=r"[^@\s<>\"]+@[^@\s<>\"]+\.[^@\s<>\"]+", what="an email address"))},
+                {"name": F(Str(line=True), True), "email": F(Str(pattern=r"[^@\s<>\"]+@[^@\s<>\"]+\.[^@\s<>\"]+", what="an email address"))},
             )
         ),
         "sources": F(ListOf(SOURCE_SPEC), True),
         "dates": F(Obj(m.Dates, {"start": F(Date(), True), "end": F(Date(), True), "source": F(SOURCE)}), True),
         "reference_zone": F(REFERENCE_ZONE, True),
         "mode": F(Str(enum=("virtual", "in-person", "hybrid"))),
-        "platform": F(Str()),
-        "location": F(Str()),
+        "platform": F(Str(line=True)),
+        "location": F(Str(line=True)),
         "url": F(Str(pattern=r"https?://[^\s<>\"]+", what="a URL (http or https, no spaces)")),
         "interpretation": F(ListOf(Str(pattern=r"[a-z]{2}", what="a language code like 'es'"))),
         "languages": F(
@@ -160,7 +165,7 @@ MEETING = Obj(
         ),
         "published_times": F(ListOf(PUBLISHED)),
         "notes": F(ListOf(Obj(m.Note, {"text": F(TEXT, True), "source": F(SOURCE), "sources": F(ListOf(SOURCE))}))),
-        "days": F(ListOf(DAY), True),
+        "days": F(ListOf(DAY, keep_dropped=True), True),
     },
     "a meeting",
 )
@@ -168,25 +173,25 @@ MEETING = Obj(
 CONFERENCE = Obj(
     m.Conference,
     {
-        "name": F(TEXT, True),
-        "abbreviation": F(TEXT),
+        "name": F(LINE, True),
+        "abbreviation": F(LINE),
         "founded": F(Int(1900, 2200)),
         "members": F(ListOf(COUNTRY), True),
         "observers": F(ListOf(COUNTRY)),
         "observer_organizations": F(
-            ListOf(Obj(m.Organization, {"name": F(TEXT, True), "abbreviation": F(Str())}))
+            ListOf(Obj(m.Organization, {"name": F(LINE, True), "abbreviation": F(Str(line=True))}))
         ),
-        "working_groups": F(TEXTS),
-        "working_networks": F(TEXTS),
+        "working_groups": F(LINES),
+        "working_networks": F(LINES),
         "presidency": F(
             ListOf(
                 Obj(
                     m.Presidency,
-                    {"country": F(COUNTRY), "period": F(Str()), "text": F(TEXT), "source": F(SOURCE)},
+                    {"country": F(COUNTRY), "period": F(Str(line=True)), "text": F(TEXT), "source": F(SOURCE)},
                 )
             )
         ),
-        "technical_secretariat": F(TEXT),
+        "technical_secretariat": F(LINE),
         "source": F(SOURCE),
     },
     "a conference",
@@ -195,10 +200,10 @@ COUNTRY_SPEC = Obj(
     m.Country,
     {
         "iso3": F(Str(pattern=r"[A-Z]{3}", what="an ISO 3166-1 alpha-3 code"), True),
-        "name": F(TEXT, True),
-        "capital": F(TEXT, True),
+        "name": F(LINE, True),
+        "capital": F(LINE, True),
         "zone": F(Str(), True, "IANA zone of the capital"),
-        "aliases": F(ListOf(Str())),
+        "aliases": F(ListOf(Str(line=True))),
         "note": F(Str()),
         "source": F(SOURCE),
     },
@@ -349,12 +354,19 @@ def _read_text(text: str, path: str, spec: Obj, limits: Limits) -> Loaded:
 
 
 def _place_slots(meeting: m.Meeting, ctx: Ctx) -> None:
-    """Give every slot its date and aware start/end in the reference zone."""
+    """Give every slot its date and aware start/end in the reference zone, and each
+    day (and the meeting) the positions of the slots (and days) that did not load."""
     ref = meeting.reference_zone
     tz = resolve_reference(ref, ctx) if ref else None
     index = 0
     combine, utc, one_day = datetime.combine, timezone.utc, timedelta(days=1)
+    if isinstance(meeting.days, Partial):
+        meeting.dropped_days = meeting.days.dropped
+        meeting.days = list(meeting.days)
     for day in meeting.days:
+        if isinstance(day.slots, Partial):
+            day.dropped = day.slots.dropped
+            day.slots = list(day.slots)
         date = day.date
         for slot in day.slots:
             slot.date = date
@@ -373,26 +385,47 @@ def resolve_reference(ref: m.ReferenceZone, ctx: Ctx) -> tzinfo | None:
 
     A published offset ("GMT-6") is what the agenda's reader sees and is what the
     times mean; it wins over a named zone. Only without an offset is the IANA
-    zone used (with its DST rules). The validator checks that the two agree.
+    zone used (with its DST rules). The validator checks that the two agree; a
+    named zone is checked here either way, so that a misspelt one beside an
+    offset does not pass unnoticed.
     """
     from rcmcli.core import zones
 
+    named = _named_zone(ref, ctx) if ref.zone else None
     if ref.offset:
         fixed = zones.parse_offset(ref.offset)
         if fixed is None:
-            ctx.report(BAD_ZONE, ref.where("offset") or Pos(1, 1), f"'{ref.offset}' is not an offset like 'GMT-6' or 'UTC-05:00'")
+            where = ref.where("offset") or Pos(1, 1)
+            ctx.report(BAD_ZONE, where, f"{quote(ref.offset)} is not an offset like 'GMT-6' or 'UTC-05:00'")
             return None
         ref.tz = fixed
         return fixed
     if ref.zone:
-        try:
-            ref.tz = zones.get_zone(ref.zone)
-            return ref.tz
-        except KeyError:
-            ctx.report(BAD_ZONE, ref.where("zone") or Pos(1, 1), f"unknown IANA zone '{ref.zone}'")
-            return None
+        ref.tz = named
+        return named
     ctx.report("Y004", ref.at or Pos(1, 1), "reference_zone needs 'offset' (as published, e.g. GMT-6) or 'zone' (IANA)")
     return None
+
+
+def _named_zone(ref: m.ReferenceZone, ctx: Ctx) -> tzinfo | None:
+    """The IANA zone ``ref.zone``, or None after reporting it with the keys it may mean."""
+    from rcmcli.core import zones
+
+    assert ref.zone is not None
+    try:
+        return zones.get_zone(ref.zone)
+    except KeyError:
+        ctx.report(BAD_ZONE, ref.where("zone") or Pos(1, 1), unknown_zone_message(ref.zone))
+        return None
+
+
+def unknown_zone_message(name: str) -> str:
+    """'unknown IANA zone ...' with the keys a misspelling may mean, for files' ``zone:``."""
+    from rcmcli.core import zones
+
+    close = zones.close_zones(name)
+    hint = f"; did you mean {zones.either(close)}?" if close else "; use an IANA name like 'America/Mexico_City'"
+    return f"unknown IANA zone {quote(name)}{hint}"
 
 
 def fail_on_errors(loaded: Loaded) -> object:

@@ -215,6 +215,9 @@ class Day(Located):
     label: Optional[Text] = None
     end: Optional[time] = None
     slots: list[Slot] = field(default_factory=list)
+    # Where the slots that did not load were (reported by the loader): rules that
+    # compare neighbours (gaps, numbering, the day's span) cannot judge this day.
+    dropped: list[Pos] = field(default_factory=list)
 
 
 @dataclass(**_RECORD)
@@ -368,10 +371,16 @@ class Meeting(Located):
     notes: list[Note] = field(default_factory=list)
     days: list[Day] = field(default_factory=list)
     path: str = ""  # the file it was loaded from
+    dropped_days: list[Pos] = field(default_factory=list)  # days that did not load (see Day.dropped)
 
     @property
     def slots(self) -> list[Slot]:
         return [s for d in self.days for s in d.slots]
+
+    @property
+    def holes(self) -> list[Pos]:
+        """Where a day or slot did not load, in file order: the loader reported each."""
+        return sorted([*self.dropped_days, *(p for d in self.days for p in d.dropped)])
 
     @property
     def first_day(self) -> Optional[date]:

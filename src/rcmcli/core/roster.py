@@ -9,7 +9,6 @@ the row's first line) and raised as one :class:`InvalidRoster`.
 from __future__ import annotations
 
 import csv
-import difflib
 import hashlib
 import io
 import re
@@ -18,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Optional
 
-from rcmcli.core.errors import InputError, Pos
+from rcmcli.core.errors import InputError, Pos, close_matches, quote
 from rcmcli.core.model import Members
 from rcmcli.core.yamltree import YMap, YScalar, YSeq, decode, node_kind, parse
 from rcmcli.core.zones import fold
@@ -114,7 +113,7 @@ def _read_rows(path: Path, text: str) -> tuple[list[Row], list[Problem]]:
         return read_csv(text)
     if suffix in (".yaml", ".yml"):
         return read_yaml(text)
-    return [], [Problem(Pos(1, 1), f"unknown roster format '{suffix or path.name}'; use a .csv or .yaml file")]
+    return [], [Problem(Pos(1, 1), f"unknown roster format {quote(suffix or path.name)}; use a .csv or .yaml file")]
 
 
 # --- YAML -------------------------------------------------------------------
@@ -144,9 +143,9 @@ def _yaml_row(item: YMap, problems: list[Problem]) -> Row:
     fields: dict[str, tuple[str, Pos]] = {}
     for key, (key_pos, value) in item.items.items():
         if key not in FIELDS:
-            problems.append(Problem(key_pos, f"unknown field '{key}'{_did_you_mean(key, FIELDS)}"))
+            problems.append(Problem(key_pos, f"unknown field {quote(key)}{_did_you_mean(key, FIELDS)}"))
         elif not isinstance(value, YScalar):
-            problems.append(Problem(value.pos, f"'{key}' must be text, got {node_kind(value)}"))
+            problems.append(Problem(value.pos, f"{quote(key)} must be text, got {node_kind(value)}"))
         elif not value.is_null:
             fields[key] = (value.raw, value.pos)
     return item.pos, fields
@@ -186,9 +185,9 @@ def _header(cells: list[str], line: int, problems: list[Problem]) -> list[str]:
     names = [c.strip().lower() for c in cells]
     for n in names:
         if n not in FIELDS:
-            problems.append(Problem(Pos(line, 1), f"unknown column '{n}'{_did_you_mean(n, FIELDS)}"))
+            problems.append(Problem(Pos(line, 1), f"unknown column {quote(n)}{_did_you_mean(n, FIELDS)}"))
     for n in sorted({n for n in names if names.count(n) > 1}):
-        problems.append(Problem(Pos(line, 1), f"column '{n}' appears twice in the header"))
+        problems.append(Problem(Pos(line, 1), f"column {quote(n)} appears twice in the header"))
     for n in REQUIRED:
         if n not in names:
             problems.append(Problem(Pos(line, 1), f"the header has no '{n}' column"))
@@ -220,7 +219,7 @@ def validate(
         key = email[0].strip().casefold() if email else ""
         if email and key in first_line:
             first = first_line[key]
-            problems.append(Problem(email[1], f"duplicate email '{email[0].strip()}' (first at line {first})"))
+            problems.append(Problem(email[1], f"duplicate email {quote(email[0].strip())} (first at line {first})"))
             continue
         if key:
             first_line[key] = at.line
@@ -256,14 +255,14 @@ def _name(text: str, pos: Pos, problems: list[Problem]) -> str:
     elif any(unicodedata.category(c) in ("Cc", "Zl", "Zp") for c in text if c != "\t"):
         # A line break or control character in a name is a data error; it would also
         # have to be escaped in the CN parameter, where clients show it badly.
-        problems.append(Problem(pos, f"name {text!r} contains a line break or control character"))
+        problems.append(Problem(pos, f"name {quote(text)} contains a line break or control character"))
     return name
 
 
 def _email(text: str, pos: Pos, problems: list[Problem]) -> str:
     email = text.strip()
     if not is_email(email):
-        problems.append(Problem(pos, f"'{email}' is not an email address like 'name@example.org'"))
+        problems.append(Problem(pos, f"{quote(email)} is not an email address like 'name@example.org'"))
     return email
 
 
@@ -285,11 +284,11 @@ def country_index(members: Members) -> dict[str, str]:
 def _country(text: str, pos: Pos, countries: dict[str, str], members: Members, problems: list[Problem]) -> str:
     code = countries.get(fold(text))
     if code is None:
-        close = difflib.get_close_matches(fold(text), list(countries), n=1, cutoff=0.7)
+        close = close_matches(fold(text), countries, n=1, cutoff=0.7)
         hint = f"; did you mean '{members.countries[countries[close[0]]].name.get('en')}'?" if close else (
             "; use an ISO code like 'MX' or a country name from members.yaml"
         )
-        problems.append(Problem(pos, f"unknown country '{text.strip()}'{hint}"))
+        problems.append(Problem(pos, f"unknown country {quote(text.strip())}{hint}"))
         return ""
     return code
 
@@ -303,9 +302,9 @@ def _choice(
     key = fold(text).replace(" ", "-").replace("_", "-")
     if key in table:
         return table[key]
-    close = difflib.get_close_matches(key, list(table), n=1)
+    close = close_matches(key, table)
     hint = f"did you mean '{close[0]}'?" if close else f"use one of: {SHOWN[field]}"
-    problems.append(Problem(pos, f"unknown {field} '{text.strip()}'; {hint}"))
+    problems.append(Problem(pos, f"unknown {field} {quote(text.strip())}; {hint}"))
     return default
 
 
@@ -331,7 +330,7 @@ def _over_limit(people: list[Participant], members: Members, limit: Optional[int
 
 
 def _did_you_mean(value: str, options: Iterable[str]) -> str:
-    close = difflib.get_close_matches(value, list(options), n=1)
+    close = close_matches(value, options)
     return f"; did you mean '{close[0]}'?" if close else f"; use one of: {', '.join(options)}"
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from rcmcli.core.errors import Pos, one_line
+from rcmcli.core.errors import Pos, close_matches, quote
 from rcmcli.core.model import LANGUAGES, Text
 from rcmcli.core.timeparse import parse_date, parse_time
 from rcmcli.core.yamltree import Diagnostic, YMap, YNode, YScalar, YSeq, node_kind
@@ -68,6 +68,11 @@ _SEEN_MAX = 4096
 _NULLS = frozenset(("", "~", "null", "Null", "NULL"))  # YScalar.is_null when plain
 
 
+# A one-line text (a title, a name, a place) holds none of these: line breaks to
+# editors (CR, LF), to YAML 1.1 and Unicode (NEL, LINE and PARAGRAPH SEPARATOR).
+LINE_BREAKS = "\r\n\x85\u2028\u2029"
+ONE_LINE_PATTERN = "^[^\\r\\n\\u0085\\u2028\\u2029]*$"  # the JSON Schema's pattern for them
+
 CONTROL = "Y010"
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
@@ -84,11 +89,18 @@ def _control(node: YScalar, ctx: Ctx) -> bool:
 
 
 class Str(Spec):
-    def __init__(self, pattern: str | None = None, enum: tuple[str, ...] | None = None, what: str = "text") -> None:
+    """Text; ``line``: one line of it (a name, a place). A line break in a one-line
+    text is the validator's finding (rule C001), not a load error: the agenda still
+    loads and shows, the JSON Schema flags it in editors."""
+
+    def __init__(
+        self, pattern: str | None = None, enum: tuple[str, ...] | None = None, what: str = "text", line: bool = False
+    ) -> None:
         self._pattern = pattern  # compiled on first use: dozens of specs are built at import
         self._re: re.Pattern | None = None
         self.enum = enum
         self.what = what
+        self.line = line
         self._seen: set[str] = set()
 
     @property
@@ -106,15 +118,13 @@ class Str(Spec):
             return _MISSING
         value = node.raw
         if self.enum and value not in self.enum:
-            import difflib
-
-            close = difflib.get_close_matches(value, self.enum, n=1)
+            close = close_matches(value, self.enum)
             hint = f"; did you mean '{close[0]}'?" if close else f"; use one of: {', '.join(self.enum)}"
-            ctx.report(WRONG_TYPE, node.pos, f"'{value}' is not a valid value{hint}")
+            ctx.report(WRONG_TYPE, node.pos, f"{quote(value)} is not a valid value{hint}")
             return _MISSING
         pattern = self.pattern
         if pattern and not pattern.fullmatch(value):
-            ctx.report(WRONG_TYPE, node.pos, f"'{value}' is not {self.what}")
+            ctx.report(WRONG_TYPE, node.pos, f"{quote(value)} is not {self.what}")
             return _MISSING
         if len(self._seen) < _SEEN_MAX and value not in _NULLS:
             self._seen.add(value)
@@ -126,6 +136,8 @@ class Str(Spec):
             out["enum"] = list(self.enum)
         if self.pattern:
             out["pattern"] = "^(?:" + self.pattern.pattern + ")$"
+        elif self.line and not self.enum:
+            out["pattern"] = ONE_LINE_PATTERN
         return out
 
 
@@ -213,6 +225,9 @@ class TextSpec(Spec):
     must stay unmarked (the original).
     """
 
+    def __init__(self, line: bool = False) -> None:
+        self.line = line  # one line: a line break in it is finding C001 (see Str)
+
     def build(self, node: YNode, ctx: Ctx) -> Any:
         if type(node) is YMap:  # the usual case: languages of plain text, no check fails
             values: list = [None, None, None, None]
@@ -258,12 +273,13 @@ class TextSpec(Spec):
         return _new(Text, (*values, translated, node.pos))
 
     def json(self) -> dict:
-        return {"$ref": "#/$defs/text"}  # defined once: texts are in dozens of places
+        return {"$ref": "#/$defs/line" if self.line else "#/$defs/text"}  # defined once: texts are in dozens of places
 
     @staticmethod
-    def definition() -> dict:
-        """The JSON Schema of a text, for the schema's ``$defs``."""
-        languages = {lang: {"type": "string"} for lang in LANGUAGES}
+    def definition(line: bool = False) -> dict:
+        """The JSON Schema of a text (of a one-line text with ``line``), for the schema's ``$defs``."""
+        text: dict = {"type": "string", "pattern": ONE_LINE_PATTERN} if line else {"type": "string"}
+        languages = {lang: text for lang in LANGUAGES}
         marks = {
             "type": "array",
             "items": {"enum": list(LANGUAGES)},
@@ -272,7 +288,7 @@ class TextSpec(Spec):
         }
         return {
             "oneOf": [
-                {"type": "string"},
+                text,
                 {
                     "type": "object",
                     "properties": {**languages, "translated": marks},
@@ -292,7 +308,7 @@ def _translated(node: YNode, values: list, ctx: Ctx) -> Any:
     ok = True
     for item in node.items:
         if not isinstance(item, YScalar) or item.raw not in _LANG_INDEX:
-            what = f"'{one_line(item.raw)[:200]}'" if isinstance(item, YScalar) else node_kind(item)
+            what = quote(item.raw) if isinstance(item, YScalar) else node_kind(item)
             ctx.report(WRONG_TYPE, item.pos, f"{what} is not a language of rcm; use one of: {', '.join(LANGUAGES)}")
             ok = False
         elif values[_LANG_INDEX[item.raw]] is None:
@@ -308,9 +324,27 @@ def _translated(node: YNode, values: list, ctx: Ctx) -> Any:
     return tuple(lang for lang in LANGUAGES if lang in marked)
 
 
+class Partial(list):
+    """A list some of whose items did not load: ``dropped`` holds where they were."""
+
+    __slots__ = ("dropped",)
+
+    def __init__(self, items: list, dropped: list[Pos]) -> None:
+        super().__init__(items)
+        self.dropped = dropped
+
+
 class ListOf(Spec):
-    def __init__(self, item: Spec) -> None:
+    """A list of ``item``; an item that does not load is reported and left out.
+
+    With ``keep_dropped`` the positions of the items left out are returned too (a
+    :class:`Partial`), for the rules that compare items with their neighbours: a
+    slot that failed to load must not leave a false gap or a skipped number.
+    """
+
+    def __init__(self, item: Spec, keep_dropped: bool = False) -> None:
         self.item = item
+        self.keep_dropped = keep_dropped
 
     def build(self, node: YNode, ctx: Ctx) -> Any:
         if isinstance(node, YScalar) and node.is_null:
@@ -319,6 +353,7 @@ class ListOf(Spec):
             return self.wrong(node, ctx, "a list")
         item = self.item.build
         out = []
+        dropped: list[Pos] = []
         items = node.items
         consume = ctx.consume
         for i, child in enumerate(items):
@@ -327,6 +362,10 @@ class ListOf(Spec):
             value = item(child, ctx)
             if value is not _MISSING:
                 out.append(value)
+            else:
+                dropped.append(child.pos)
+        if dropped and self.keep_dropped:
+            return Partial(out, dropped)
         return out
 
     def json(self) -> dict:
@@ -349,7 +388,7 @@ class MapOf(Spec):
         out = {}
         for key, (kpos, child) in node.items.items():
             if not self.key_pattern.fullmatch(key):
-                ctx.report(WRONG_TYPE, kpos, f"'{key}' is not {self.what}")
+                ctx.report(WRONG_TYPE, kpos, f"{quote(key)} is not {self.what}")
                 continue
             value = self.value.build(child, ctx)
             if value is not _MISSING:
@@ -414,11 +453,9 @@ class Obj(Spec):
             for key, f in self.fields.items():
                 if f.required and key not in items:
                     # A misspelling ('titel') is the likely cause: point at it, not at the mapping.
-                    import difflib
-
-                    typo = difflib.get_close_matches(key, list(unknown), n=1, cutoff=0.6)
-                    where = unknown[typo[0]] if typo else node.pos
-                    hint = f"; is '{typo[0]}' a misspelling of it?" if typo else (f" ({f.doc})" if f.doc else "")
+                    typo = _misspelt(key, unknown)
+                    where = unknown[typo] if typo else node.pos
+                    hint = f"; is {quote(typo)} a misspelling of it?" if typo else (f" ({f.doc})" if f.doc else "")
                     ctx.report(MISSING_KEY, where, f"missing required key '{key}'{hint}")
                     ok = False
         if not ok:
@@ -449,12 +486,19 @@ def _described(f: F) -> dict:
     return out
 
 
-def _unknown(key: str, pos: Pos, allowed: tuple[str, ...], ctx: Ctx) -> None:
+def _misspelt(key: str, unknown: dict[str, Pos]) -> str | None:
+    """The unknown key that is most likely ``key`` misspelt, if any."""
     import difflib
 
-    close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+    short = [k for k in unknown if len(k) <= 2 * len(key) + 10]  # a long key is no misspelling
+    close = difflib.get_close_matches(key, short, n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
+def _unknown(key: str, pos: Pos, allowed: tuple[str, ...], ctx: Ctx) -> None:
+    close = close_matches(key, allowed)
     hint = f"; did you mean '{close[0]}'?" if close else f"; allowed here: {', '.join(allowed)}"
-    ctx.report(UNKNOWN_KEY, pos, f"unknown key '{key}'{hint}")
+    ctx.report(UNKNOWN_KEY, pos, f"unknown key {quote(key)}{hint}")
 
 
 def build(spec: Spec, node: YNode, ctx: Ctx) -> Any:

@@ -22,7 +22,7 @@ def generate() -> dict:
         "title": "rcm meeting agenda",
     }
     schema.update(MEETING.json())
-    schema["$defs"] = {"text": TextSpec.definition()}
+    schema["$defs"] = {"text": TextSpec.definition(), "line": TextSpec.definition(line=True)}
     return schema
 
 

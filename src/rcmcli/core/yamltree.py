@@ -10,7 +10,10 @@ We build the tree from the parser's event stream ourselves instead of calling
 * the C composer recurses and crashes the interpreter on deeply nested input,
   and alias expansion ("billion laughs") can explode: an event loop with an
   explicit stack enforces depth, node and size limits as it goes;
-* no tag is honoured: ``!!python/object`` and friends are refused outright.
+* no tag is honoured: ``!!python/object`` and friends are refused outright;
+* NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR are read as YAML 1.2, editors, grep
+  and GitHub read them, as ordinary characters: libyaml (YAML 1.1) breaks lines
+  there, which moved every later position down a line (see :func:`_stand_ins`).
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass, field
 
-from rcmcli.core.errors import Pos
+from rcmcli.core.errors import Pos, quote
 
 TYPE_CHECKING = False  # typing costs ~8 ms of start-up; annotations are never evaluated
 if TYPE_CHECKING:
@@ -98,10 +101,7 @@ def node_kind(node: YNode) -> str:
         return "a list"
     if node.is_null:
         return "nothing (null)"
-    raw = node.raw
-    # Cut: a whole file read as one scalar (e.g. /etc/passwd given as an agenda) must not
-    # be quoted into a message.
-    return repr(raw if len(raw) <= 80 else raw[:77] + "...")
+    return quote(node.raw)
 
 
 class _Stop(Exception):
@@ -122,7 +122,7 @@ class _Builder:
     stack: list[list] = field(default_factory=list)
     root: YNode | None = None
     documents: int = 0
-    shared: bool = False  # an alias repeated a node
+    shared: bool = False  # some node is reachable twice (never: an alias gets a copy, see _at)
 
     def fail(self, code: str, pos: Pos, message: str) -> None:
         self.diagnostics.append(Diagnostic(code, pos, message))
@@ -165,7 +165,7 @@ class _Builder:
             self.fail(
                 DUPLICATE_KEY,
                 key_pos,
-                f"duplicate key '{key}' (first defined at line {first.line}); YAML would silently keep this one",
+                f"duplicate key {quote(key)} (first defined at line {first.line}); YAML would silently keep this one",
             )
             return
         parent.items[key] = (key_pos, node)
@@ -193,20 +193,30 @@ def decode(data: bytes) -> tuple[str | None, Diagnostic | None]:
     """Bytes to text: UTF-8 (a byte-order mark is accepted), nothing else."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return None, Diagnostic(ENCODING, Pos(1, 1), "file is UTF-16; save it as UTF-8")
-    if b"\0" in data[:8192]:
-        return None, Diagnostic(ENCODING, Pos(1, 1), "file contains NUL bytes: binary data, not YAML text")
+    nul = data.find(b"\0")
+    if nul >= 0:
+        head = data[:64]
+        if head.count(b"\0") * 2 >= len(head) - 1:  # every other byte: ASCII text as UTF-16
+            why = "NUL byte: the file looks like UTF-16 without a byte-order mark; save it as UTF-8"
+        else:
+            why = "NUL byte: the file is binary data, not YAML text"
+        return None, Diagnostic(ENCODING, byte_pos(data, nul), why)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        line_start = data.rfind(b"\n", 0, exc.start) + 1
-        # Column in characters: the valid UTF-8 before the bad byte decodes cleanly.
-        col = len(data[line_start : exc.start].decode("utf-8", errors="replace")) + 1
         bad = data[exc.start : exc.start + 1]
-        return None, Diagnostic(
-            ENCODING, Pos(line, col), f"byte {bad!r} is not UTF-8 (Latin-1 or Windows-1252?); save the file as UTF-8"
-        )
+        why = f"byte {bad!r} is not UTF-8 (Latin-1 or Windows-1252?); save the file as UTF-8"
+        return None, Diagnostic(ENCODING, byte_pos(data, exc.start), why)
     return text, None
+
+
+def byte_pos(data: bytes, index: int) -> Pos:
+    """The line and column (in characters, as an editor counts them) of byte ``index``."""
+    line = data.count(b"\n", 0, index) + 1
+    line_start = data.rfind(b"\n", 0, index) + 1
+    start = 3 if line_start == 0 and data.startswith(b"\xef\xbb\xbf") else line_start  # a BOM is no column
+    # The bytes before it may not be UTF-8 either: each bad byte counts as one character.
+    return Pos(line, len(data[start:index].decode("utf-8", errors="replace")) + 1)
 
 
 def parse(text: str, limits: Limits = DEFAULT_LIMITS) -> tuple[YNode | None, list[Diagnostic]]:
@@ -216,10 +226,11 @@ def parse(text: str, limits: Limits = DEFAULT_LIMITS) -> tuple[YNode | None, lis
 
 
 def parse_shared(text: str, limits: Limits = DEFAULT_LIMITS) -> tuple[YNode | None, list[Diagnostic], bool]:
-    """:func:`parse`, and whether an alias made some node reachable twice.
+    """:func:`parse`, and whether some node is reachable twice.
 
-    Without aliases every node has one parent, so whoever owns the root may take
-    nodes out of it as it goes (see ``schema.Ctx.consume``).
+    Every node has one parent (an alias gets a copy, see :func:`_at`), so whoever
+    owns the root may take nodes out of it as it goes (see ``schema.Ctx.consume``).
+    The flag stays for callers that ask.
     """
     b = _Builder(limits)
     return _parse(b, text, limits), b.diagnostics, b.shared
@@ -232,11 +243,12 @@ def _parse(b: _Builder, text: str, limits: Limits) -> YNode | None:
         b.fail(LIMITS, Pos(1, 1), f"file is larger than {limits.max_bytes:,} bytes; refused (raise [tool.rcm.limits] max_bytes to allow it)")
         return None
     parser = None
+    fed, back = _stand_ins(text)
     try:
         # The parser's own get_event(), not yaml.parse(): that wraps every event in
         # a Python generator step (check_event + get_event), a sixth of the time.
-        parser = _loader()(text)
-        _events(b, parser.get_event)
+        parser = _loader()(fed)
+        _events(b, parser.get_event if back is None else _restoring(parser.get_event, back))
     except _Stop:
         return None
     except yaml.MarkedYAMLError as exc:
@@ -250,6 +262,8 @@ def _parse(b: _Builder, text: str, limits: Limits) -> YNode | None:
         problem = exc.problem or str(exc)
         if exc.context:
             problem = f"{problem} ({exc.context})"
+        if back is not None:
+            problem = problem.translate(back)
         b.fail(SYNTAX, pos, f"YAML syntax error: {problem}")
         return None
     except yaml.reader.ReaderError as exc:  # a control character, reported by offset
@@ -265,6 +279,46 @@ def _parse(b: _Builder, text: str, limits: Limits) -> YNode | None:
         if parser is not None:
             parser.dispose()
     return b.root
+
+
+# Line breaks to YAML 1.1 and libyaml, ordinary characters to YAML 1.2, editors, grep
+# and GitHub: NEL (U+0085), LINE SEPARATOR (U+2028), PARAGRAPH SEPARATOR (U+2029).
+_YAML11_BREAKS = "\x85\u2028\u2029"
+
+
+def _stand_ins(text: str) -> tuple[str, dict[int, str] | None]:
+    """The text libyaml is given, and the table that turns its scalars back.
+
+    libyaml breaks lines at NEL, U+2028 and U+2029: a U+2028 in a title moved every
+    later position down a line, and a NEL in a comment ended the comment, leaving
+    its rest as broken YAML. Where the text holds any of them, each is replaced by
+    a private-use character it does not hold (one character for one: columns and
+    offsets stay), which libyaml reads as an ordinary character; scalar values
+    get the real ones back. Most files hold none: they are passed as they are.
+    """
+    if "\x85" not in text and "\u2028" not in text and "\u2029" not in text:
+        return text, None
+    held = set(text)
+    free = [c for c in map(chr, range(0xE000, 0xF900)) if c not in held][:3]
+    if len(free) < 3:  # every private-use character in one file: read it as YAML 1.1 does
+        return text, None
+    to = str.maketrans(dict(zip(_YAML11_BREAKS, free)))
+    return text.translate(to), str.maketrans(dict(zip(free, _YAML11_BREAKS)))
+
+
+def _restoring(get_event, back: dict[int, str]):
+    """``get_event`` whose scalars carry the characters :func:`_stand_ins` replaced."""
+    import yaml
+
+    scalar = yaml.ScalarEvent
+
+    def get():
+        event = get_event()
+        if type(event) is scalar:
+            event.value = event.value.translate(back)
+        return event
+
+    return get
 
 
 def _too_deep_at(text: str, b: _Builder) -> Pos:
@@ -434,13 +488,35 @@ def _alias(b: _Builder, event) -> None:
     pos = _pos(event.start_mark)
     target = b.anchors.get(event.anchor)
     if target is None:
-        b.fail(SYNTAX, pos, f"unknown alias '*{event.anchor}'")
+        b.fail(SYNTAX, pos, f"unknown alias {quote('*' + event.anchor)}")
         raise _Stop
     if any(frame[0] is target for frame in b.stack):
-        b.fail(SYNTAX, pos, f"alias '*{event.anchor}' refers to a node that contains it (a cycle)")
+        b.fail(SYNTAX, pos, f"alias {quote('*' + event.anchor)} refers to a node that contains it (a cycle)")
         raise _Stop
-    b.shared = True
-    b.add(target, pos, target.size if not isinstance(target, YScalar) else 1)
+    size = target.size if not isinstance(target, YScalar) else 1
+    total = (b.stack[-1][0].size if b.stack else 0) + size
+    if total > b.limits.max_nodes:  # before copying: an alias bomb stops here
+        b._too_many(pos, total)
+    b.add(_at(target, pos), pos, size)
+
+
+def _at(node: YNode, pos: Pos) -> YNode:
+    """A copy of ``node`` with every position at ``pos``: where an alias is used.
+
+    A finding about a slot reached through an alias must point at the alias, not
+    at the anchor (a suppression there must silence it). The copy costs what the
+    expansion costs, which the node limit already bounds (checked before copying).
+    """
+    if type(node) is YScalar:
+        return YScalar(node.raw, node.plain, pos)
+    if type(node) is YMap:
+        out: YMap | YSeq = YMap(pos)
+        out.items = {key: (pos, _at(child, pos)) for key, (_kpos, child) in node.items.items()}
+    else:
+        out = YSeq(pos)
+        out.items = [_at(child, pos) for child in node.items]
+    out.size = node.size
+    return out
 
 
 def _check_tag(b: _Builder, event, pos: Pos) -> None:
@@ -449,5 +525,5 @@ def _check_tag(b: _Builder, event, pos: Pos) -> None:
         return
     if tag in ("tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"):
         return
-    b.fail(TAG, pos, f"YAML tag '{tag}' is not allowed; rcm reads plain data only")
+    b.fail(TAG, pos, f"YAML tag {quote(tag)} is not allowed; rcm reads plain data only")
     raise _Stop

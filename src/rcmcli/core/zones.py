@@ -16,7 +16,7 @@ from datetime import datetime, timedelta, timezone, tzinfo
 from functools import lru_cache
 from pathlib import Path
 
-from rcmcli.core.errors import UnknownZoneError, UsageError
+from rcmcli.core.errors import UnknownZoneError, UsageError, close_matches, quote
 
 TYPE_CHECKING = False  # typing costs ~8 ms of start-up; annotations are never evaluated
 if TYPE_CHECKING:
@@ -29,7 +29,7 @@ _SYSTEM_DIRS = ("/usr/share/zoneinfo", "/usr/lib/zoneinfo", "/usr/share/lib/zone
 def use_database(name: str) -> None:
     """Select ``tzdata`` (the package, default) or ``system`` (the host's files)."""
     if name not in ("tzdata", "system"):
-        raise UsageError(f"unknown tz database '{name}'; use 'tzdata' or 'system'")
+        raise UsageError(f"unknown tz database {quote(name)}; use 'tzdata' or 'system'")
     if name != _SOURCE["name"]:
         _SOURCE["name"] = name
         for cached in (get_zone, available_zones, _fold_index, _city_index):
@@ -147,13 +147,14 @@ def format_offset(delta: timedelta | None) -> str:
 
 
 def fold(text: str) -> str:
-    """Case-, accent-, underscore- and space-insensitive form of a name."""
+    """Case-, accent-, underscore-, comma-, dot- and space-insensitive form of a name
+    ('Washington, D.C.' and 'washington d c' are one name)."""
     if text.isascii():  # most names: no accents to strip
-        t = text.lower().replace("_", " ").replace(".", " ")
+        t = text.lower().replace("_", " ").replace(".", " ").replace(",", " ")
         return " ".join(t.split())
     t = unicodedata.normalize("NFKD", text)
     t = "".join(c for c in t if not unicodedata.combining(c)).lower()
-    t = t.replace("_", " ").replace(".", " ")
+    t = t.replace("_", " ").replace(".", " ").replace(",", " ")
     return re.sub(r"\s+", " ", t).strip()
 
 
@@ -168,6 +169,7 @@ class Resolved:
     name: str  # IANA key, or a fixed offset label like UTC-06:00, or 'local'
     tz: tzinfo
     via: str = ""  # e.g. "capital of Bolivia"
+    warning: str = ""  # the zone is probably not what the user meant: the CLI prints it as a note
 
 
 @lru_cache(maxsize=None)
@@ -241,10 +243,15 @@ def resolve(query: str, aliases: Mapping[str, tuple[str, str]] | None = None, su
     if folded in cities:
         keys = _best(cities[folded])
         if len(keys) > 1:
-            raise UnknownZoneError(f"timezone '{query}' is ambiguous: it could be {_or(keys)}")
+            raise UnknownZoneError(f"timezone {quote(query)} is ambiguous: it could be {either(keys)}")
         return Resolved(query, keys[0], get_zone(keys[0]))
+    if folded in ABBREVIATIONS:
+        raise UnknownZoneError(
+            f"{quote(query)} is a time zone abbreviation, not a zone (it hides daylight saving time "
+            f"or names several zones); {ABBREVIATIONS[folded]}"
+        )
     if not suggest:  # the caller only wants to know; closest matches cost a difflib pass
-        raise UnknownZoneError(f"unknown timezone '{query}'")
+        raise UnknownZoneError(f"unknown timezone {quote(query)}")
     raise UnknownZoneError(_unknown_message(query, folded, zones, cities, aliases or {}))
 
 
@@ -253,17 +260,119 @@ def _iana(query: str, key: str) -> Resolved:
     if key.startswith("Etc/GMT") and len(key) > 7:
         # POSIX sign: Etc/GMT-6 is UTC+06:00. Accept it (it is an IANA name) but
         # say so, since an agenda's 'GMT-6' is the opposite.
-        return Resolved(query, key, tz, f"POSIX sign: {key} is {format_offset(_utcoffset(tz))}")
+        real = format_offset(_utcoffset(tz))
+        published = key[4:]
+        warning = (
+            f"{quote(query)} is {real}: tz names invert the sign (POSIX), so it is not the "
+            f"'{published}' an agenda writes, which is {format_offset(_published_delta(published))} (--tz {published})"
+        )
+        return Resolved(query, key, tz, f"POSIX sign: {key} is {real}", warning)
+    if key in LEGACY:
+        return Resolved(query, key, tz, warning=_legacy_note(query, key, tz))
     return Resolved(query, key, tz)
+
+
+# Names the tz database keeps for compatibility that look like a region's time but
+# are not a place: key -> (the zone people usually mean, what they mean by it).
+# EST and MST are UTC-05:00 and UTC-07:00 all year: `--tz EST` put a Washington
+# delegate's 11:00 (EDT) at 10:00.
+LEGACY: dict[str, tuple[str, str]] = {
+    "EST": ("America/New_York", "US Eastern time (Washington, New York, Ottawa)"),
+    "EST5EDT": ("America/New_York", "US Eastern time (Washington, New York, Ottawa)"),
+    "CST6CDT": ("America/Chicago", "US Central time (Chicago)"),
+    "MST": ("America/Denver", "US Mountain time (Denver; Arizona, which keeps UTC-07:00 all year, is America/Phoenix)"),
+    "MST7MDT": ("America/Denver", "US Mountain time (Denver)"),
+    "PST8PDT": ("America/Los_Angeles", "US Pacific time (Los Angeles)"),
+    "HST": ("Pacific/Honolulu", "Hawaii"),
+    "CET": ("Europe/Paris", "Central European time (e.g. Paris)"),
+    "MET": ("Europe/Paris", "Central European time (e.g. Paris)"),
+    "EET": ("Europe/Athens", "Eastern European time (e.g. Athens)"),
+    "WET": ("Europe/Lisbon", "Western European time (Lisbon)"),
+}
+
+
+def _legacy_note(query: str, key: str, tz: tzinfo) -> str:
+    """What a legacy name really is this year, and the zone people usually mean by it."""
+    meant, what = LEGACY[key]
+    year = datetime.now(timezone.utc).year
+    winter = datetime(year, 1, 15, 12, tzinfo=timezone.utc).astimezone(tz).utcoffset()
+    summer = datetime(year, 7, 15, 12, tzinfo=timezone.utc).astimezone(tz).utcoffset()
+    if winter == summer:
+        clock = f"{format_offset(winter)} all year, with no daylight saving time"
+    else:
+        clock = f"{format_offset(winter)} in January and {format_offset(summer)} in July"
+    return f"{quote(query)} is a legacy tz database name, not a place: {clock}; for {what} use {meant}"
+
+
+def _published_delta(text: str) -> timedelta | None:
+    fixed = parse_offset(text)
+    return fixed.utcoffset(None) if fixed is not None else None
+
+
+# Abbreviations the tz database does not have (folded) -> where to go instead. They
+# are refused: each hides a daylight-saving change or names several zones.
+ABBREVIATIONS: dict[str, str] = {
+    "cst": "US Central time is America/Chicago; Central America keeps UTC-06:00 all year "
+    "(e.g. America/Guatemala, America/Costa_Rica); China is Asia/Shanghai; Cuba is America/Havana",
+    "cdt": "for US Central time use America/Chicago; for Cuba America/Havana",
+    "edt": "for US Eastern time use America/New_York (or a capital: Washington, Ottawa)",
+    "pst": "for US Pacific time use America/Los_Angeles",
+    "pdt": "for US Pacific time use America/Los_Angeles",
+    "mdt": "for US Mountain time use America/Denver",
+    "ast": "Atlantic time is America/Halifax (with daylight saving time); the Dominican Republic keeps "
+    "UTC-04:00 all year (America/Santo_Domingo, or Santo Domingo)",
+    "adt": "for Atlantic time use America/Halifax",
+    "art": "for Argentina use America/Argentina/Buenos_Aires (or Buenos Aires)",
+    "brt": "for Brasília use America/Sao_Paulo (or Brasília)",
+    "clt": "for Chile use America/Santiago (or Santiago)",
+    "clst": "for Chile use America/Santiago (or Santiago)",
+    "cot": "for Colombia use America/Bogota (or Bogotá)",
+    "pet": "for Peru use America/Lima (or Lima)",
+    "ect": "for mainland Ecuador use America/Guayaquil (or Quito)",
+    "bot": "for Bolivia use America/La_Paz (or La Paz)",
+    "pyt": "for Paraguay use America/Asuncion (or Asunción)",
+    "pyst": "for Paraguay use America/Asuncion (or Asunción)",
+    "uyt": "for Uruguay use America/Montevideo (or Montevideo)",
+    "vet": "for Venezuela use America/Caracas (or Caracas)",
+    "gyt": "for Guyana use America/Guyana (or Georgetown)",
+    "srt": "for Suriname use America/Paramaribo (or Paramaribo)",
+}
 
 
 def _utcoffset(tz: tzinfo) -> timedelta | None:
     return datetime(2000, 1, 1, tzinfo=tz).utcoffset()
 
 
-def _or(items: list[str]) -> str:
+def either(items: list[str]) -> str:
+    """'A', 'B' or 'C'."""
     quoted = [f"'{i}'" for i in items]
     return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " or " + quoted[-1]
+
+
+def close_zones(query: str, aliases: Mapping[str, tuple[str, str]] | None = None) -> list[str]:
+    """Up to three IANA keys a misspelt zone, city, capital or country may mean."""
+    return _close(fold(query), available_zones(), _city_index(), aliases or {})
+
+
+def _close(
+    folded: str,
+    zones: Iterable[str],
+    cities: Mapping[str, list[str]],
+    aliases: Mapping[str, tuple[str, str]],
+) -> list[str]:
+    # Candidate spellings -> the zone each stands for.
+    targets: dict[str, str] = {}
+    for city, keys in cities.items():
+        targets.setdefault(city, _best(keys)[0])
+    for name, (key, _) in aliases.items():
+        targets.setdefault(name, key)
+    for key in zones:
+        targets.setdefault(fold(key), key)
+    suggestions: list[str] = []
+    for c in close_matches(folded, targets, n=6, cutoff=0.72):
+        if targets[c] not in suggestions:
+            suggestions.append(targets[c])
+    return suggestions[:3]
 
 
 def _unknown_message(
@@ -273,22 +382,8 @@ def _unknown_message(
     cities: Mapping[str, list[str]],
     aliases: Mapping[str, tuple[str, str]],
 ) -> str:
-    # Candidate spellings -> the zone each stands for.
-    targets: dict[str, str] = {}
-    for city, keys in cities.items():
-        targets.setdefault(city, _best(keys)[0])
-    for name, (key, _) in aliases.items():
-        targets.setdefault(name, key)
-    for key in zones:
-        targets.setdefault(fold(key), key)
-    import difflib
-
-    close = difflib.get_close_matches(folded, list(targets), n=6, cutoff=0.72)
-    suggestions: list[str] = []
-    for c in close:
-        if targets[c] not in suggestions:
-            suggestions.append(targets[c])
-    hint = f"; did you mean {_or(suggestions[:3])}?" if suggestions else (
+    suggestions = _close(folded, zones, cities, aliases)
+    hint = f"; did you mean {either(suggestions)}?" if suggestions else (
         "; use an IANA name like 'America/Bogota', a capital, a country, or an offset like 'GMT-6'"
     )
-    return f"unknown timezone '{query}'{hint}"
+    return f"unknown timezone {quote(query)}{hint}"

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Optional
 
 from rcmcli.export import icstext as w
-from rcmcli.core.errors import InputError, OutputError, UsageError
+from rcmcli.core.errors import InputError, OutputError, UsageError, quote
 from rcmcli.core.model import Meeting, Members, Slot, Speaker
 from rcmcli.core.yamltree import DEFAULT_LIMITS
 
@@ -118,7 +118,7 @@ def dtstamp(meeting: Meeting, source_date_epoch: Optional[str] = None) -> dateti
             return datetime.strptime(meeting.revised, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=timezone.utc)
         except ValueError:
             raise InputError(
-                f"revised '{meeting.revised}' is not a valid UTC timestamp", meeting.path, meeting.where("revised")
+                f"revised {quote(meeting.revised)} is not a valid UTC timestamp", meeting.path, meeting.where("revised")
             ) from None
     stamp = epoch(source_date_epoch)
     if stamp is not None:
@@ -333,7 +333,7 @@ def _base_event(ctx: _Ctx, shared: Props, key: str, summary_text: str, descripti
 def _url(meeting: Meeting) -> str:
     url = meeting.url or ""
     if not re.fullmatch(r"[A-Za-z][A-Za-z0-9+.-]*:[^\s\x00-\x1f\x7f\"<>]+", url):
-        message = f"url '{url}' is not a URL like 'https://example.org/meeting'"
+        message = f"url {quote(url)} is not a URL like 'https://example.org/meeting'"
         raise InputError(message, meeting.path, meeting.where("url"))
     return url
 
@@ -428,7 +428,7 @@ def read_previous(path: Path, meeting: Meeting, max_bytes: int = DEFAULT_LIMITS.
         old = _previous_event(props, inside)
         if not (old.uid.startswith(f"{meeting.id}.") and old.uid.endswith(f"@{UID_HOST}")):
             raise InputError(
-                f"event UID '{old.uid}' is not from meeting '{meeting.id}'; "
+                f"event UID {quote(old.uid)} is not from meeting '{meeting.id}'; "
                 "--previous takes an earlier export of this meeting",
                 str(path),
             )
@@ -532,7 +532,8 @@ def _check_secretariat(meeting: Meeting) -> None:
     sec = meeting.secretariat
     assert sec is not None
     if not is_email(sec.email or ""):
-        raise InputError(f"secretariat email '{sec.email}' is not an email address", meeting.path, sec.where("email"))
+        message = f"secretariat email {quote(sec.email)} is not an email address"
+        raise InputError(message, meeting.path, sec.where("email"))
 
 
 def organizer_for(meeting: Meeting, override: Optional[str] = None) -> Organizer:
@@ -545,7 +546,7 @@ def organizer_for(meeting: Meeting, override: Optional[str] = None) -> Organizer
         name, email = ((found[1] or found[2] or "").strip(), found[3].strip()) if found else ("", override.strip())
         if not is_email(email) or "\n" in override or "\r" in override:
             example = "'RCM Secretariat <secretariat@example.org>'"
-            raise UsageError(f"--organizer '{override}' is not an address like {example}")
+            raise UsageError(f"--organizer {quote(override)} is not an address like {example}")
         return Organizer(name, email)
     organizer = publish_organizer(meeting)
     if organizer is None:

@@ -62,11 +62,22 @@ def _comment_start(line: str) -> int | None:
     return None
 
 
+def editor_lines(text: str) -> list[str]:
+    """The lines of ``text`` as editors and YAML count them: broken at LF, CR LF and CR.
+
+    Not ``str.splitlines``: it also breaks at NEL, U+2028, U+2029, form feed and
+    more, and the line numbers it gives would not be the ones findings carry.
+    """
+    if "\r" not in text:
+        return text.split("\n")
+    return re.split(r"\r\n|\r|\n", text)
+
+
 def find(text: str) -> list[Suppression]:
     if "rcm:" not in text:
         return []
     out: list[Suppression] = []
-    lines = text.splitlines()
+    lines = editor_lines(text)
     for i, line in enumerate(lines):
         if "rcm:" not in line:  # the quote-aware scan below is slow; most lines can't match
             continue

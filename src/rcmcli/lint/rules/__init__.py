@@ -1,6 +1,6 @@
 """The rule registry: code -> module name. Explicit, so an unknown code is an error.
 
-Codes: Y syntax and types, T time, S lengths, P published claims, F fairness,
+Codes: Y syntax and types, C text, T time, S lengths, P published claims, F fairness,
 R roles, L languages, X suppressions. A code never changes meaning once released.
 """
 
@@ -20,6 +20,7 @@ REGISTRY: dict[str, str] = {
     "Y008": "forbidden_tag",
     "Y009": "bad_zone",
     "Y010": "control_character",
+    "C001": "line_break",
     "T001": "bad_time",
     "T002": "end_not_after_start",
     "T003": "overlap",
@@ -32,6 +33,7 @@ REGISTRY: dict[str, str] = {
     "S002": "meeting_length",
     "P001": "published_time",
     "P002": "published_offset",
+    "P003": "etc_zone_sign",
     "F001": "night_slot",
     "F002": "outside_hours",
     "R001": "unknown_lead",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from rcmcli.core.errors import quote
 from rcmcli.lint.problem import Finding
 
 
@@ -76,7 +77,7 @@ def capitals_where(ctx, key, test, describe, what: str) -> Iterator[Finding]:
             for c, (country, _tz) in enumerate(capitals)
             if group[c] in where
         ]
-        yield Finding(s.where("start"), f"'{s.title}' {what}: {', '.join(hit)}")
+        yield Finding(s.at, f"{quote(s.title)} {what}: {', '.join(hit)}")
 
 
 def minutes_problem(value: int, low: int) -> str | None:

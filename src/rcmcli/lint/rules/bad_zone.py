@@ -1,8 +1,13 @@
 """A reference zone whose offset or IANA name cannot be read, or a member capital zone that does not exist.
 
+A ``zone`` given beside an ``offset`` is checked too (the offset is what the times
+mean, but a misspelt zone would pass the offset check unseen); an unknown name
+comes with the IANA keys it may be a misspelling of.
+
 Failing::
 
     reference_zone: {label: Central American time, offset: GMT-25}
+    reference_zone: {label: "Mexico Time, GMT-5", offset: GMT-5, zone: America/Mexico_Ciy}
 
 Passing::
 
@@ -23,11 +28,12 @@ def check(ctx, opts):
     yield from from_load(ctx, CODE)
     if ctx.members_doc is None:
         return
-    from rcmcli.lint.problem import Finding
+    from rcmcli.core.loader import unknown_zone_message
     from rcmcli.core.zones import get_zone
+    from rcmcli.lint.problem import Finding
 
     for country in ctx.members_doc.countries.values():
         try:
             get_zone(country.zone)
         except KeyError:
-            yield Finding(country.where("zone"), f"unknown IANA zone '{country.zone}' for {country.code}")
+            yield Finding(country.where("zone"), f"{unknown_zone_message(country.zone)} (capital of {country.code})")

@@ -25,7 +25,7 @@ OPTIONS: dict = {}
 def check(ctx, opts):
     for s in ctx.slots:
         if s.end == s.start and not s.crosses_midnight:
-            yield Finding(s.where("end"), f"slot ends when it starts ({hhmm(s.start)}); it has no length")
+            yield Finding(s.at, f"slot ends when it starts ({hhmm(s.start)}); it has no length")
         elif s.crosses_midnight and s.end >= s.start:
             yield Finding(
                 s.where("crosses_midnight"),

@@ -14,6 +14,7 @@ Passing::
 
 from __future__ import annotations
 
+from rcmcli.core.errors import quote
 from rcmcli.lint.problem import Finding
 from rcmcli.lint.rules._common import minutes_problem
 from rcmcli.core.timeparse import hhmm
@@ -33,6 +34,8 @@ def check(ctx, opts):
     if ctx.meeting is None:
         return
     for day in ctx.meeting.days:
+        if day.dropped:  # a slot of this day did not load: where it was, no gap can be judged
+            continue
         timed = sorted((s for s in day.slots if s.starts and s.ends), key=lambda s: s.start_utc)
         if not timed:
             continue
@@ -41,8 +44,8 @@ def check(ctx, opts):
             minutes = (b.start_utc - latest.end_utc).total_seconds() / 60
             if minutes >= opts["min_minutes"]:
                 yield Finding(
-                    b.where("start"),
-                    f"{int(minutes)} min gap between '{latest.title}' (ends {hhmm(latest.end)}) and '{b.title}' "
+                    b.at,
+                    f"{int(minutes)} min gap between {quote(latest.title)} (ends {hhmm(latest.end)}) and {quote(b.title)} "
                     f"(starts {hhmm(b.start)}); declare it as a slot with 'kind: break' if intended",
                 )
             if b.end_utc > latest.end_utc:

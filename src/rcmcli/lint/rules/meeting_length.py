@@ -34,11 +34,11 @@ def check(ctx, opts):
         return
     for day in mt.days:
         timed = [s for s in day.slots if s.starts and s.ends]
-        if not timed:
+        if not timed or day.dropped:  # a slot that did not load may have been the first or last
             continue
         span = int((max(s.end_utc for s in timed) - min(s.start_utc for s in timed)).total_seconds() // 60)
         if abs(span - mt.norms.meeting_minutes) > opts["tolerance"]:
             yield Finding(
-                day.where("date"),
+                day.at,
                 f"day {day.date} runs {span} min, but the meeting declares {mt.norms.meeting_minutes} min",
             )

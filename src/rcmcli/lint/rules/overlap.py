@@ -16,6 +16,7 @@ Passing::
 
 from __future__ import annotations
 
+from rcmcli.core.errors import quote
 from rcmcli.lint.problem import Finding
 from rcmcli.core.timeparse import hhmm
 
@@ -32,8 +33,8 @@ def check(ctx, opts):
     for s in timed:
         if latest is not None and s.start_utc < latest.end_utc:
             yield Finding(
-                s.where("start"),
-                f"slot '{s.title}' ({s.date} {hhmm(s.start)}-{hhmm(s.end)}) overlaps '{latest.title}' "
+                s.at,
+                f"slot {quote(s.title)} ({s.date} {hhmm(s.start)}-{hhmm(s.end)}) overlaps {quote(latest.title)} "
                 f"({latest.date} {hhmm(latest.start)}-{hhmm(latest.end)}, line {latest.at.line if latest.at else '?'})",
             )
         if latest is None or s.end_utc > latest.end_utc:

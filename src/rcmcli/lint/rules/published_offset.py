@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from datetime import datetime, time
 
+from rcmcli.core.errors import quote
 from rcmcli.lint.problem import Finding
 from rcmcli.core.zones import format_offset, get_zone, parse_offset
 
@@ -40,7 +41,7 @@ def check(ctx, opts):
     written = _IN_LABEL.search(ref.label)
     in_label = parse_offset(written.group(0)) if written else None
     if in_label is not None and fixed is not None and in_label.utcoffset(None) != fixed.utcoffset(None):
-        yield Finding(ref.where("label"), f"the label says {written.group(0)} but the offset is {ref.offset}")
+        yield Finding(ref.where("label"), f"the label says {written.group(0)} but the offset is {quote(ref.offset)}")
     claimed = fixed or in_label
     if not ref.zone or claimed is None:
         return
@@ -60,5 +61,5 @@ def check(ctx, opts):
         said = ref.offset or written.group(0)
         yield Finding(
             ref.where("offset" if ref.offset else "label"),
-            f"'{ref.label}' says {said}, but {ref.zone} is {', '.join(wrong)}",
+            f"{quote(ref.label)} says {said}, but {ref.zone} is {', '.join(wrong)}",
         )

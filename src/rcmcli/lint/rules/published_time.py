@@ -27,6 +27,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from rcmcli.core.errors import quote
 from rcmcli.lint.problem import Finding
 from rcmcli.core.timeparse import hhmm
 from rcmcli.core.zones import format_offset
@@ -49,7 +50,7 @@ def check(ctx, opts):
             for place in claim.places:
                 zone = ctx.place_zone(place)
                 if zone is None:
-                    yield Finding(claim.at, f"cannot check the time published for '{place}': no zone is known for that place")
+                    yield Finding(claim.at, f"cannot check the time published for {quote(place)}: no zone is known for that place")
                     continue
                 local = instant.astimezone(zone.tz)
                 shift = (local.date() - pub.date).days
@@ -57,7 +58,7 @@ def check(ctx, opts):
                     day = f" on {local.date()}" if shift else ""
                     yield Finding(
                         claim.at,
-                        f"published {hhmm(claim.time)} for {place} on {pub.date}, but {hhmm(pub.reference_time)} "
-                        f"{mt.reference_zone.label} is {local:%H:%M}{day} there "
+                        f"published {hhmm(claim.time)} for {quote(place)} on {pub.date}, but {hhmm(pub.reference_time)} "
+                        f"{quote(mt.reference_zone.label)} is {local:%H:%M}{day} there "
                         f"({zone.name}, {format_offset(local.utcoffset())})",
                     )

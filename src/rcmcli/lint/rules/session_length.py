@@ -20,6 +20,7 @@ Passing::
 
 from __future__ import annotations
 
+from rcmcli.core.errors import quote
 from rcmcli.lint.problem import Finding
 from rcmcli.lint.rules._common import minutes_problem
 
@@ -84,6 +85,6 @@ def check(ctx, opts):
         if abs(s.minutes - minutes) > tolerance:
             word = "longer" if s.minutes > minutes else "shorter"
             yield Finding(
-                s.where("end"),
-                f"{s.kind} '{s.title}' lasts {s.minutes} min, {word} than {whose} of {minutes} ± {tolerance} min",
+                s.at,
+                f"{s.kind} {quote(s.title)} lasts {s.minutes} min, {word} than {whose} of {minutes} ± {tolerance} min",
             )

@@ -13,6 +13,7 @@ Passing::
 
 from __future__ import annotations
 
+from rcmcli.core.errors import Pos
 from rcmcli.lint.problem import Finding
 
 CODE = "R003"
@@ -22,16 +23,26 @@ OPTIONS: dict = {}
 
 
 def check(ctx, opts):
+    from bisect import bisect_right
+
+    holes = ctx.meeting.holes if ctx.meeting else []
     seen: dict[int, int] = {}
     expected = 1
+    last = Pos(0, 0)  # where the previous numbered slot is
     for s in ctx.slots:
         if s.session is None:
             continue
-        line = s.at.line if s.at else 0
+        at = s.at or Pos(0, 0)
+        line = at.line
         if s.session in seen:
             yield Finding(s.where("session"), f"session {s.session} is numbered twice (first at line {seen[s.session]})")
             continue
         seen[s.session] = line
-        if s.session != expected:
+        # A slot or day that did not load since the previous number may have held the
+        # expected one (the loader reported it): the count starts again from here.
+        i = bisect_right(holes, last)
+        hole = i < len(holes) and holes[i] < at
+        if s.session != expected and not hole:
             yield Finding(s.where("session"), f"session {s.session} comes where session {expected} was expected")
         expected = s.session + 1
+        last = at

@@ -27,7 +27,7 @@ def check(ctx, opts):
     for s in ctx.slots:
         if s.end < s.start and not s.crosses_midnight:
             yield Finding(
-                s.where("end"),
+                s.at,
                 f"slot ends at {hhmm(s.end)}, before it starts at {hhmm(s.start)}: if it runs past midnight "
                 "say 'crosses_midnight: true', otherwise fix the times",
             )

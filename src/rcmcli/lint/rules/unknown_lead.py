@@ -13,6 +13,7 @@ Passing::
 
 from __future__ import annotations
 
+from rcmcli.core.errors import quote
 from rcmcli.lint.problem import Finding
 
 CODE = "R001"
@@ -29,7 +30,7 @@ def check(ctx, opts):
     for org in mt.conferences:
         conf = ctx.members.conferences.get(org)
         if conf is None:
-            yield Finding(mt.where("conferences"), f"unknown conference '{org}'; known: {', '.join(ctx.members.conferences)}")
+            yield Finding(mt.where("conferences"), f"unknown conference {quote(org)}; known: {', '.join(ctx.members.conferences)}")
             continue
         allowed.update(conf.members, conf.observers)
     if not allowed:

@@ -13,6 +13,7 @@ Passing::
 
 from __future__ import annotations
 
+from rcmcli.core.errors import quote
 from rcmcli.lint.problem import Finding
 from rcmcli.core.timeparse import WEEKDAYS, weekday_index
 
@@ -31,6 +32,6 @@ def check(ctx, opts):
         idx = weekday_index(day.weekday)
         real = WEEKDAYS[day.date.weekday()].capitalize()
         if idx is None:
-            yield Finding(day.where("weekday"), f"'{day.weekday}' is not a weekday name (English or Spanish)")
+            yield Finding(day.where("weekday"), f"{quote(day.weekday)} is not a weekday name (English or Spanish)")
         elif idx != day.date.weekday():
-            yield Finding(day.where("weekday"), f"{day.date} is a {real}, not a {day.weekday}")
+            yield Finding(day.where("weekday"), f"{day.date} is a {real}, not a {quote(day.weekday)}")

@@ -1,0 +1,62 @@
+"""A reference zone ``Etc/GMT±N`` whose published label does not state its real UTC offset.
+
+tz names invert the sign (POSIX): ``Etc/GMT-6`` is UTC+06:00, six hours *ahead*
+of UTC, while an agenda's "GMT-6" is six hours behind. An agenda published in
+"Central American time" with ``zone: Etc/GMT-6`` is read twelve hours off:
+``rcm agenda show`` prints its 09:00 as 21:00 the day before. Nothing else can
+tell, since the label states no offset to compare (rule P002 compares one when it
+does). The warning goes away when the label or the ``offset`` states the zone's
+real offset, or when the agenda gives its published ``offset`` instead.
+
+Failing::
+
+    reference_zone: {label: Central American time, zone: Etc/GMT-6}
+
+Passing::
+
+    reference_zone: {label: Central American time (GMT-6), offset: GMT-6}
+    reference_zone: {label: "Dhaka time (UTC+6)", zone: Etc/GMT-6}
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+from rcmcli.core.errors import quote
+from rcmcli.core.zones import format_offset, get_zone, parse_offset
+from rcmcli.lint.problem import Finding
+
+CODE = "P003"
+NAME = "etc-zone-sign"
+SEVERITY = "warning"
+OPTIONS: dict = {}
+
+_ETC = re.compile(r"Etc/GMT([+-])(\d{1,2})")
+_STATED = re.compile(r"(?:GMT|UTC)\s*[+\-\u2212]\s*\d{1,2}(?::?\d{2})?", re.IGNORECASE)
+
+
+def check(ctx, opts):
+    mt = ctx.meeting
+    ref = mt.reference_zone if mt else None
+    if ref is None or not ref.zone:
+        return
+    m = _ETC.fullmatch(ref.zone)
+    if not m or int(m[2]) == 0:
+        return
+    try:
+        real = datetime(2000, 1, 1, tzinfo=get_zone(ref.zone)).utcoffset()
+    except KeyError:
+        return  # reported by bad-zone
+    stated = [*_STATED.findall(ref.label), *([ref.offset] if ref.offset else [])]
+    if any((fixed := parse_offset(s)) is not None and fixed.utcoffset(None) == real for s in stated):
+        return
+    hours = f"{int(m[2])} hour{'s' if int(m[2]) > 1 else ''}"
+    ahead, behind = ("ahead of", "behind") if m[1] == "-" else ("behind", "ahead of")
+    yield Finding(
+        ref.where("zone"),
+        f"{ref.zone} is {format_offset(real)}, {hours} {ahead} UTC: tz names invert the sign (POSIX), so it is "
+        f"not the 'GMT{m[1]}{m[2]}' an agenda writes, and the label {quote(ref.label)} does not say "
+        f"{format_offset(real)}; for {hours} {behind} UTC write 'offset: GMT{m[1]}{m[2]}', "
+        f"for {format_offset(real)} say so in the label",
+    )
