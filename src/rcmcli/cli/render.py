@@ -429,16 +429,18 @@ def _show_cols(meeting: Meeting, zones: Sequence[Resolved], rows: Sequence[SlotR
 
 
 def _show_layout(meeting: Meeting, zones: Sequence[Resolved], rows: Sequence[SlotRow], lang: str, width: int) -> tuple[list[Col], list[int], int]:
-    """The richest layout that fits: every zone, whole spans, kind and lead columns;
-    then without kind, without lead, with start times only; then with fewer zones."""
+    """The richest layout that fits: every zone, whole spans, kind and lead columns
+    (the kind only if no title has to wrap); then without kind, without lead, with
+    start times only; then with fewer zones."""
     from rcmcli.cli.layout import fit
 
     has_leads = any(r.slot.leads for r in rows)
+    whole = max((len(_label(r.slot, lang)) for r in rows), default=0)  # the kind only if no title wraps
     for n in range(len(zones), -1, -1):
         for zone_span, pub_span in ((True, True), (False, True), (False, False)):
             if n == 0 and not zone_span:
                 zone_span = True
-            for kind, lead, floor in ((True, has_leads, TITLE_COMFORT), (False, has_leads, TITLE_COMFORT), (False, False, TITLE_MIN)):
+            for kind, lead, floor in ((True, has_leads, whole), (False, has_leads, TITLE_COMFORT), (False, False, TITLE_MIN)):
                 cols = _show_cols(meeting, zones, rows, lang, n, zone_span, pub_span, kind, lead, floor)
                 widths = fit(cols, width)
                 if widths is not None:
