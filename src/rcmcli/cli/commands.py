@@ -276,7 +276,7 @@ def members(opts: Globals, org: str = "all", on: Optional[str] = None, fmt: str 
     elif fmt == "csv":
         _say(render.members_csv(rows, lang, at))
     elif fmt == "markdown":
-        _say(render.members_markdown(rows, lang, at))
+        _say(render.members_markdown(rows, lang, at, now=not on))
     else:
         width = _width()
         _print(opts, render.members_table(rows, lang, at, width, now=not on), width)

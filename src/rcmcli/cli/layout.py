@@ -150,7 +150,3 @@ def wrap_header(header: str, width: int) -> str:
     for line in header.split("\n"):
         lines += textwrap.wrap(line, max(width, 1), break_on_hyphens=False) or [""]
     return "\n".join(lines)
-
-
-def total_width(widths: Sequence[int], gap: int = GAP) -> int:
-    return sum(widths) + gap * (len(widths) - 1)

@@ -212,7 +212,9 @@ def show_csv(zones: Sequence[Resolved], rows: Sequence[SlotRow], lang: str) -> s
 
 
 def _md_escape(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+    for ch in "\\*_`|[]<>":
+        text = text.replace(ch, "\\" + ch)
+    return text.replace("\n", " ")
 
 
 def _md_table(head: Sequence[str], body: Sequence[Sequence[str]]) -> list[str]:
@@ -289,8 +291,7 @@ def times_csv(slots: Sequence[Slot], matrix: Sequence[PlaceRow], days: Sequence[
 
 def times_markdown(meeting: Meeting, days: Sequence[DayClocks], matrix: Sequence[PlaceRow], by: str, lang: str) -> str:
     ref = meeting.reference_zone
-    lines = [f"## {_md_escape(meeting.title.get(lang))}", "",
-             _("Published in %(zone)s.") % {"zone": ref.label if ref else "?"}, ""]
+    lines = [f"## {_md_escape(meeting.title.get(lang))}", ""]
     index = {id(s): i for i, s in enumerate(s for d in days for s in d.day.slots)}
     for d in days:
         assert d.day.date is not None
@@ -301,12 +302,19 @@ def times_markdown(meeting: Meeting, days: Sequence[DayClocks], matrix: Sequence
             for r in matrix:
                 times = [r.times[index[id(s)]] for s in d.day.slots]
                 body.append([r.place.name, _offsets_of(times), *[local_text(t) for t in times]])
-        else:
-            head = [reference_short(meeting), *[g.label for g in d.groups], _("Slot")]
-            body = [[_published(s), *[local_text(to_zone(s, g.places[0].tz)) for g in d.groups], _label(s, lang)] for s in d.day.slots]
+            lines += _md_table(head, body) + ["", _md_escape(published_note(meeting)), ""]
+            continue
+        ref_group = _reference_group(meeting, d)
+        pub = [reference_short(meeting)] if ref_group is None else []
+        head = [*pub, *[g.label for g in d.groups], _("Title")]
+        body = [[*([_published(s)] if pub else []), *[local_text(to_zone(s, g.places[0].tz)) for g in d.groups], _label(s, lang)] for s in d.day.slots]
         lines += _md_table(head, body) + [""]
-        if by != "capital":
-            lines += [f"- **{g.label}**: {_md_escape(join_names([p.name for p in g.places], lang))}" for g in d.groups] + [""]
+        lines += [f"- **{g.label}**: {_md_escape(join_names([p.name for p in g.places], lang))}" for g in d.groups] + [""]
+        if ref_group is None:
+            lines += [_md_escape(published_note(meeting)), ""]
+        else:
+            zone = ref.label if ref else "?"
+            lines += [_md_escape(_("Published in %(zone)s: the %(column)s column.") % {"zone": zone, "column": d.groups[ref_group].label}), ""]
     lines.append(_md_escape(marks_legend()))
     return "\n".join(lines) + "\n"
 
@@ -329,10 +337,10 @@ def members_csv(rows: Sequence[tuple[Country, tuple[str, ...], str]], lang: str,
     return csv_text(head, body)
 
 
-def members_markdown(rows: Sequence[tuple[Country, tuple[str, ...], str]], lang: str, at: datetime) -> str:
+def members_markdown(rows: Sequence[tuple[Country, tuple[str, ...], str]], lang: str, at: datetime, now: bool = False) -> str:
     head = [_("Code"), _("Country"), _("Capital"), _("Zone"), _("Conf."), _("UTC offset")]
     body = [[c.code, c.name.get(lang), c.capital.get(lang), c.zone, "/".join(o.upper() for o in orgs), off] for c, orgs, off in rows]
-    return "\n".join([_members_title(at, lang), "", *_md_table(head, body)]) + "\n"
+    return "\n".join(["## " + _md_escape(_members_title(at, lang, now)), "", *_md_table(head, body)]) + "\n"
 
 
 def meetings_json(meetings: Sequence[Meeting], lang: str) -> str:

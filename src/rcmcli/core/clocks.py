@@ -18,6 +18,7 @@ from datetime import date, datetime, time, timezone
 from rcmcli.core.errors import UsageError
 from rcmcli.core.localtime import DEFAULT_HOURS, Hours, LocalTime
 from rcmcli.core.zones import fold
+from rcmcli.i18n import _, ngettext
 
 TYPE_CHECKING = False  # typing costs ~8 ms of start-up; annotations are never evaluated
 if TYPE_CHECKING:
@@ -94,7 +95,7 @@ def find_places(names: Iterable[str], members: Members, aliases: Mapping[str, tu
         if place not in out:
             out.append(place)
     if not out:
-        raise UsageError("no capital given")
+        raise UsageError(_("no capital given"))
     return out
 
 
@@ -220,21 +221,22 @@ def pick_days(meeting: Meeting, day: Optional[str] = None, on: Optional[str] = N
     """The days ``--day N`` or ``--date YYYY-MM-DD`` select (all without either)."""
     days = meeting_days(meeting)
     if day is not None and on is not None:
-        raise UsageError("give --day or --date, not both")
+        raise UsageError(_("give --day or --date, not both"))
     if day is not None:
         try:
             n = int(day)
         except ValueError:
-            raise UsageError(f"--day '{day}' is not a day number like 1") from None
+            raise UsageError(_("--day '%(value)s' is not a day number like 1") % {"value": day}) from None
         if not 1 <= n <= len(days):
-            raise UsageError(f"--day {n}: {meeting.id} has {len(days)} day{'s' if len(days) != 1 else ''} (1 to {len(days)})")
+            message = ngettext("--day %(number)d: %(meeting)s has %(count)d day", "--day %(number)d: %(meeting)s has %(count)d days (1 to %(count)d)", len(days))
+            raise UsageError(message % {"number": n, "meeting": meeting.id, "count": len(days)})
         return [days[n - 1]]
     if on is not None:
         wanted = parse_date(on, "--date")
         chosen = [(n, d) for n, d in days if d.date == wanted]
         if not chosen:
             listed = ", ".join(str(d.date) for _, d in days)
-            raise UsageError(f"--date {on}: {meeting.id} meets on {listed}")
+            raise UsageError(_("--date %(value)s: %(meeting)s meets on %(dates)s") % {"value": on, "meeting": meeting.id, "dates": listed})
         return chosen
     return days
 
@@ -243,7 +245,7 @@ def parse_date(text: str, option: str) -> date:
     try:
         return date.fromisoformat(text.strip())
     except ValueError:
-        raise UsageError(f"{option} '{text}' is not a date like 2021-09-09") from None
+        raise UsageError(_("%(option)s '%(value)s' is not a date like 2021-09-09") % {"option": option, "value": text}) from None
 
 
 # --- start-time announcements ------------------------------------------------------
