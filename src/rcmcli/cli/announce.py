@@ -19,7 +19,7 @@ from rcmcli.i18n import _
 
 TYPE_CHECKING = False  # typing costs ~8 ms of start-up; annotations are never evaluated
 if TYPE_CHECKING:
-    from typing import Any, Optional, Sequence
+    from typing import Any, Sequence
 
     from rcmcli.core.clocks import Announcement, StartGroup
     from rcmcli.core.model import Meeting

@@ -18,7 +18,7 @@ from rcmcli.core.csvsafe import csv_text
 from rcmcli.core.localtime import LocalTime, SlotRow, to_zone
 from rcmcli.core.model import Country, Meeting, Slot
 from rcmcli.core.timeparse import hhmm
-from rcmcli.core.zones import Resolved, format_offset
+from rcmcli.core.zones import Resolved
 from rcmcli.i18n import N_, _, ngettext
 
 TYPE_CHECKING = False  # typing costs ~8 ms of start-up; annotations are never evaluated
@@ -129,17 +129,6 @@ def zone_short(z: Resolved) -> str:
     if "/" in z.name:
         return z.name.rsplit("/", 1)[1].replace("_", " ")
     return z.name
-
-
-def zone_heading(z: Resolved, meeting: Meeting) -> str:
-    """What the user typed, then the zone it resolved to and its offset on the first day."""
-    first = meeting.slots[0].starts if meeting.slots else None
-    off = format_offset(first.astimezone(z.tz).utcoffset()) if first else ""
-    lines = [z.query] if z.query and z.query != z.name and z.query != "local" else []
-    lines.append(z.name)
-    if off and off != z.name:
-        lines.append(off)
-    return "\n".join(lines)
 
 
 # --- machine formats -----------------------------------------------------------
@@ -512,8 +501,11 @@ def day_heading(d: DayClocks, count: int, lang: str) -> str:
 def _show_footer(meeting: Meeting, zones: Sequence[Resolved], rows: Sequence[SlotRow], cols: Sequence[Col], n: int, width: int) -> list[Any]:
     lines = [published_note(meeting)]
     for z in zones[:n]:
-        why = f" ({z.via})" if z.via and z.via != "reference zone" else ""
-        lines.append(_("%(column)s: %(zone)s%(why)s.") % {"column": zone_short(z), "zone": z.name, "why": why})
+        why = z.via if z.via and z.via != "reference zone" else ""
+        if zone_short(z) != z.name:
+            lines.append(_("%(column)s: %(zone)s%(why)s.") % {"column": zone_short(z), "zone": z.name, "why": f" ({why})" if why else ""})
+        elif why:
+            lines.append(_("%(column)s: %(why)s.") % {"column": z.name, "why": why})
     shown = [r.times[i] for r in rows for i in range(n)]
     if any(t.night or t.outside_work or t.day_shift for t in shown):
         lines.append(marks_legend())
