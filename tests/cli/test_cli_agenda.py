@@ -339,3 +339,268 @@ def test_show_in_washington(runner, query):
     out = ok_json(runner, "agenda", "show", II, "--tz", query, "--format", "json")
     assert out["slots"][0]["start"] == "2021-09-09T11:00:00-04:00"
     assert out["zones"] == ["America/New_York"]
+
+
+# --- agenda announce --------------------------------------------------------------------------
+
+# Written by hand from the tz database's offsets on 9 and 10 September 2021 (see FIRST_SLOT):
+# 09:00 GMT-6 is 15:00 UTC. Santiago is on UTC-3 (Chile's DST began on 5 September 2021), so
+# it is with Buenos Aires at 12:00, not at 11:00 as the agenda (002) says. Capitals are listed
+# in the members file's order; the agenda's "Washington DC" is written without a comma.
+ANNOUNCE_II = """\
+The meeting starts at 09:00 am Central American time (GMT-6) on both days, Thursday 9 September 2021 and Friday 10 September 2021:
+09:00 am Belmopan, San José, San Salvador, Guatemala City, Tegucigalpa & Managua
+10:00 am Mexico City, Panama City, Bogotá, Quito & Lima
+11:00 am Ottawa, Santo Domingo, Washington DC, La Paz, Georgetown, Asunción & Caracas
+12:00 pm Buenos Aires, Brasília, Santiago, Paramaribo & Montevideo
+"""
+
+
+def test_announce_groups_santiago_with_buenos_aires(runner):
+    result = invoke(runner, "agenda", "announce", II)
+    assert result.exit_code == 0, result.output
+    assert result.stdout == ANNOUNCE_II
+
+
+def test_announce_named_capitals_in_24_hours(runner):
+    result = invoke(runner, "agenda", "announce", II, "--capital", "Santiago", "--capital", "Buenos Aires", "--capital", "Ottawa", "--clock", "24")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[1:] == ["11:00 Ottawa", "12:00 Santiago & Buenos Aires"]
+
+
+def test_announce_json_and_markdown(runner):
+    out = ok_json(runner, "agenda", "announce", II, "--format", "json")
+    assert out["days_differ"] is False
+    [only] = out["announcements"]
+    assert only["dates"] == ["2021-09-09", "2021-09-10"]
+    by_time = {g["time"]: [p["country"] for p in g["places"]] for g in only["groups"]}
+    assert set(by_time) == {"09:00", "10:00", "11:00", "12:00"}
+    assert "CL" in by_time["12:00"] and "AR" in by_time["12:00"]
+    assert out["text"] == ANNOUNCE_II
+    md = invoke(runner, "agenda", "announce", II, "--format", "markdown").stdout
+    assert "- **12:00 pm** Buenos Aires, Brasília, Santiago, Paramaribo & Montevideo" in md
+
+
+def test_announce_per_slot(runner):
+    out = ok_json(runner, "agenda", "announce", II, "--slot", "--format", "json")
+    assert len(out["announcements"]) == 11
+    # Session 3 starts 12:10 GMT-6 = 18:10 UTC: 15:10 in Santiago (UTC-3).
+    s3 = next(a for a in out["announcements"] if a["slot"]["session"] == 3)
+    assert next(g["time"] for g in s3["groups"] if "CL" in [p["country"] for p in g["places"]]) == "15:10"
+
+
+DST_MEETING = """\
+id: dst-meeting
+title: Across the end of DST in North America
+conferences: [rcm]
+sources:
+  - file: 002_1c03c18522c6c0c3.txt
+dates: {start: 2021-11-05, end: 2021-11-08}
+reference_zone:
+  label: GMT-6
+  offset: GMT-6
+days:
+  - date: 2021-11-05
+    slots:
+      - start: 9:00
+        end: 10:00
+        title: Day one
+  - date: 2021-11-08
+    slots:
+      - start: 9:00
+        end: 10:00
+        title: Day two
+"""
+
+# By hand: 09:00 GMT-6 is 15:00 UTC. Mexico City left DST on 31 October 2021 (UTC-6 on both
+# days); Ottawa and Washington left it on 7 November 2021 (UTC-4 on the 5th, UTC-5 on the 8th);
+# Panama (UTC-5) and Santo Domingo (UTC-4) have no DST.
+ANNOUNCE_DST = """\
+The start times differ from one day to the next: each day is listed.
+
+On Friday 5 November 2021 the meeting starts at 09:00 am GMT-6:
+09:00 am Belmopan, San José, San Salvador, Guatemala City, Tegucigalpa, Mexico City & Managua
+10:00 am Panama City
+11:00 am Ottawa, Santo Domingo & Washington DC
+
+On Monday 8 November 2021 the meeting starts at 09:00 am GMT-6:
+09:00 am Belmopan, San José, San Salvador, Guatemala City, Tegucigalpa, Mexico City & Managua
+10:00 am Ottawa, Panama City & Washington DC
+11:00 am Santo Domingo
+"""
+
+
+@pytest.fixture
+def dst_data(tmp_path: Path) -> str:
+    (tmp_path / "dst-meeting.yaml").write_text(DST_MEETING, encoding="utf-8")
+    return str(tmp_path)
+
+
+def test_announce_per_day_when_clocks_change_between_days(runner, dst_data):
+    result = invoke(runner, "--data", dst_data, "agenda", "announce", "dst-meeting")
+    assert result.exit_code == 0, result.output
+    assert result.stdout == ANNOUNCE_DST
+
+
+def test_times_groups_are_per_day(runner, dst_data):
+    out = ok_json(runner, "--data", dst_data, "agenda", "times", "dst-meeting", "--format", "json")
+    groups = {g["date"]: {x["offset"]: x["countries"] for x in g["groups"]} for g in out["clock_groups"]}
+    assert groups["2021-11-05"] == {"UTC-6": ["BZ", "CR", "SV", "GT", "HN", "MX", "NI"], "UTC-5": ["PA"], "UTC-4": ["CA", "DO", "US"]}
+    assert groups["2021-11-08"] == {"UTC-6": ["BZ", "CR", "SV", "GT", "HN", "MX", "NI"], "UTC-5": ["CA", "PA", "US"], "UTC-4": ["DO"]}
+
+
+# --- agenda times: grouping and filters -----------------------------------------------------
+
+
+def test_times_groups_the_23_capitals_into_four_clocks(runner):
+    out = ok_json(runner, "agenda", "times", II, "--format", "json")
+    first = out["clock_groups"][0]
+    assert first["date"] == "2021-09-09"
+    # By hand, from FIRST_SLOT: -06, -05, -04, -03.
+    expected = {}
+    for code, start in FIRST_SLOT.items():
+        expected.setdefault("UTC" + start[-6:-3].replace("-0", "-"), set()).add(code)
+    assert {g["offset"]: set(g["countries"]) for g in first["groups"]} == expected
+    assert [g["offset"] for g in first["groups"]] == ["UTC-6", "UTC-5", "UTC-4", "UTC-3"]
+
+
+def test_times_day_and_date_filters(runner):
+    day1 = ok_json(runner, "agenda", "times", II, "--day", "1", "--format", "json")
+    assert [s["date"] for s in day1["slots"]] == ["2021-09-09"] * 6
+    assert all(len(c["times"]) == 6 for c in day1["capitals"])
+    day2 = ok_json(runner, "agenda", "times", II, "--date", "2021-09-10", "--format", "json")
+    assert [s["date"] for s in day2["slots"]] == ["2021-09-10"] * 5
+
+
+@pytest.mark.parametrize("args", [["--day", "3"], ["--day", "one"], ["--date", "2021-09-11"], ["--date", "9/9/2021"], ["--day", "1", "--date", "2021-09-09"]])
+def test_times_bad_day_exits_2(runner, args):
+    result = invoke(runner, "agenda", "times", II, *args)
+    assert result.exit_code == 2
+    assert result.stderr.startswith("rcm: error: ") and "Traceback" not in result.output
+
+
+def test_times_chosen_capitals(runner):
+    out = ok_json(runner, "agenda", "times", II, "--capital", "Santiago", "--capital", "AR", "--format", "json")
+    assert [c["country"] for c in out["capitals"]] == ["CL", "AR"]
+    assert out["capitals"][0]["times"][0]["start"] == "2021-09-09T12:00:00-03:00"
+    assert [g["countries"] for g in out["clock_groups"][0]["groups"]] == [["CL", "AR"]]
+
+
+def test_times_unknown_capital_exits_2(runner):
+    result = invoke(runner, "agenda", "times", II, "--capital", "Santaigo")
+    assert result.exit_code == 2
+    assert "Santiago" in result.stderr
+
+
+# --- members on a date --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "day, code, offset",
+    [
+        ("2021-09-09", "CL", "UTC-03:00"),  # Chile's DST began on 5 September 2021
+        ("2021-06-01", "CL", "UTC-04:00"),
+        ("2021-09-09", "US", "UTC-04:00"),
+        ("2021-12-01", "US", "UTC-05:00"),
+        ("2021-09-09", "MX", "UTC-05:00"),  # Mexico City's last DST ended on 31 October 2021
+        ("2023-06-01", "MX", "UTC-06:00"),
+    ],
+)
+def test_members_offsets_on_a_date(runner, day, code, offset):
+    out = ok_json(runner, "members", "--date", day, "--format", "json")
+    row = next(r for r in out if r["country"] == code)
+    assert row["utc_offset"] == offset
+    assert row["at"] == f"{day}T12:00:00+00:00"
+    assert "utc_offset_now" in row
+
+
+# --- formats, CSV formulas and plain output -----------------------------------------------------
+
+READ_COMMANDS = {
+    ("agenda", "list"): ("table", "json", "markdown", "csv"),
+    ("agenda", "show"): ("table", "json", "markdown", "csv"),
+    ("agenda", "times"): ("table", "json", "markdown", "csv"),
+    ("members",): ("table", "json", "markdown", "csv"),
+    ("agenda", "announce"): ("text", "markdown", "json", "csv"),
+}
+
+
+@pytest.mark.parametrize("path, formats", READ_COMMANDS.items(), ids=[" ".join(p) for p in READ_COMMANDS])
+def test_every_read_command_offers_its_formats(runner, path, formats):
+    result = invoke(runner, *path, "--help")
+    assert f"<{'|'.join(formats)}>" in result.stdout.replace("\n", "")  # exactly these, in this order
+    for fmt in formats:
+        args = [*path, *([II] if path[0] == "agenda" and path[-1] != "list" else []), "--format", fmt]
+        done = invoke(runner, *args)
+        assert done.exit_code == 0, (args, done.output)
+        assert done.stdout.strip()
+
+
+FORMULAS = """\
+id: formulas
+title: "=HYPERLINK(\\"http://example.org\\",\\"click\\")"
+conferences: [rcm]
+sources:
+  - file: 002_1c03c18522c6c0c3.txt
+dates: {start: 2021-09-09, end: 2021-09-09}
+reference_zone:
+  label: "@GMT-6"
+  offset: GMT-6
+days:
+  - date: 2021-09-09
+    slots:
+      - start: 9:00
+        end: 9:30
+        title: "+cmd|' /C calc'!A0"
+      - start: 9:30
+        end: 10:00
+        title: "-2+3"
+      - start: 10:00
+        end: 10:30
+        title: "@SUM(A1:A2)"
+"""
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["agenda", "list"],
+        ["agenda", "show", "formulas"],
+        ["agenda", "times", "formulas"],
+        ["agenda", "announce", "formulas", "--slot"],
+    ],
+)
+def test_csv_cells_never_start_a_formula(runner, tmp_path, args):
+    import csv
+    import io
+
+    (tmp_path / "formulas.yaml").write_text(FORMULAS, encoding="utf-8")
+    result = invoke(runner, "--data", str(tmp_path), *args, "--format", "csv")
+    assert result.exit_code == 0, result.output
+    cells = [c for row in csv.reader(io.StringIO(result.stdout)) for c in row]
+    assert not [c for c in cells if c[:1] in ("=", "+", "@", "\t", "\r") or (c[:1] == "-" and not c.lstrip("-").isdigit())]
+    quoted = {c for c in cells if c.startswith("'")}
+    assert quoted, "the hostile titles should be in the export"
+    assert quoted <= {"'=HYPERLINK(\"http://example.org\",\"click\")", "'+cmd|' /C calc'!A0", "'-2+3", "'@SUM(A1:A2)", "'@GMT-6"}
+
+
+def _plain(args: list[str], columns: str | None) -> str:
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith("RCM_") and k != "COLUMNS"}
+    if columns is not None:
+        env["COLUMNS"] = columns
+    proc = subprocess.run([sys.executable, "-m", "rcmcli", *args], capture_output=True, text=True, env=env, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    return proc.stdout
+
+
+@pytest.mark.parametrize("columns, width", [(None, 80), ("100", 100), ("abc", 80), ("0", 80), ("-5", 80)])
+def test_output_that_is_not_a_terminal_is_80_columns_or_columns(columns, width):
+    out = _plain(["agenda", "show", II, "--tz", "Santiago"], columns)
+    lines = out.splitlines()
+    assert "\x1b[" not in out
+    assert max(len(line) for line in lines) == width  # the header rule spans the table
+

@@ -204,22 +204,17 @@ def _zones(catalog: Catalog, names: list[str], meeting: Meeting) -> list:
     return resolved
 
 
-def _print(opts: Globals, renderable: Any) -> None:
+def _width() -> int:
+    from rcmcli.cli.layout import terminal_width
+
+    return terminal_width()
+
+
+def _print(opts: Globals, renderable: Any, width: Optional[int] = None) -> None:
+    """Draw a table at the width it was laid out for (see :func:`layout.terminal_width`)."""
     from rcmcli.cli.render import console
 
-    con = console(no_color=opts.no_color)
-    if not sys.stdout.isatty():
-        con.width = _columns()
-    con.print(renderable)
-
-
-def _columns(default: int = 200) -> int:
-    """COLUMNS when output is not a terminal; a blank, non-numeric or non-positive value is ignored.
-
-    Unlike RCM_* variables COLUMNS is the shell's, often exported empty: it must not stop a command.
-    """
-    value = os.environ.get("COLUMNS", "").strip()
-    return int(value) if value.isdigit() and 0 < int(value) <= 10_000 else default
+    console(no_color=opts.no_color, width=width or _width()).print(renderable)
 
 
 def _say(text: str) -> None:
@@ -281,8 +276,13 @@ def agenda_list(opts: Globals, fmt: str = "table", lang: str = "en") -> int:
     good.sort(key=lambda mt: (mt.first_day or date.min, mt.id))
     if fmt == "json":
         _say(render.meetings_json(good, lang, broken))
+    elif fmt == "csv":
+        _say(render.meetings_csv(good, lang, broken))
+    elif fmt == "markdown":
+        _say(render.meetings_markdown(good, lang, broken))
     else:
-        _print(opts, render.meetings_table(good, lang, broken))
+        width = _width()
+        _print(opts, render.meetings_table(good, lang, width, broken), width)
     return 0
 
 
@@ -302,23 +302,54 @@ def agenda_show(opts: Globals, meeting: Optional[str] = None, tz: Optional[list[
     elif fmt == "markdown":
         _say(render.show_markdown(mt, zones, rows, lang))
     else:
-        _print(opts, render.show_table(mt, zones, rows, lang, note))
+        width = _width()
+        _print(opts, render.show_table(mt, zones, rows, lang, width, zones_given=bool(tz)), width)
     return 0
 
 
-def agenda_times(opts: Globals, meeting: Optional[str] = None, org: Optional[str] = None, fmt: str = "table", lang: str = "en") -> int:
-    from rcmcli.core import localtime as agenda
+def _places(catalog: Catalog, mt: Meeting, org: Optional[str], capitals: Optional[list[str]], lang: str) -> list:
+    """``--capital`` values, else the capitals of ``--org``, else of the meeting's conferences."""
+    from rcmcli.core import clocks
+
+    if capitals:
+        return clocks.find_places(capitals, catalog.members, catalog.zone_aliases, lang)
+    return clocks.member_places(catalog.members, org or clocks.meeting_org(mt), lang)
+
+
+def agenda_times(
+    opts: Globals,
+    meeting: Optional[str] = None,
+    org: Optional[str] = None,
+    by: str = "group",
+    day: Optional[str] = None,
+    on: Optional[str] = None,
+    capital: Optional[list[str]] = None,
+    fmt: str = "table",
+    lang: str = "en",
+) -> int:
     from rcmcli.cli import render
+    from rcmcli.core import clocks
 
     catalog = _catalog(opts)
     mt, note = _pick(catalog, meeting)
-    chosen = org or ("all" if len(mt.conferences) != 1 else mt.conferences[0])
-    matrix = agenda.capital_matrix(mt, catalog.members, chosen)
+    days = clocks.pick_days(mt, day, on)
+    places = _places(catalog, mt, org, capital, lang)
+    grouped = clocks.day_clocks(days, places)
+    matrix = clocks.place_matrix(days, places)
+    slots = [s for _, d in days for s in d.slots]
     _note("showing", mt, note)
     if fmt == "json":
-        _say(render.times_json(mt, matrix, lang))
+        _say(render.times_json(mt, slots, matrix, grouped, lang))
+    elif fmt == "csv":
+        _say(render.times_csv(slots, matrix, grouped, lang))
+    elif fmt == "markdown":
+        _say(render.times_markdown(mt, grouped, matrix, by, lang))
     else:
-        _print(opts, render.times_table(mt, matrix, lang))
+        width = _width()
+        if by == "capital":
+            _print(opts, render.times_by_capital(mt, grouped, matrix, lang, width), width)
+        else:
+            _print(opts, render.times_table(mt, grouped, lang, width), width)
     return 0
 
 
@@ -352,17 +383,27 @@ def agenda_validate(
     return 1 if failed else 0
 
 
-def members(opts: Globals, org: str = "all", fmt: str = "table", lang: str = "en") -> int:
+def members(opts: Globals, org: str = "all", on: Optional[str] = None, fmt: str = "table", lang: str = "en") -> int:
+    """Member states and their UTC offsets now, or on ``--date`` (at 12:00 UTC)."""
+    from rcmcli.core import clocks
     from rcmcli.core import localtime as agenda
     from rcmcli.cli import render
 
     mem = _catalog(opts).members
-    now = datetime.now(timezone.utc)
-    rows = [(c, tuple(mem.conference_of(c.code)), agenda.current_offset(c.zone, now)) for c in mem.members_of(org)]
+    now = datetime.now(timezone.utc).replace(second=0, microsecond=0)  # as shown: to the minute
+    at = clocks.at_noon_utc(clocks.parse_date(on, "--date")) if on else now
+    countries = mem.members_of(org)
+    rows = [(c, tuple(mem.conference_of(c.code)), agenda.current_offset(c.zone, at)) for c in countries]
     if fmt == "json":
-        _say(render.members_json(rows, lang))
+        now_offsets = [agenda.current_offset(c.zone, now) for c in countries]
+        _say(render.members_json(rows, lang, at if on else None, now_offsets))
+    elif fmt == "csv":
+        _say(render.members_csv(rows, lang, at))
+    elif fmt == "markdown":
+        _say(render.members_markdown(rows, lang, at, now=not on))
     else:
-        _print(opts, render.members_table(rows, lang, now))
+        width = _width()
+        _print(opts, render.members_table(rows, lang, at, width, now=not on), width)
     return 0
 
 

@@ -16,7 +16,7 @@ the fast path imports this module on every run.
 
 from __future__ import annotations
 
-from rcmcli.cli import commands as c
+from rcmcli.cli import cmd_announce, commands as c
 
 TYPE_CHECKING = False  # typing costs ~8 ms of start-up; annotations are never evaluated
 if TYPE_CHECKING:
@@ -96,6 +96,10 @@ def lang(what: str) -> Opt:
     return Opt("lang", ("--lang",), what, default="en", choices=LANGS)
 
 
+def capital(help: str) -> Opt:
+    return Opt("capital", ("--capital",), help, multiple=True, complete="zone", example="Santiago")
+
+
 def meeting(help: str = N_("Catalog id or path to a meeting YAML file (default: next upcoming)."), required: bool = False) -> Opt:
     return Arg("meeting", help, required=required, complete="meeting", example="plenary-ii-2021")
 
@@ -126,7 +130,7 @@ COMMANDS: tuple[Command, ...] = (
         ("agenda", "list"),
         c.agenda_list,
         N_("List the meetings in the catalog."),
-        (fmt(("table", "json")), lang(N_("Language of titles."))),
+        (fmt(), lang(N_("Language of titles."))),
     ),
     Command(
         ("agenda", "show"),
@@ -153,8 +157,25 @@ COMMANDS: tuple[Command, ...] = (
         (
             meeting(N_("Catalog id or path (default: next upcoming).")),
             Opt("org", ("--org",), N_("Capitals of rcm, sacm or all (default: the meeting's conferences)."), choices=ORGS),
-            fmt(("table", "json")),
+            capital(N_("Only this capital (or country, ISO code, zone). Repeatable.")),
+            Opt("by", ("--by",), N_("Columns: one per shared clock (group, default) or one row per capital."), default="group", choices=("group", "capital")),
+            Opt("day", ("--day",), N_("Only day N of the meeting (1, 2, ...)."), example="1", metavar="N"),
+            Opt("on", ("--date",), N_("Only the meeting day on this date (YYYY-MM-DD)."), example="2021-09-09", metavar="DATE"),
+            fmt(),
             lang(N_("Language of titles.")),
+        ),
+    ),
+    Command(
+        ("agenda", "announce"),
+        cmd_announce.agenda_announce,
+        N_("The start-time announcement: each day's local start, capitals grouped by time."),
+        (
+            meeting(),
+            capital(N_("Announce for this capital (or country, ISO code, zone) instead of the members. Repeatable.")),
+            Opt("slot", ("--slot",), N_("Also the start of every slot, day by day."), kind="flag"),
+            Opt("clock", ("--clock",), N_("12-hour (09:00 am, as agendas write it) or 24-hour times."), default="12", choices=("12", "24")),
+            fmt(("text", "markdown", "json", "csv"), default="text"),
+            lang(N_("Language of titles and capitals.")),
         ),
     ),
     Command(
@@ -209,10 +230,11 @@ COMMANDS: tuple[Command, ...] = (
     Command(
         ("members",),
         c.members,
-        N_("Member states with their capital, zone and current UTC offset."),
+        N_("Member states with their capital, zone and UTC offset now or on a date."),
         (
             Opt("org", ("--org",), N_("rcm, sacm or all."), default="all", choices=ORGS),
-            fmt(("table", "json")),
+            Opt("on", ("--date",), N_("UTC offsets on this date (YYYY-MM-DD, at 12:00 UTC) instead of now."), example="2021-09-09", metavar="DATE"),
+            fmt(),
             lang(N_("Language of names.")),
         ),
     ),

@@ -2,23 +2,57 @@
 
 The only module besides the CLI that knows about the terminal. Rich is imported
 inside the functions that draw tables, so machine formats never pay for it.
+
+Tables are laid out for the width they are drawn at (:mod:`rcmcli.cli.layout`):
+times never wrap, titles wrap between words and keep at least 30 columns, and
+whatever does not fit is left out with a line that says so, never silently.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from datetime import datetime
 
-from rcmcli.core.localtime import CapitalRow, LocalTime, SlotRow
+from rcmcli.cli.datefmt import format_day, join_names
+from rcmcli.core.csvsafe import csv_text
+from rcmcli.core.localtime import LocalTime, SlotRow, to_zone
 from rcmcli.core.model import Country, Meeting, Slot
 from rcmcli.core.timeparse import hhmm
-from rcmcli.core.zones import Resolved, format_offset
+from rcmcli.core.zones import Resolved
+from rcmcli.i18n import N_, _, ngettext
 
 TYPE_CHECKING = False  # typing costs ~8 ms of start-up; annotations are never evaluated
 if TYPE_CHECKING:
-    from typing import Any, Sequence
+    from typing import Any, Optional, Sequence
+
+    from rcmcli.core.clocks import DayClocks, PlaceRow
+    from rcmcli.cli.layout import Col
+
+TITLE_MIN = 30  # a title line is never narrower than this (unless the title is shorter)
+TITLE_COMFORT = 40  # optional columns (kind, lead) only while titles keep this much
+NIGHT = "\u263e"  # ☾: at night; text, so it survives NO_COLOR and copy-paste
+OUTSIDE = "*"  # outside working hours
+DASH = "\u2013"
+
+KINDS = {
+    "opening": N_("Opening"),
+    "presentation": N_("Presentation"),
+    "session": N_("Session"),
+    "discussion": N_("Discussion"),
+    "break": N_("Break"),
+    "closing": N_("Closing"),
+    "other": N_("Other"),
+}
+# At most five characters: the header of a slot column in `times --by capital`.
+KINDS_TINY = {
+    "opening": N_("Open"),
+    "presentation": N_("Pres"),
+    "session": N_("Sess"),
+    "discussion": N_("Disc"),
+    "break": N_("Break"),
+    "closing": N_("Close"),
+    "other": N_("Other"),
+}
 
 
 def _shift(n: int) -> str:
@@ -26,26 +60,75 @@ def _shift(n: int) -> str:
 
 
 def _span(t: LocalTime) -> str:
-    return f"{t.start:%H:%M}\u2013{t.end:%H:%M}{_shift(t.day_shift)}"
+    return f"{t.start:%H:%M}{DASH}{t.end:%H:%M}{_shift(t.day_shift)}"
 
 
 def _published(slot: Slot) -> str:
-    return f"{hhmm(slot.start)}\u2013{hhmm(slot.end)}"
+    return f"{hhmm(slot.start)}{DASH}{hhmm(slot.end)}"
 
 
 def _label(slot: Slot, lang: str) -> str:
     return slot.label(lang)
 
 
-def zone_heading(z: Resolved, meeting: Meeting) -> str:
-    """What the user typed, then the zone it resolved to and its offset on the first day."""
-    first = meeting.slots[0].starts if meeting.slots else None
-    off = format_offset(first.astimezone(z.tz).utcoffset()) if first else ""
-    lines = [z.query] if z.query and z.query != z.name and z.query != "local" else []
-    lines.append(z.name)
-    if off and off != z.name:
-        lines.append(off)
-    return "\n".join(lines)
+def kind_word(kind: str) -> str:
+    return _(KINDS.get(kind, kind))
+
+
+def short_label(slot: Slot) -> str:
+    """'Session 2', 'Break', 'Opening': a slot named in one or two words."""
+    if slot.session is not None:
+        return _("Session %(number)d") % {"number": slot.session}
+    return kind_word(slot.kind)
+
+
+def tiny_label(slot: Slot) -> str:
+    """'S2', 'Break', 'Open': at most five characters."""
+    if slot.session is not None:
+        return _("S%(number)d") % {"number": slot.session}
+    return _(KINDS_TINY.get(slot.kind, "Other"))
+
+
+def local_text(t: LocalTime, span: bool = True) -> str:
+    """'12:00–12:30', or '12:00' alone; then '+1' if the local day differs, then the mark."""
+    text = f"{t.start:%H:%M}{DASH}{t.end:%H:%M}" if span else f"{t.start:%H:%M}"
+    if t.day_shift:
+        text += f" {t.day_shift:+d}"
+    if t.night:
+        text += " " + NIGHT
+    elif t.outside_work:
+        text += " " + OUTSIDE
+    return text
+
+
+def _style(t: LocalTime) -> Optional[str]:
+    return "bold red" if t.night else ("yellow" if t.outside_work else None)
+
+
+def reference_short(meeting: Meeting) -> str:
+    """The published zone in a few characters: its published offset ('GMT-6'), else its
+    offsets over the meeting ('UTC-6', 'UTC-6/-5')."""
+    from rcmcli.core.clocks import offset_minutes, offsets_label
+
+    ref = meeting.reference_zone
+    if ref is None:
+        return "?"
+    if ref.offset:
+        return ref.offset
+    if ref.tz is None:
+        return ref.label
+    return offsets_label([offset_minutes(s.starts, ref.tz) for s in meeting.slots if s.starts]) or ref.label
+
+
+def zone_short(z: Resolved) -> str:
+    """What a zone column is headed by: the name typed ('Santiago', 'GMT-6'), else the
+    city of the IANA name ('Buenos Aires')."""
+    query = z.query.strip()
+    if query and "/" not in query:
+        return query
+    if "/" in z.name:
+        return z.name.rsplit("/", 1)[1].replace("_", " ")
+    return z.name
 
 
 # --- machine formats -----------------------------------------------------------
@@ -105,77 +188,148 @@ def _table_cells(zones: Sequence[Resolved], rows: Sequence[SlotRow], lang: str) 
 
 
 def show_csv(zones: Sequence[Resolved], rows: Sequence[SlotRow], lang: str) -> str:
-    buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
     head = ["date", "published_start", "published_end"]
     for z in zones:
         head += [f"{z.name} start", f"{z.name} end"]
-    w.writerow(head + ["kind", "session", "title"])
+    body = []
     for r in rows:
         cells = [str(r.slot.date), hhmm(r.slot.start), hhmm(r.slot.end)]
         for t in r.times:
             cells += [t.start.isoformat(), t.end.isoformat()]
-        w.writerow(cells + [r.slot.kind, r.slot.session or "", r.slot.title.get(lang)])
-    return buf.getvalue()
+        body.append(cells + [r.slot.kind, r.slot.session or "", r.slot.title.get(lang)])
+    return csv_text(head + ["kind", "session", "title"], body)
 
 
 def _md_escape(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    for ch in "\\*_`|[]<>":
+        text = text.replace(ch, "\\" + ch)
+    return text.replace("\n", " ")
+
+
+def _md_table(head: Sequence[str], body: Sequence[Sequence[str]]) -> list[str]:
+    lines = ["| " + " | ".join(_md_escape(h) for h in head) + " |", "|" + "---|" * len(head)]
+    return lines + ["| " + " | ".join(_md_escape(c) for c in row) + " |" for row in body]
 
 
 def show_markdown(meeting: Meeting, zones: Sequence[Resolved], rows: Sequence[SlotRow], lang: str) -> str:
     head, body = _table_cells(zones, rows, lang)
     ref = meeting.reference_zone
     lines = [f"## {_md_escape(meeting.title.get(lang))}", "", f"Published in {ref.label if ref else '?'}.", ""]
-    lines.append("| " + " | ".join(h.replace("\n", " ") for h in head) + " |")
-    lines.append("|" + "---|" * len(head))
-    lines += ["| " + " | ".join(_md_escape(c) for c in row) + " |" for row in body]
+    lines += _md_table([h.replace("\n", " ") for h in head], body)
     return "\n".join(lines) + "\n"
 
 
-def times_json(meeting: Meeting, matrix: Sequence[CapitalRow], lang: str) -> str:
+def _local_json(t: LocalTime) -> dict[str, Any]:
+    return {"start": t.start.isoformat(), "end": t.end.isoformat(), "day_shift": t.day_shift, "night": t.night, "outside_working_hours": t.outside_work}
+
+
+def times_json(meeting: Meeting, slots: Sequence[Slot], matrix: Sequence[PlaceRow], days: Sequence[DayClocks], lang: str) -> str:
     out = {
         "meeting": meeting_header(meeting, lang),
         "slots": [
             {"index": s.index, "date": str(s.date), "title": s.title.get(lang), "kind": s.kind,
              "published": {"start": hhmm(s.start), "end": hhmm(s.end)}}
-            for s in meeting.slots
+            for s in slots
         ],
         "capitals": [
             {
-                "country": r.country.code,
-                "name": r.country.name.get(lang),
-                "capital": r.country.capital.get(lang),
-                "zone": r.country.zone,
-                "conferences": list(r.conferences),
+                "country": r.place.code,
+                "name": r.place.country,
+                "capital": r.place.capital,
+                "zone": r.place.zone,
+                "conferences": list(r.place.conferences),
                 "offset": r.offset,
-                "days": [
-                    {"start": t.start.isoformat(), "end": t.end.isoformat(), "day_shift": t.day_shift,
-                     "night": t.night, "outside_working_hours": t.outside_work}
-                    for t in r.days
-                ],
-                "times": [
-                    {"start": t.start.isoformat(), "end": t.end.isoformat(), "day_shift": t.day_shift,
-                     "night": t.night, "outside_working_hours": t.outside_work}
-                    for t in r.times
-                ],
+                "days": [_local_json(t) for t in r.days],
+                "times": [_local_json(t) for t in r.times],
             }
             for r in matrix
+        ],
+        # Places that read the same clock all day, per day: the columns of the default view.
+        "clock_groups": [
+            {
+                "day": d.number,
+                "date": str(d.day.date),
+                "groups": [
+                    {"offset": g.label, "offsets_minutes": sorted(set(g.offsets)), "countries": [p.code for p in g.places],
+                     "capitals": [p.name for p in g.places]}
+                    for g in d.groups
+                ],
+            }
+            for d in days
         ],
     }
     return json.dumps(out, ensure_ascii=False, indent=2)
 
 
-def members_json(rows: Sequence[tuple[Country, tuple[str, ...], str]], lang: str) -> str:
-    return json.dumps(
-        [
-            {"country": c.code, "iso3": c.iso3, "name": c.name.get(lang), "capital": c.capital.get(lang),
-             "zone": c.zone, "conferences": list(orgs), "utc_offset_now": off}
-            for c, orgs, off in rows
-        ],
-        ensure_ascii=False,
-        indent=2,
-    )
+def times_csv(slots: Sequence[Slot], matrix: Sequence[PlaceRow], days: Sequence[DayClocks], lang: str) -> str:
+    """One row per slot and place: the long format a spreadsheet filters and pivots."""
+    group_of = {(str(d.day.date), p.code or p.name): g.label for d in days for g in d.groups for p in g.places}
+    head = ["date", "slot", "kind", "session", "title", "published_start", "published_end", "country", "capital", "zone",
+            "clock_group", "local_start", "local_end", "day_shift", "night", "outside_working_hours"]
+    body = []
+    for i, s in enumerate(slots):
+        for r in matrix:
+            t = r.times[i]
+            body.append([
+                str(s.date), s.index, s.kind, s.session or "", s.title.get(lang), hhmm(s.start), hhmm(s.end),
+                r.place.code, r.place.capital, r.place.zone, group_of.get((str(s.date), r.place.code or r.place.name), ""),
+                t.start.isoformat(), t.end.isoformat(), t.day_shift, str(t.night).lower(), str(t.outside_work).lower(),
+            ])
+    return csv_text(head, body)
+
+
+def times_markdown(meeting: Meeting, days: Sequence[DayClocks], matrix: Sequence[PlaceRow], by: str, lang: str) -> str:
+    ref = meeting.reference_zone
+    lines = [f"## {_md_escape(meeting.title.get(lang))}", ""]
+    index = {id(s): i for i, s in enumerate(s for d in days for s in d.day.slots)}
+    for d in days:
+        assert d.day.date is not None
+        lines += [f"### {format_day(d.day.date, lang)}", ""]
+        if by == "capital":
+            head = [_("Capital"), "UTC", *[f"{hhmm(s.start)} {short_label(s)}" for s in d.day.slots]]
+            body = []
+            for r in matrix:
+                times = [r.times[index[id(s)]] for s in d.day.slots]
+                body.append([r.place.name, _offsets_of(times), *[local_text(t) for t in times]])
+            lines += _md_table(head, body) + ["", _md_escape(published_note(meeting)), ""]
+            continue
+        ref_group = _reference_group(meeting, d)
+        pub = [reference_short(meeting)] if ref_group is None else []
+        head = [*pub, *[g.label for g in d.groups], _("Title")]
+        body = [[*([_published(s)] if pub else []), *[local_text(to_zone(s, g.places[0].tz)) for g in d.groups], _label(s, lang)] for s in d.day.slots]
+        lines += _md_table(head, body) + [""]
+        lines += [f"- **{g.label}**: {_md_escape(join_names([p.name for p in g.places], lang))}" for g in d.groups] + [""]
+        if ref_group is None:
+            lines += [_md_escape(published_note(meeting)), ""]
+        else:
+            zone = ref.label if ref else "?"
+            lines += [_md_escape(_("Published in %(zone)s: the %(column)s column.") % {"zone": zone, "column": d.groups[ref_group].label}), ""]
+    lines.append(_md_escape(marks_legend()))
+    return "\n".join(lines) + "\n"
+
+
+def members_json(rows: Sequence[tuple[Country, tuple[str, ...], str]], lang: str, at: Optional[datetime] = None,
+                 now_offsets: Optional[Sequence[str]] = None) -> str:
+    out = []
+    for i, (c, orgs, off) in enumerate(rows):
+        item = {"country": c.code, "iso3": c.iso3, "name": c.name.get(lang), "capital": c.capital.get(lang),
+                "zone": c.zone, "conferences": list(orgs), "utc_offset_now": now_offsets[i] if now_offsets else off}
+        if at is not None:
+            item.update({"utc_offset": off, "at": at.isoformat()})
+        out.append(item)
+    return json.dumps(out, ensure_ascii=False, indent=2)
+
+
+def members_csv(rows: Sequence[tuple[Country, tuple[str, ...], str]], lang: str, at: datetime) -> str:
+    head = ["country", "iso3", "name", "capital", "zone", "conferences", "utc_offset", "at"]
+    body = [[c.code, c.iso3, c.name.get(lang), c.capital.get(lang), c.zone, " ".join(orgs), off, at.isoformat()] for c, orgs, off in rows]
+    return csv_text(head, body)
+
+
+def members_markdown(rows: Sequence[tuple[Country, tuple[str, ...], str]], lang: str, at: datetime, now: bool = False) -> str:
+    head = [_("Code"), _("Country"), _("Capital"), _("Zone"), _("Conf."), _("UTC offset")]
+    body = [[c.code, c.name.get(lang), c.capital.get(lang), c.zone, "/".join(o.upper() for o in orgs), off] for c, orgs, off in rows]
+    return "\n".join(["## " + _md_escape(_members_title(at, lang, now)), "", *_md_table(head, body)]) + "\n"
 
 
 class Broken:
@@ -200,100 +354,419 @@ def meetings_json(meetings: Sequence[Meeting], lang: str, broken: Sequence[Broke
     return json.dumps(out, ensure_ascii=False, indent=2)
 
 
+def meetings_csv(meetings: Sequence[Meeting], lang: str, broken: Sequence[Broken] = ()) -> str:
+    head = ["id", "first_day", "last_day", "reference_zone", "title", "path", "status", "problem"]
+    body = [[mt.id, mt.first_day, mt.last_day, mt.reference_zone.label if mt.reference_zone else "", mt.title.get(lang), mt.path, "ok", ""] for mt in meetings]
+    body += [[b.id, "", "", "", "", b.path, "broken", f"{b.where()}: {b.message}"] for b in broken]
+    return csv_text(head, body)
+
+
+def meetings_markdown(meetings: Sequence[Meeting], lang: str, broken: Sequence[Broken] = ()) -> str:
+    head = [_("Id"), _("Dates"), _("Reference zone"), _("Title")]
+    body = [[mt.id, _dates(mt), mt.reference_zone.label if mt.reference_zone else "", mt.title.get(lang)] for mt in meetings]
+    body += [[b.id, "", "", f"\u2716 {_('broken')}: {b.where()}: {b.message}"] for b in broken]
+    return "\n".join(_md_table(head, body)) + "\n"
+
+
+def _dates(mt: Meeting) -> str:
+    return str(mt.first_day) if mt.first_day == mt.last_day else f"{mt.first_day} \u2192 {mt.last_day}"
+
+
+def marks_legend() -> str:
+    return _("%(outside)s outside working hours (08:00\u201318:00 local) \u00b7 %(night)s at night (22:00\u201306:00) \u00b7 "
+             "+1/-1 the next/previous day there") % {"outside": OUTSIDE, "night": NIGHT}
+
+
+def _offsets_of(times: Sequence[LocalTime]) -> str:
+    from rcmcli.core.clocks import offsets_label
+
+    return offsets_label([int(t.start.utcoffset().total_seconds() // 60) for t in times if t.start.utcoffset() is not None])
+
+
+def _members_title(at: datetime, lang: str, now: bool = False) -> str:
+    if now:
+        return _("Member states \u00b7 UTC offsets now (%(time)s UTC)") % {"time": f"{at:%Y-%m-%d %H:%M}"}
+    return _("Member states \u00b7 UTC offsets on %(day)s") % {"day": format_day(at.date(), lang)}
+
+
 # --- terminal tables -----------------------------------------------------------
 
 
-def console(stderr: bool = False, no_color: bool = False):
+def console(stderr: bool = False, no_color: bool = False, width: Optional[int] = None):
     from rich.console import Console
 
-    return Console(stderr=stderr, no_color=no_color or None, highlight=False, soft_wrap=False)
+    return Console(stderr=stderr, no_color=no_color or None, highlight=False, soft_wrap=False, width=width)
 
 
-def show_table(meeting: Meeting, zones: Sequence[Resolved], rows: Sequence[SlotRow], lang: str, note: str = ""):
-    from rich.table import Table
+def _text(text: str, style: Optional[str] = None):
+    """Plain text for Rich: never read as markup ('[draft]' in a title stays)."""
+    from rich.text import Text
 
-    ref = meeting.reference_zone
-    caption = f"Published in {ref.label}" if ref else ""
-    if note:
-        caption += f" \u2022 showing {note}"
-    t = Table(title=f"{meeting.title.get(lang)}\n[dim]{meeting.id}[/dim]", caption=caption, show_lines=False)
-    t.add_column("Date", no_wrap=True)
-    t.add_column(f"As published\n{ref.label if ref else ''}", no_wrap=True, style="dim")
-    for z in zones:
-        t.add_column(zone_heading(z, meeting), no_wrap=True, style="bold cyan")
-    t.add_column("Kind", style="magenta")
-    t.add_column("Title")
-    last_date = None
+    return Text(text, style=style or "")
+
+
+def heading(meeting: Meeting, lang: str):
+    from rich.text import Text
+
+    out = Text(meeting.title.get(lang), style="bold")
+    out.append("\n")
+    out.append(meeting.id, style="dim")
+    return out
+
+
+def _note(text: str):
+    return _text(text, "dim")
+
+
+def _days_of(rows: Sequence[SlotRow]) -> list[tuple[Any, list[SlotRow]]]:
+    out: list[tuple[Any, list[SlotRow]]] = []
     for r in rows:
-        date_cell = str(r.slot.date) if r.slot.date != last_date else ""
-        last_date = r.slot.date
-        style = "dim" if r.slot.kind == "break" else None
-        t.add_row(date_cell, _published(r.slot), *[_span(x) for x in r.times], r.slot.kind, _label(r.slot, lang), style=style)
-    return t
+        if not out or out[-1][0] != r.slot.date:
+            out.append((r.slot.date, []))
+        out[-1][1].append(r)
+    return out
 
 
-def times_table(meeting: Meeting, matrix: Sequence[CapitalRow], lang: str):
-    from rich.table import Table
-    from rich.text import Text as RText
+def _show_cols(meeting: Meeting, zones: Sequence[Resolved], rows: Sequence[SlotRow], lang: str, n: int, zone_span: bool,
+               pub_span: bool, kind: bool, lead: bool, floor: int) -> list[Col]:
+    from rcmcli.cli.layout import Col
+    from rcmcli.core.clocks import offsets_label
+
+    cols = [Col("published", reference_short(meeting), [_published(r.slot) if pub_span else hhmm(r.slot.start) for r in rows], style="dim")]
+    for i, z in enumerate(zones[:n]):
+        offsets = offsets_label([int(r.times[i].start.utcoffset().total_seconds() // 60) for r in rows])
+        cells = [local_text(r.times[i], zone_span) for r in rows]
+        cols.append(Col(f"zone{i}", f"{zone_short(z)}\n{offsets}", cells, style="bold cyan"))
+    if kind:
+        cols.append(Col("kind", _("Kind"), [kind_word(r.slot.kind) for r in rows], style="magenta"))
+    cols.append(Col("title", _("Title"), [_label(r.slot, lang) for r in rows], shrink="words", floor=floor))
+    if lead:
+        cols.append(Col("lead", _("Lead"), [", ".join(r.slot.leads) for r in rows], shrink="words"))
+    return cols
+
+
+def _show_layout(meeting: Meeting, zones: Sequence[Resolved], rows: Sequence[SlotRow], lang: str, width: int) -> tuple[list[Col], list[int], int]:
+    """The richest layout that fits: every zone, whole spans, kind and lead columns
+    (the kind only if no title has to wrap); then without kind, without lead, with
+    start times only; then with fewer zones."""
+    from rcmcli.cli.layout import fit
+
+    has_leads = any(r.slot.leads for r in rows)
+    whole = max((len(_label(r.slot, lang)) for r in rows), default=0)  # the kind only if no title wraps
+    for n in range(len(zones), -1, -1):
+        for zone_span, pub_span in ((True, True), (False, True), (False, False)):
+            if n == 0 and not zone_span:
+                zone_span = True
+            for kind, lead, floor in ((True, has_leads, whole), (False, has_leads, TITLE_COMFORT), (False, False, TITLE_MIN)):
+                cols = _show_cols(meeting, zones, rows, lang, n, zone_span, pub_span, kind, lead, floor)
+                widths = fit(cols, width)
+                if widths is not None:
+                    return cols, widths, n
+    cols = _show_cols(meeting, zones, rows, lang, 0, True, False, False, False, 1)
+    return cols, [cols[0].natural(), max(1, width - cols[0].natural() - 2)], 0
+
+
+def show_table(meeting: Meeting, zones: Sequence[Resolved], rows: Sequence[SlotRow], lang: str, width: int, zones_given: bool = True):
+    """The agenda at ``width`` columns: one group of rows per day, the published time,
+    each ``--tz`` (as many as fit) and the title, wrapped between words."""
+    from rich.console import Group
+
+    from rcmcli.cli.layout import table
+
+    shown = list(zones) if zones_given else []
+    cols, widths, n = _show_layout(meeting, shown, rows, lang, width)
+    parts: list[Any] = [heading(meeting, lang), _text(""), table(cols, widths)]
+    i = 0
+    for k, (day, day_rows) in enumerate(_days_of(rows)):
+        if k:
+            parts.append(_text(""))
+        parts.append(_text(format_day(day, lang), "bold"))
+        t = table(cols, widths, show_header=False)
+        for r in day_rows:
+            t.add_row(*_show_row(cols, r, i))
+            i += 1
+        parts.append(t)
+    parts += _show_footer(meeting, shown, rows, cols, n, width)
+    return Group(*parts)
+
+
+def _show_row(cols: Sequence[Col], r: SlotRow, i: int) -> list[Any]:
+    """Row ``i`` of the laid-out cells, styled: breaks dim, night and off-hours coloured."""
+    out: list[Any] = []
+    dim = "dim" if r.slot.kind == "break" else None
+    for c in cols:
+        if c.key.startswith("zone"):
+            out.append(_text(c.cells[i], _style(r.times[int(c.key[4:])])))
+        else:
+            out.append(_text(c.cells[i], None if c.key == "published" else dim))
+    return out
+
+
+def published_note(meeting: Meeting) -> str:
+    """'GMT-6: as published, in Central American time (GMT-6).'"""
+    ref, short = meeting.reference_zone, reference_short(meeting)
+    if ref is None or ref.label == short:
+        return _("%(column)s: as published.") % {"column": short}
+    return _("%(column)s: as published, in %(zone)s.") % {"column": short, "zone": ref.label}
+
+
+def day_heading(d: DayClocks, count: int, lang: str) -> str:
+    """'Thursday 9 September 2021 (day 1)'; no day number for a one-day meeting."""
+    assert d.day.date is not None
+    if count < 2:
+        return format_day(d.day.date, lang)
+    return _("%(day)s (day %(number)d)") % {"day": format_day(d.day.date, lang), "number": d.number}
+
+
+def _show_footer(meeting: Meeting, zones: Sequence[Resolved], rows: Sequence[SlotRow], cols: Sequence[Col], n: int, width: int) -> list[Any]:
+    lines = [published_note(meeting)]
+    for z in zones[:n]:
+        why = z.via if z.via and z.via != "reference zone" else ""
+        if zone_short(z) != z.name:
+            lines.append(_("%(column)s: %(zone)s%(why)s.") % {"column": zone_short(z), "zone": z.name, "why": f" ({why})" if why else ""})
+        elif why:
+            lines.append(_("%(column)s: %(why)s.") % {"column": z.name, "why": why})
+    shown = [r.times[i] for r in rows for i in range(n)]
+    if any(t.night or t.outside_work or t.day_shift for t in shown):
+        lines.append(marks_legend())
+    if n < len(zones):
+        hidden = [zone_short(z) for z in zones[n:]]
+        lines.append(
+            ngettext(
+                "%(count)d more zone does not fit in %(width)d columns (%(zones)s): see it with --format markdown, csv or json, "
+                "or every capital with 'rcm agenda times'.",
+                "%(count)d more zones do not fit in %(width)d columns (%(zones)s): see them with --format markdown, csv or json, "
+                "or every capital with 'rcm agenda times'.",
+                len(hidden),
+            )
+            % {"count": len(hidden), "width": width, "zones": ", ".join(hidden)}
+        )
+    return [_text(""), *[_note(line) for line in lines]]
+
+
+# --- agenda times ----------------------------------------------------------------
+
+
+def _times_cols(meeting: Meeting, d: DayClocks, pub: bool, span: bool, full: bool, floor: int, lang: str) -> list[Col]:
+    from rcmcli.cli.layout import Col
+
+    slots = d.day.slots
+    cols: list[Col] = []
+    if pub:
+        cols.append(Col("published", reference_short(meeting), [_published(s) if span else hhmm(s.start) for s in slots], style="dim"))
+    for k, g in enumerate(d.groups):
+        cols.append(Col(f"group{k}", g.label, [local_text(to_zone(s, g.places[0].tz), span) for s in slots], justify="left"))
+    labels = [_label(s, lang) if full else short_label(s) for s in slots]
+    cols.append(Col("slot", _("Title"), labels, shrink="words" if full else "none", floor=floor))
+    return cols
+
+
+def _reference_group(meeting: Meeting, d: DayClocks) -> Optional[int]:
+    """The group whose clock is the published one all day: it replaces the published column."""
+    from rcmcli.core.clocks import day_instants, offset_minutes
 
     ref = meeting.reference_zone
-    t = Table(
-        title=f"{meeting.title.get(lang)}\n[dim]{meeting.id} \u2022 published in {ref.label if ref else '?'}[/dim]",
-        caption="[yellow]yellow[/yellow]: outside 08:00\u201318:00 local \u2022 [red]red \u263e[/red]: at night (22:00\u201306:00) \u2022 (+1)/(\u22121): local day differs",
-    )
-    t.add_column("Capital", no_wrap=True)
-    t.add_column("Conf.", no_wrap=True)
-    t.add_column("UTC", no_wrap=True, style="dim")
-    for n, day in enumerate((d for d in meeting.days if d.slots), 1):
-        t.add_column(f"{day.date:%d %b}\nDay {n}\nwhole day", no_wrap=True, justify="center", style="bold")
-    for s in meeting.slots:
-        head = f"{s.date:%d %b}\n{hhmm(s.start)}\n{_short(s, lang)}"
-        t.add_column(head, no_wrap=True, justify="center")
-    for r in matrix:
-        cells = []
-        for lt in (*r.days, *r.times):
-            text = f"{lt.start:%H:%M}\u2013{lt.end:%H:%M}{_shift(lt.day_shift)}"
-            if lt.night:
-                cells.append(RText(text + " \u263e", style="bold red"))
-            elif lt.outside_work:
-                cells.append(RText(text, style="yellow"))
-            else:
-                cells.append(RText(text))
-        name = f"{r.country.capital.get(lang)} ({r.country.code})"
-        t.add_row(name, "/".join(c.upper() for c in r.conferences), r.offset.replace("UTC", ""), *cells)
+    if ref is None or ref.tz is None:
+        return None
+    want = tuple(offset_minutes(t, ref.tz) for t in day_instants(d.day.slots))
+    return next((k for k, g in enumerate(d.groups) if g.offsets == want), None)
+
+
+def times_table(meeting: Meeting, days: Sequence[DayClocks], lang: str, width: int):
+    """Slots as rows, clock groups as columns, one table per day, capitals in a legend."""
+    from rich.console import Group
+
+    from rcmcli.cli.layout import table
+    from rcmcli.core.clocks import meeting_days, same_groups
+
+    parts: list[Any] = [heading(meeting, lang)]
+    once = same_groups(days)
+    for d in days:
+        ref_group = _reference_group(meeting, d)
+        chunks = _times_chunks(meeting, d, ref_group is None, width, lang, days)
+        parts += [_text(""), _text(day_heading(d, len(meeting_days(meeting)), lang), "bold")]
+        for cols, widths in chunks:
+            t = table(cols, widths)
+            for i, s in enumerate(d.day.slots):
+                t.add_row(*[_times_cell(c, s, i, d, lang) for c in cols])
+            parts.append(t)
+        if not once or d is days[-1]:
+            parts += _groups_legend(meeting, d, ref_group, width, lang)
+    parts += [_text(""), _note(marks_legend())]
+    return Group(*parts)
+
+
+def _times_cell(c: Col, s: Slot, i: int, d: DayClocks, lang: str):
+    if c.key.startswith("group"):
+        t = to_zone(s, d.groups[int(c.key[5:])].places[0].tz)
+        return _text(c.cells[i], _style(t))
+    dim = "dim" if s.kind == "break" else None
+    return _text(c.cells[i], dim)
+
+
+def _times_chunks(meeting: Meeting, d: DayClocks, pub: bool, width: int, lang: str, days: Sequence[DayClocks]) -> list[tuple[list[Col], list[int]]]:
+    """One table when it fits (full titles, then short labels, then start times only);
+    else the clock groups split over several tables, each with the slot column."""
+    from rcmcli.cli.layout import fit
+
+    ladder = ((True, True, TITLE_MIN), (True, True, 20), (False, True, 20), (True, False, 1), (False, False, 1))
+    for span, full, floor in ladder:
+        cols = _times_cols(meeting, d, pub, span, full, floor, lang)
+        # Every day's title column as wide as the widest day needs: the days line up.
+        cols[-1].measure = [_label(s, lang) if full else short_label(s) for other in days for s in other.day.slots]
+        widths = fit(cols, width)
+        if widths is not None:
+            return [(cols, widths)]
+    cols = _times_cols(meeting, d, pub, False, False, 1, lang)
+    fixed = ([cols[0]] if pub else []), cols[-1]
+    groups = cols[len(fixed[0]):-1]
+    size = len(groups)
+    while size > 1 and fit([*fixed[0], *groups[:size], fixed[1]], width) is None:
+        size -= 1
+    out = []
+    for k in range(0, len(groups), size):
+        part = [*fixed[0], *groups[k:k + size], fixed[1]]
+        widths = fit(part, width) or [c.natural() for c in part]
+        out.append((part, widths))
+    return out
+
+
+def _groups_legend(meeting: Meeting, d: DayClocks, ref_group: Optional[int], width: int, lang: str) -> list[Any]:
+    """The capitals of each clock group, and where the published times are."""
+    from rcmcli.cli.layout import Col, fit, table
+
+    ref = meeting.reference_zone
+    labels = [g.label for g in d.groups]
+    names = [join_names([p.name for p in g.places], lang) for g in d.groups]
+    cols = [Col("label", "", labels), Col("names", "", names, shrink="words")]
+    widths = fit(cols, width) or [cols[0].natural(), max(1, width - cols[0].natural() - 2)]
+    t = table(cols, widths, show_header=False)
+    for label, listed in zip(labels, names):
+        t.add_row(_text(label, "bold"), _text(listed))
+    zone = ref.label if ref else "?"
+    if ref_group is None:
+        said = published_note(meeting)
+    else:
+        said = _("Published in %(zone)s: the %(column)s column.") % {"zone": zone, "column": d.groups[ref_group].label}
+    return [_text(""), t, _text(""), _note(said)]
+
+
+def times_by_capital(meeting: Meeting, days: Sequence[DayClocks], matrix: Sequence[PlaceRow], lang: str, width: int):
+    """Capitals as rows, the slots of each day as columns (split when too many to fit)."""
+    from rich.console import Group
+
+    from rcmcli.cli.layout import table
+    from rcmcli.core.clocks import meeting_days
+
+    parts: list[Any] = [heading(meeting, lang)]
+    start = 0
+    for d in days:
+        slots = d.day.slots
+        times = [[r.times[start + i] for i in range(len(slots))] for r in matrix]
+        start += len(slots)
+        parts += [_text(""), _text(day_heading(d, len(meeting_days(meeting)), lang), "bold")]
+        for cols, widths, picked in _capital_chunks(meeting, slots, matrix, times, width):
+            t = table(cols, widths)
+            for j, row_times in enumerate(times):
+                cells: list[Any] = [_text(cols[0].cells[j]), _text(cols[1].cells[j], "dim")]
+                cells += [_text(c.cells[j], _style(row_times[i])) for c, i in zip(cols[2:], picked)]
+                t.add_row(*cells)
+            parts.append(t)
+        parts += [_text(""), _slots_legend(meeting, slots, lang, width)]
+    parts += [_text(""), _note(marks_legend())]
+    return Group(*parts)
+
+
+def _slots_legend(meeting: Meeting, slots: Sequence[Slot], lang: str, width: int):
+    """What each slot column is: published start, its short name, its title."""
+    from rcmcli.cli.layout import Col
+
+    cols = [
+        Col("start", reference_short(meeting), [hhmm(s.start) for s in slots]),
+        Col("tiny", "", [tiny_label(s) for s in slots]),
+        Col("title", _("Title"), [_label(s, lang) for s in slots], shrink="words", floor=TITLE_MIN),
+    ]
+    return _filled(cols, width)
+
+
+def _capital_cols(meeting: Meeting, slots: Sequence[Slot], matrix: Sequence[PlaceRow], times: Sequence[Sequence[LocalTime]],
+                  picked: Sequence[int], span: bool) -> list[Col]:
+    from rcmcli.cli.layout import Col
+
+    cols = [Col("capital", _("Capital"), [r.place.name for r in matrix], shrink="words", floor=8),
+            Col("utc", "UTC", [_offsets_of(t) for t in times])]
+    for i in picked:
+        s = slots[i]
+        cols.append(Col(f"slot{i}", f"{hhmm(s.start)}\n{tiny_label(s)}", [local_text(t[i], span) for t in times]))
+    return cols
+
+
+def _capital_chunks(meeting: Meeting, slots: Sequence[Slot], matrix: Sequence[PlaceRow], times: Sequence[Sequence[LocalTime]], width: int):
+    from rcmcli.cli.layout import fit
+
+    every = list(range(len(slots)))
+    for span in (True, False):
+        cols = _capital_cols(meeting, slots, matrix, times, every, span)
+        widths = fit(cols, width)
+        if widths is not None:
+            return [(cols, widths, every)]
+    size = len(slots)
+    while size > 1 and fit(_capital_cols(meeting, slots, matrix, times, every[:size], False), width) is None:
+        size -= 1
+    out = []
+    for k in range(0, len(slots), size):
+        picked = every[k:k + size]
+        cols = _capital_cols(meeting, slots, matrix, times, picked, False)
+        out.append((cols, fit(cols, width) or [c.natural() for c in cols], picked))
+    return out
+
+
+# --- members and the catalog -------------------------------------------------------
+
+
+def members_table(rows: Sequence[tuple[Country, tuple[str, ...], str]], lang: str, at: datetime, width: int, now: bool = False):
+    from rich.console import Group
+
+    from rcmcli.cli.layout import Col, fit, table
+    from rcmcli.core.clocks import offset_minutes, short_offset
+    from rcmcli.core.zones import get_zone
+
+    offsets = [short_offset(offset_minutes(at, get_zone(c.zone))) for c, _o, _f in rows]
+    cols = [
+        Col("code", _("Code"), [c.code for c, _o, _f in rows]),
+        Col("country", _("Country"), [c.name.get(lang) for c, _o, _f in rows], shrink="words", give=1),
+        Col("capital", _("Capital"), [c.capital.get(lang) for c, _o, _f in rows], shrink="words", give=1),
+        Col("zone", _("Zone"), [c.zone for c, _o, _f in rows], shrink="fold", floor=14, give=1),
+        Col("conf", _("Conf."), ["/".join(o.upper() for o in orgs) for _c, orgs, _f in rows]),
+        Col("offset", _("UTC offset"), offsets),
+    ]
+    return Group(_text(_members_title(at, lang, now), "bold"), _text(""), _filled(cols, width))
+
+
+def _filled(cols: list[Col], width: int):
+    """A table of ``cols`` laid out for ``width`` (at their floors if even those do not fit)."""
+    from rcmcli.cli.layout import fit, table
+
+    widths = fit(cols, width) or [c.minimum() for c in cols]
+    t = table(cols, widths)
+    for i in range(len(cols[0].cells)):
+        t.add_row(*[_text(c.cell(i, w)) for c, w in zip(cols, widths)])
     return t
 
 
-_SHORT = {"opening": "Opening", "presentation": "Present.", "session": "Session", "discussion": "Discuss.",
-          "break": "Break", "closing": "Closing", "other": "Other"}
+def meetings_table(meetings: Sequence[Meeting], lang: str, width: int, broken: Sequence[Broken] = ()):
+    from rich.console import Group
 
+    from rcmcli.cli.layout import Col, fit
 
-def _short(slot: Slot, lang: str) -> str:
-    if slot.kind == "session" and slot.session:
-        return f"Session {slot.session}"
-    return _SHORT.get(slot.kind, slot.kind)
-
-
-def members_table(rows: Sequence[tuple[Country, tuple[str, ...], str]], lang: str, now: datetime):
-    from rich.table import Table
-
-    t = Table(title=f"Member states \u2022 UTC offsets at {now:%Y-%m-%d %H:%M} UTC")
-    for col in ("Code", "Country", "Capital", "Zone", "Conf.", "UTC offset now"):
-        t.add_column(col, no_wrap=col != "Country")
-    for c, orgs, off in rows:
-        t.add_row(c.code, c.name.get(lang), c.capital.get(lang), c.zone, "/".join(o.upper() for o in orgs), off)
-    return t
-
-
-def meetings_table(meetings: Sequence[Meeting], lang: str, broken: Sequence[Broken] = ()):
-    from rich.table import Table
-
-    t = Table(title="Meetings in the catalog")
-    for col in ("Id", "Dates", "Reference zone", "Title"):
-        t.add_column(col, no_wrap=col != "Title")
-    for mt in meetings:
-        dates = str(mt.first_day) if mt.first_day == mt.last_day else f"{mt.first_day} \u2192 {mt.last_day}"
-        t.add_row(mt.id, dates, mt.reference_zone.label if mt.reference_zone else "", mt.title.get(lang))
-    for b in broken:
-        t.add_row(b.id, "\u2716 broken", "", f"{b.where()}: {b.message}", style="red")
-    return t
+    broken_rows = [f"\u2716 {_('broken')}: {b.where()}: {b.message}" for b in broken]
+    titles = [mt.title.get(lang) for mt in meetings] + broken_rows
+    cols = [
+        Col("id", _("Id"), [mt.id for mt in meetings] + [b.id for b in broken], shrink="fold", floor=12),
+        Col("dates", _("Dates"), [_dates(mt) for mt in meetings] + ["" for _b in broken], shrink="words", give=1),
+        Col("zone", _("Reference zone"), [mt.reference_zone.label if mt.reference_zone else "" for mt in meetings] + ["" for _b in broken], shrink="words", floor=14, give=1),
+        Col("title", _("Title"), titles, shrink="words", floor=TITLE_MIN, give=3),
+    ]
+    if fit(cols, width) is None:  # narrow: the reference zone gives way, the title never does
+        cols = [cols[0], cols[1], cols[3]]
+    return Group(_text(_("Meetings in the catalog"), "bold"), _text(""), _filled(cols, width))

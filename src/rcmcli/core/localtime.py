@@ -210,12 +210,13 @@ def capital_matrix(meeting: Meeting, members: Members, org: str, hours: Hours = 
         tz = get_zone(country.zone)
         times = tuple(to_zone(s, tz, hours) for s in meeting.slots)
         offset = format_offset(times[0].start.utcoffset()) if times else ""
-        days = tuple(_day_span(day.slots, tz, hours) for day in meeting.days if day.slots)
+        days = tuple(day_span(day.slots, tz, hours) for day in meeting.days if day.slots)
         rows.append(CapitalRow(country, tuple(members.conference_of(country.code)), offset, times, days))
     return rows
 
 
-def _day_span(slots: list[Slot], tz, hours: Hours) -> LocalTime:
+def day_span(slots: list[Slot], tz, hours: Hours = DEFAULT_HOURS) -> LocalTime:
+    """A day's first start to its last end, in ``tz``."""
     first = min(slots, key=lambda s: s.start_utc or datetime.max.replace(tzinfo=timezone.utc))
     last = max(slots, key=lambda s: s.end_utc or datetime.min.replace(tzinfo=timezone.utc))
     assert first.starts and last.ends and first.date

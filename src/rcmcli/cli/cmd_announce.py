@@ -1,0 +1,45 @@
+"""``rcm agenda announce``: the command. Its words are in :mod:`rcmcli.cli.announce`.
+
+The command registry imports this module on every run: it imports nothing itself.
+"""
+
+from __future__ import annotations
+
+TYPE_CHECKING = False  # typing costs ~8 ms of start-up; annotations are never evaluated
+if TYPE_CHECKING:
+    from typing import Optional
+
+    from rcmcli.cli.commands import Globals
+
+
+def agenda_announce(
+    opts: Globals,
+    meeting: Optional[str] = None,
+    capital: Optional[list[str]] = None,
+    slot: bool = False,
+    clock: str = "12",
+    fmt: str = "text",
+    lang: str = "en",
+) -> int:
+    """Each day's (or slot's) start, capitals grouped by local time; see :mod:`rcmcli.cli.announce`."""
+    import sys
+
+    from rcmcli.cli import commands as c
+    from rcmcli.cli.announce import announce_csv, announce_json, announce_markdown, announce_text, blocks
+    from rcmcli.core import clocks
+
+    catalog = c._catalog(opts)
+    mt, note = c._pick(catalog, meeting)
+    places = c._places(catalog, mt, None, capital, lang)
+    items = clocks.announcements(mt, places, per_slot=slot)
+    c._note("announcing", mt, note)
+    if fmt == "json":
+        c._say(announce_json(mt, items, clock, lang))
+    elif fmt == "csv":
+        c._say(announce_csv(mt, items, lang))
+    elif fmt == "markdown":
+        c._say(announce_markdown(blocks(mt, items, clock, lang)))
+    else:
+        width = c._width() if sys.stdout.isatty() else 0
+        c._say(announce_text(blocks(mt, items, clock, lang), width))
+    return 0

@@ -1,0 +1,48 @@
+"""Column widths (rcmcli.cli.layout) and the words of dates and lists (rcmcli.cli.datefmt)."""
+
+from __future__ import annotations
+
+from datetime import date, time
+
+import pytest
+
+from rcmcli.cli.datefmt import format_clock, format_day, format_days, join_names
+from rcmcli.cli.layout import Col, fit, fold, terminal_width
+
+
+def test_fit_keeps_natural_widths_when_they_fit():
+    cols = [Col("a", "A", ["09:00–09:30"]), Col("t", "Title", ["Opening session"], shrink="words", floor=30)]
+    assert fit(cols, 80) == [11, 15]
+
+
+def test_fit_shrinks_the_title_to_its_floor_and_no_further():
+    title = "Session 1: Irregular migration from within the hemisphere and extra continental"
+    cols = [Col("a", "A", ["09:00–09:30"]), Col("t", "Title", [title], shrink="words", floor=30)]
+    assert fit(cols, 60) == [11, 47]
+    assert fit(cols, 43) == [11, 30]
+    assert fit(cols, 42) is None  # the title would go under 30 columns
+
+
+def test_a_time_never_shrinks_but_its_header_may_wrap():
+    col = Col("z", "Buenos Aires\nUTC-3", ["12:00"])
+    assert (col.natural(), col.minimum()) == (12, 6)  # 'Buenos' / 'Aires' on two lines
+
+
+def test_codes_fold_after_a_slash():
+    assert fold("America/Argentina/Buenos_Aires", 18) == "America/Argentina/\nBuenos_Aires"
+    assert fold("America/Mexico_City", 14) == "America/\nMexico_City"
+    assert fold("Abcdefghijkl", 5) == "Abcde\nfghij\nkl"
+
+
+@pytest.mark.parametrize("columns, width", [("100", 100), ("abc", 80), ("0", 80), ("", 80)])
+def test_width_when_not_a_terminal(monkeypatch, columns, width):
+    monkeypatch.setenv("COLUMNS", columns)
+    assert terminal_width() == width  # pytest's stdout is not a terminal
+
+
+def test_days_clock_and_lists():
+    assert format_day(date(2021, 9, 9)) == "Thursday 9 September 2021"
+    assert format_days([date(2021, 9, 9), date(2021, 9, 10)]) == "Thursday 9 September 2021 and Friday 10 September 2021"
+    assert [format_clock(time(h, m), "12") for h, m in ((0, 5), (9, 0), (12, 0), (13, 30))] == ["12:05 am", "09:00 am", "12:00 pm", "01:30 pm"]
+    assert format_clock(time(13, 30), "24") == "13:30"
+    assert [join_names(n) for n in (["A"], ["A", "B"], ["A", "B", "C"])] == ["A", "A & B", "A, B & C"]
