@@ -18,6 +18,7 @@ import sys
 from datetime import date, datetime, timezone
 
 from rcmcli.core.errors import EXIT_BUG, EXIT_INTERRUPTED, RcmError, UsageError
+from rcmcli.i18n import _
 
 TYPE_CHECKING = False  # typing costs ~8 ms of start-up; annotations are never evaluated
 if TYPE_CHECKING:
@@ -33,19 +34,26 @@ class Globals:
 
     def __init__(self, **values: Any) -> None:
         self.version, self.data, self.tzdb, self.debug, self.no_color = False, None, "tzdata", False, False
+        self.lang: Optional[str] = None  # None: RCM_LANG, else the POSIX locale, else English
+        self.clock: Optional[str] = None  # None: the language's habit
         for name, value in values.items():
             setattr(self, name, value)
 
 
 def error(message: str) -> None:
+    """``rcm: error: message`` on stderr; the prefix stays English in every language, so
+    scripts and editors can match it (docs/languages.md)."""
     sys.stderr.write(f"rcm: error: {message}\n")
 
 
 def setup(opts: Globals) -> int:
-    """Apply the global options; 0, or the exit code of a bad ``--tzdb``."""
+    """Apply the global options (language first, so every later message is in it);
+    0, or the exit code of a bad ``--lang``, ``--clock`` or ``--tzdb``."""
+    from rcmcli import i18n
     from rcmcli.core import zones
 
     try:
+        i18n.use(i18n.choose(opts.lang), opts.clock)
         zones.use_database(opts.tzdb)
     except UsageError as exc:
         error(str(exc))
@@ -53,15 +61,56 @@ def setup(opts: Globals) -> int:
     return 0
 
 
+def language_of(argv: list[str]) -> str:
+    """The language a command line asks for, before it is parsed: its last valid ``--lang``
+    (a command's own comes after the global one and overrides it), else RCM_LANG or the
+    locale. Both front ends print help in it, so it must be known before the help is built.
+    """
+    from rcmcli import i18n
+
+    found = None
+    for i, token in enumerate(argv):
+        if token == "--":
+            break
+        if token == "--lang" and i + 1 < len(argv):
+            value = argv[i + 1]
+        elif token.startswith("--lang="):
+            value = token[len("--lang=") :]
+        else:
+            continue
+        if value in i18n.LANGUAGES:
+            found = value
+    if found:
+        return found
+    try:
+        return i18n.choose(None)
+    except UsageError:  # a bad RCM_LANG: reported once the command line is parsed
+        return i18n.posix_language(os.environ)
+
+
+def _command_language(kwargs: dict[str, Any]) -> None:
+    """A command's own ``--lang`` overrides the run's language for that command; without
+    it the command gets the run's language (``rcm --lang``, RCM_LANG, the locale)."""
+    if "lang" not in kwargs:
+        return
+    from rcmcli import i18n
+
+    if kwargs["lang"]:
+        i18n.use(kwargs["lang"], i18n.clock())
+    else:
+        kwargs["lang"] = i18n.current()
+
+
 def run(func: Callable[..., int], opts: Globals, **kwargs: Any) -> int:
     """Call one command; the one place where errors become messages and exit codes."""
     try:
+        _command_language(kwargs)
         return func(opts, **kwargs) or 0
     except RcmError as exc:
         error(str(exc))
         return exc.exit_code
     except KeyboardInterrupt:
-        error("interrupted")
+        error(_("interrupted"))
         return EXIT_INTERRUPTED
     except BrokenPipeError:
         return 0
@@ -70,12 +119,10 @@ def run(func: Callable[..., int], opts: Globals, **kwargs: Any) -> int:
             raise
         import traceback
 
-        kind, _, tb = sys.exc_info()
+        kind, _value, tb = sys.exc_info()
         last = traceback.extract_tb(tb)[-1]
-        error(
-            f"internal error ({kind.__name__ if kind else 'error'} at {os.path.basename(last.filename)}:{last.lineno}); "
-            "this is a bug in rcm: please report it with the output of --debug"
-        )
+        where = {"kind": kind.__name__ if kind else "error", "file": os.path.basename(last.filename), "line": last.lineno}
+        error(_("internal error (%(kind)s at %(file)s:%(line)s); this is a bug in rcm: please report it with the output of --debug") % where)
         return EXIT_BUG
 
 
@@ -102,7 +149,7 @@ def _today() -> date:
         try:
             return date.fromisoformat(fixed)
         except ValueError:
-            raise UsageError(f"RCM_TODAY='{fixed}' is not a date like 2021-09-09") from None
+            raise UsageError(_("RCM_TODAY='%(value)s' is not a date like 2021-09-09") % {"value": fixed}) from None
     return date.today()
 
 
@@ -118,7 +165,8 @@ def _zones(catalog: Catalog, names: list[str], meeting: Meeting) -> list:
     if not names:
         ref = meeting.reference_zone
         assert ref is not None and ref.tz is not None, "the loader resolves the reference zone"
-        return [z.Resolved(ref.label, ref.name, ref.tz, "reference zone")]
+        # TRANSLATORS: the zone a meeting's agenda is published in.
+        return [z.Resolved(ref.label, ref.name, ref.tz, _("reference zone"))]
     return [z.resolve(n, catalog.zone_aliases) for n in names]
 
 
@@ -135,9 +183,15 @@ def _say(text: str) -> None:
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
 
 
-def _note(verb: str, meeting: Meeting, note: str) -> None:
-    if note:
-        sys.stderr.write(f"rcm: {verb} {meeting.id}, {note}\n")
+def _note(exporting: bool, meeting: Meeting, note: str) -> None:
+    """Say which meeting was picked when none was named (``note`` says why)."""
+    if not note:
+        return
+    values = {"meeting": meeting.id, "why": note}
+    # TRANSLATORS: printed as "rcm: showing plenary-ii-2021, the next upcoming meeting"; %(why)s is
+    # "the next upcoming meeting" or "the most recent meeting (none is upcoming)".
+    text = _("exporting %(meeting)s, %(why)s") if exporting else _("showing %(meeting)s, %(why)s")
+    sys.stderr.write(f"rcm: {text % values}\n")
 
 
 # --- the commands --------------------------------------------------------------------
@@ -162,7 +216,7 @@ def agenda_show(opts: Globals, meeting: Optional[str] = None, tz: Optional[list[
     mt, note = _pick(catalog, meeting)
     zones = _zones(catalog, list(tz or []), mt)
     rows = agenda.slot_rows(mt, zones)
-    _note("showing", mt, note)
+    _note(False, mt, note)
     if fmt == "json":
         _say(render.show_json(mt, zones, rows, lang, note))
     elif fmt == "csv":
@@ -182,7 +236,7 @@ def agenda_times(opts: Globals, meeting: Optional[str] = None, org: Optional[str
     mt, note = _pick(catalog, meeting)
     chosen = org or ("all" if len(mt.conferences) != 1 else mt.conferences[0])
     matrix = agenda.capital_matrix(mt, catalog.members, chosen)
-    _note("showing", mt, note)
+    _note(False, mt, note)
     if fmt == "json":
         _say(render.times_json(mt, matrix, lang))
     else:
@@ -247,9 +301,10 @@ def agenda_ics(
 
     catalog = _catalog(opts)
     mt, note = _pick(catalog, meeting)
-    options = ics.Options(lang, include_breaks, os.environ.get("SOURCE_DATE_EPOCH"))
+    # Until the calendar's labels exist in every language, the others export in English.
+    options = ics.Options(lang if lang in ics.LABELS else "en", include_breaks, os.environ.get("SOURCE_DATE_EPOCH"))
     data = ics.export(mt, catalog.members, options, previous)
-    _note("exporting", mt, note)
+    _note(True, mt, note)
     if output is None:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
@@ -264,7 +319,7 @@ def agenda_invite(opts: Globals, meeting: str, roster: Path, output: Path, organ
     from rcmcli.export import ics
 
     catalog = _catalog(opts)
-    mt, _ = _pick(catalog, meeting)
+    mt, _why = _pick(catalog, meeting)
     options = ics.Options(source_date_epoch=os.environ.get("SOURCE_DATE_EPOCH"))
     files = ics.invites(mt, roster, catalog.members, options, organizer)
     for path in ics.write_invites(output, files, [Path(mt.path), roster]):

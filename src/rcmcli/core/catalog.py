@@ -18,6 +18,7 @@ from rcmcli.core.errors import InputError, InvalidDocument, UsageError
 from rcmcli.core.loader import MEETING, fail_on_errors, load_members, read_document
 from rcmcli.core.model import Meeting, Members
 from rcmcli.core.zones import fold
+from rcmcli.i18n import _, current
 
 ENV_DATA = "RCM_DATA"
 
@@ -36,8 +37,8 @@ def data_dir(option: str | None = None) -> Path:
         return bundled_dir()
     path = Path(chosen).expanduser()
     if not path.is_dir():
-        where = "--data" if option else ENV_DATA
-        raise UsageError(f"catalog folder '{chosen}' (from {where}) does not exist or is not a folder")
+        values = {"folder": chosen, "source": "--data" if option else ENV_DATA}
+        raise UsageError(_("catalog folder '%(folder)s' (from %(source)s) does not exist or is not a folder") % values)
     return path
 
 
@@ -82,7 +83,7 @@ class Catalog:
         as_path = Path(spec).expanduser()
         if spec.endswith((".yaml", ".yml")) or os.sep in spec or as_path.is_file():
             if not as_path.exists():
-                raise InputError("no such file", spec)
+                raise InputError(_("no such file"), spec)
             return self.meeting_at(as_path)
         by_id = {}
         for p in meeting_files(self.folder):
@@ -95,31 +96,41 @@ class Catalog:
         import difflib
 
         close = difflib.get_close_matches(spec, list(by_id), n=1, cutoff=0.5)
-        hint = f"; did you mean '{close[0]}'?" if close else f"; known: {', '.join(sorted(by_id))}"
-        raise UsageError(f"no meeting '{spec}' in the catalog {self.folder}{hint}")
+        values = {"id": spec, "folder": self.folder}
+        if close:
+            message = _("no meeting '%(id)s' in the catalog %(folder)s; did you mean '%(close)s'?")
+            values["close"] = close[0]
+        else:
+            message = _("no meeting '%(id)s' in the catalog %(folder)s; known: %(known)s")
+            values["known"] = ", ".join(sorted(by_id))
+        raise UsageError(message % values)
 
     def default(self, today: date) -> tuple[Meeting, str]:
         """The next upcoming meeting, else the most recent one, with why it was chosen."""
         meetings = self.meetings()
         if not meetings:
-            raise UsageError(f"the catalog {self.folder} has no meetings")
+            raise UsageError(_("the catalog %(folder)s has no meetings") % {"folder": self.folder})
         upcoming = [mt for mt in meetings if (mt.last_day or date.min) >= today]
         if upcoming:
-            return upcoming[0], "the next upcoming meeting"
-        return meetings[-1], "the most recent meeting (none is upcoming)"
+            # TRANSLATORS: why a meeting was shown when none was named: "rcm: showing <id>, <this>".
+            return upcoming[0], _("the next upcoming meeting")
+        return meetings[-1], _("the most recent meeting (none is upcoming)")
 
     @cached_property
     def zone_aliases(self) -> dict[str, tuple[str, str]]:
         """Folded names people type -> (IANA zone, why): capitals, countries, ISO codes."""
         out: dict[str, tuple[str, str]] = {}
+        lang = current()
         for c in self.members.countries.values():
-            country = c.name.get("en")
-            why = f"capital of {country}"
+            country = c.name.get(lang)
+            # TRANSLATORS: why a name typed in --tz became this zone ("Lima" -> "capital of Peru").
+            why = _("capital of %(country)s") % {"country": country}
+            via_country = _("%(country)s: zone of its capital %(capital)s") % {"country": country, "capital": c.capital.get(lang)}
             names = [c.capital.en, c.capital.es, *c.aliases]
             for name in names:
                 if name:
                     out.setdefault(fold(name), (c.zone, why))
             for name in (c.name.en, c.name.es, c.code, c.iso3):
                 if name:
-                    out.setdefault(fold(name), (c.zone, f"{country}: zone of its capital {c.capital.get('en')}"))
+                    out.setdefault(fold(name), (c.zone, via_country))
         return out
