@@ -219,13 +219,10 @@ def cldr_locale(lang: Optional[str] = None) -> str:
     lang = lang or current()
     region = _active["region"]
     if region and region.split("_")[0].lower() == lang:
-        from babel import Locale, UnknownLocaleError
+        from babel import localedata
 
-        try:
-            Locale.parse(region)
+        if localedata.exists(region):  # CLDR has data for it (es_AR, fr_CA), not just a parent
             return region
-        except (UnknownLocaleError, ValueError):
-            pass
     return CLDR_DEFAULT.get(lang, "en")
 
 
