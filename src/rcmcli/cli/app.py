@@ -181,6 +181,8 @@ def main(argv: Optional[List[str]] = None) -> int:
         application(args=args, prog_name="rcm")
     except SystemExit as exc:
         return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 2)
+    finally:
+        REQUESTED["lang"] = None  # only for this command line
     return 0
 
 
