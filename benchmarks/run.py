@@ -114,6 +114,9 @@ def _child_env(work: Path, extra: dict[str, str] | None = None) -> dict[str, str
     }
     env["PYTHONPYCACHEPREFIX"] = str(work / "pycache")
     env["COLUMNS"] = "200"
+    env["LANG"] = "C.UTF-8"  # the language comes from the locale: every run in English unless --lang
+    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+        env.pop(name, None)
     env.setdefault("TERM", "xterm-256color")
     env.update(extra or {})
     return env
@@ -255,6 +258,7 @@ class Target:
     baseline: str | None  # bench key, or None for an absolute limit in seconds
     limit: float
     strict: bool = False  # "under" (<) rather than "at most" (<=)
+    difference: bool = False  # subject minus baseline, in seconds (not a ratio)
 
     def measured(self, benches: dict[str, Bench]) -> tuple[float | None, str]:
         s = benches[self.subject]
@@ -269,7 +273,7 @@ class Target:
             return None, f"n/a (baseline {b.key}: {b.note or 'not available'})"
         if b.failed:
             return None, f"n/a (baseline {b.key} failed: {b.note})"
-        return s.median / b.median, ""
+        return (s.median - b.median, "") if self.difference else (s.median / b.median, "")
 
 
 TARGETS = [
@@ -279,6 +283,7 @@ TARGETS = [
     Target("show, `--format json`, vs `python -c pass`", "show_json", "pass", 8.0),
     Target("show, table on a terminal, vs `khal list`", "show_table", "khal", 0.4),
     Target("show, `--format json`, vs `khal list`", "show_json", "khal", 0.5, strict=True),
+    Target("show in Spanish, table on a terminal: time over English", "show_table_es", "show_table", 0.040, difference=True),
     Target("validate the corpus vs yamllint on the same files", "validate_corpus", "yamllint", 0.5),
     Target("validate one big agenda (seconds)", "validate_big", None, 2.0),
     Target("export one big agenda to .ics (seconds)", "ics_big", None, 2.0),
@@ -309,6 +314,7 @@ def build(work: Path, sizes: Sizes) -> dict[str, Bench]:
         Bench("help", "`rcm --help`", [*rcm, "--help"]),
         Bench("show_table", "`rcm agenda show plenary-ii-2021 --tz Buenos_Aires` (pty)", show, tty=True),
         Bench("show_json", "`rcm agenda show plenary-ii-2021 --tz Buenos_Aires --format json`", [*show, "--format", "json"]),
+        Bench("show_table_es", "`rcm agenda show plenary-ii-2021 --tz Buenos_Aires --lang es` (pty)", [*show, "--lang", "es"], tty=True),
         Bench("khal", "`khal -c khal.conf list 2021-09-09 2d`", []),
         Bench(
             "yamllint",
@@ -363,7 +369,7 @@ def build(work: Path, sizes: Sizes) -> dict[str, Bench]:
 
 
 GROUPS = {
-    "startup": ("pass", "version", "help", "show_table", "show_json", "khal"),
+    "startup": ("pass", "version", "help", "show_table", "show_json", "show_table_es", "khal"),
     "corpus": ("yamllint", "validate_corpus"),
     "big": ("validate_big", "ics_big", "validate_huge"),
 }
@@ -492,7 +498,10 @@ def report(
         "| --- | ---: | ---: | --- |",
     ]
     for t, value, verdict in verdicts(benches):
-        if t.baseline is None:
+        if t.difference:
+            measured = "–" if value is None else f"{'+' if value >= 0 else '−'}{abs(value) * 1000:.0f} ms"
+            target = f"{'<' if t.strict else '≤'} +{t.limit * 1000:g} ms"
+        elif t.baseline is None:
             measured, target = _fmt_s(value), f"{'<' if t.strict else '≤'} {t.limit:g} s"
         else:
             measured = "–" if value is None else f"{value:.2f}x"

@@ -1,22 +1,47 @@
-"""Translation of what people read: gettext catalogs, one language per run.
+"""Translation of what people read: gettext catalogs, one language per run, CLDR dates.
 
-The language is chosen once at the boundary (``--lang``, ``RCM_LANG``, the POSIX
-locale, else English) with :func:`use`; code everywhere marks text with :func:`_`
-(``_("unknown timezone %(name)s") % {"name": ...}``: named placeholders, so
-translators can reorder them) or :func:`ngettext`, and texts declared before the
-language is known with :func:`N_`, translated where they are shown.
+The language is chosen once at the boundary (:func:`choose`: ``--lang``, ``RCM_LANG``,
+the POSIX locale, else English) and made active with :func:`use`; code everywhere
+marks text with :func:`_` (``_("unknown timezone %(name)s") % {"name": ...}``: named
+placeholders, so translators can reorder them) or :func:`ngettext`, and texts
+declared before the language is known with :func:`N_`, translated where they are
+shown. Dates and times a person reads go through :func:`format_day`,
+:func:`format_clock` and :func:`format_offset` (CLDR, through Babel).
 
-Imports nothing heavy: English needs no catalog at all.
+Catalogs: ``rcmcli/locale/<lang>/LC_MESSAGES/rcm.po`` in the repository, compiled to
+``rcm.mo`` by the build (``hatch_build.py``). A source checkout without a build (or
+whose ``.po`` is newer than its ``.mo``) compiles the ``.po`` in memory with Babel:
+slower, never wrong. docs/languages.md says how to add a language.
+
+Imports nothing heavy: English reads no catalog and never imports Babel for
+messages; Babel is imported only by the date functions and the ``.po`` fallback.
 """
 
 from __future__ import annotations
 
-import gettext as _gettext
+import os
 
+TYPE_CHECKING = False  # typing costs ~8 ms of start-up; annotations are never evaluated
+if TYPE_CHECKING:
+    from datetime import date, datetime, time, timedelta
+    from gettext import GNUTranslations
+    from typing import Mapping, Optional, Union
+
+# Adding a language: one line here and one catalog file (docs/languages.md).
 LANGUAGES = ("en", "es", "pt", "fr")
 DOMAIN = "rcm"
+LOCALE_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "locale")
+CLOCKS = ("12", "24")
 
-_active: dict = {"lang": "en", "translation": _gettext.NullTranslations()}
+# The CLDR locale of each language when the POSIX locale names no region of it: Latin
+# American Spanish (the conferences' members), Brazilian Portuguese ("pt" in CLDR),
+# French and US English as CLDR defines them.
+CLDR_DEFAULT = {"en": "en", "es": "es_419", "pt": "pt", "fr": "fr"}
+POSIX_VARIABLES = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
+
+# English is the text in the code: no catalog, and not even the gettext module (it imports
+# re: ~5 ms of every start-up).
+_active: dict = {"lang": "en", "translation": None, "clock": None, "region": None}
 
 
 def N_(message: str) -> str:
@@ -26,12 +51,16 @@ def N_(message: str) -> str:
 
 def _(message: str) -> str:
     """The text in the active language."""
-    return _active["translation"].gettext(message)
+    translation = _active["translation"]
+    return message if translation is None else translation.gettext(message)
 
 
 def ngettext(singular: str, plural: str, n: int) -> str:
     """Singular or plural, in the active language."""
-    return _active["translation"].ngettext(singular, plural, n)
+    translation = _active["translation"]
+    if translation is None:
+        return singular if n == 1 else plural
+    return translation.ngettext(singular, plural, n)
 
 
 def current() -> str:
@@ -39,10 +68,226 @@ def current() -> str:
     return _active["lang"]
 
 
-def use(lang: str) -> None:
-    """Make ``lang`` the language of this run (English: no catalog is read)."""
-    if lang == "en":
-        _active["lang"], _active["translation"] = "en", _gettext.NullTranslations()
-        return
-    _active["lang"] = lang
-    _active["translation"] = _gettext.NullTranslations()  # the catalogs arrive with the languages issue
+def clock() -> Optional[str]:
+    """The ``--clock`` override ('12' or '24'), or None: the language's habit."""
+    return _active["clock"]
+
+
+def use(lang: str, clock: Optional[str] = None, environ: Optional[Mapping[str, str]] = None) -> None:
+    """Make ``lang`` the language of this run (English: no catalog is read).
+
+    ``clock`` ('12', '24' or None) overrides the language's habit for times; the POSIX
+    locale's region (``es_AR`` in ``LANG=es_AR.UTF-8``) refines dates and times when
+    its language is ``lang``.
+    """
+    if lang not in LANGUAGES:
+        raise _unknown(lang, "")
+    if clock is not None and clock not in CLOCKS:
+        from rcmcli.core.errors import UsageError
+
+        raise UsageError(_("unknown clock '%(clock)s'; use 12 or 24") % {"clock": clock})
+    translation = None if lang == "en" else load(lang)
+    region = _posix_tag(os.environ if environ is None else environ)
+    _active.update(lang=lang, translation=translation, clock=clock, region=region)
+
+
+def reset() -> None:
+    """English, the language's own clock: the state before any :func:`use`."""
+    _active.update(lang="en", translation=None, clock=None, region=None)
+
+
+# --- choosing the language -----------------------------------------------------------
+
+
+def choose(option: Optional[str] = None, environ: Optional[Mapping[str, str]] = None) -> str:
+    """The language of this run: ``option`` (--lang), then RCM_LANG, then the POSIX locale, then English.
+
+    An explicit choice (option or RCM_LANG) that rcm does not speak is an error listing
+    the languages it does; a POSIX locale in another language means English.
+    """
+    env = os.environ if environ is None else environ
+    if option:
+        if option not in LANGUAGES:
+            raise _unknown(option, "--lang")
+        return option
+    chosen = env.get("RCM_LANG")
+    if chosen:
+        if chosen not in LANGUAGES:
+            raise _unknown(chosen, "RCM_LANG")
+        return chosen
+    return posix_language(env)
+
+
+def posix_language(environ: Mapping[str, str]) -> str:
+    """The language of the POSIX locale: ``pt_BR.UTF-8`` -> pt, ``C``/``POSIX`` -> en.
+
+    Like Python's gettext, the first of LANGUAGE, LC_ALL, LC_MESSAGES, LANG that is set
+    decides; LANGUAGE may list several (``fr:en``), the first rcm speaks wins.
+    """
+    for name in POSIX_VARIABLES:
+        value = environ.get(name)
+        if not value:
+            continue
+        for item in value.split(":"):
+            tag = _tag(item)
+            if tag in ("C", "POSIX"):
+                return "en"
+            code = tag.replace("-", "_").split("_")[0].lower()
+            if code in LANGUAGES:
+                return code
+        return "en"
+    return "en"
+
+
+def _tag(item: str) -> str:
+    """``pt_BR.UTF-8@euro`` -> ``pt_BR``."""
+    return item.split(".")[0].split("@")[0].strip()
+
+
+def _posix_tag(environ: Mapping[str, str]) -> Optional[str]:
+    """The first locale tag with a region (``es_AR``) in the POSIX variables, if any."""
+    for name in POSIX_VARIABLES:
+        value = environ.get(name)
+        if value:
+            for item in value.split(":"):
+                tag = _tag(item).replace("-", "_")
+                if "_" in tag:
+                    return tag
+            return None
+    return None
+
+
+def _unknown(value: str, source: str) -> Exception:
+    from rcmcli.core.errors import UsageError
+
+    values = {"value": value, "languages": ", ".join(LANGUAGES), "source": source}
+    if source:
+        return UsageError(_("unknown language '%(value)s' (from %(source)s); use one of: %(languages)s") % values)
+    return UsageError(_("unknown language '%(value)s'; use one of: %(languages)s") % values)
+
+
+# --- catalogs --------------------------------------------------------------------------
+
+
+def catalog_path(lang: str, ext: str = "po") -> str:
+    """``rcmcli/locale/<lang>/LC_MESSAGES/rcm.<ext>``."""
+    return os.path.join(LOCALE_DIR, lang, "LC_MESSAGES", f"{DOMAIN}.{ext}")
+
+
+def load(lang: str) -> GNUTranslations:
+    """The compiled catalog of ``lang``; the ``.po`` compiled in memory if there is no
+    current ``.mo`` (a source checkout that was never built, or an edited ``.po``)."""
+    mo, po = catalog_path(lang, "mo"), catalog_path(lang, "po")
+    try:
+        mo_time = os.stat(mo).st_mtime
+    except OSError:
+        mo_time = None
+    if mo_time is not None:
+        from gettext import GNUTranslations
+
+        try:
+            stale = os.stat(po).st_mtime > mo_time
+        except OSError:  # an installed wheel ships the .mo only
+            stale = False
+        if not stale:
+            with open(mo, "rb") as f:
+                return GNUTranslations(f)
+    return _from_po(po)
+
+
+def _from_po(po: str) -> GNUTranslations:
+    import io
+    from gettext import GNUTranslations
+
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
+    with open(po, "rb") as f:
+        catalog = read_po(f)
+    buffer = io.BytesIO()
+    write_mo(buffer, catalog)  # leaves fuzzy entries out, like the build
+    buffer.seek(0)
+    return GNUTranslations(buffer)
+
+
+# --- dates and times a person reads (CLDR) ---------------------------------------------
+
+
+def cldr_locale(lang: Optional[str] = None) -> str:
+    """The CLDR locale for ``lang``: the POSIX locale's own (``es_AR``) when it is in that
+    language and CLDR knows it, else the language's default (:data:`CLDR_DEFAULT`)."""
+    lang = lang or current()
+    region = _active["region"]
+    if region and region.split("_")[0].lower() == lang:
+        from babel import localedata
+
+        if localedata.exists(region):  # CLDR has data for it (es_AR, fr_CA), not just a parent
+            return region
+    return CLDR_DEFAULT.get(lang, "en")
+
+
+def format_day(day: Union[date, datetime], lang: Optional[str] = None, width: str = "full") -> str:
+    """A day as people of ``lang`` write it: 'jueves, 9 de septiembre de 2021' (CLDR full).
+
+    ``width``: full, long, medium or short (CLDR date formats), or ``abbreviated``
+    ('Thu, Sep 9': CLDR skeleton MMMEd), for table cells.
+    """
+    from babel.dates import format_date, format_skeleton
+
+    locale = cldr_locale(lang)
+    if width == "abbreviated":
+        return format_skeleton("MMMEd", _naive(day), locale=locale)
+    return format_date(day, width, locale=locale)
+
+
+def format_clock(moment: Union[time, datetime], lang: Optional[str] = None, clock: Optional[str] = None) -> str:
+    """A wall-clock time: '14:30', '2:30 PM', '2:30 p.m.'.
+
+    ``clock`` ('12', '24'; default: the ``--clock`` option, else None) overrides the
+    locale's habit (CLDR short time format). The time is shown as given: a
+    zone-aware value is not converted.
+    """
+    from babel.dates import format_skeleton, format_time
+
+    locale = cldr_locale(lang)
+    chosen = clock or _active["clock"]
+    value = _naive(moment)
+    if chosen == "24":
+        return format_skeleton("Hm", value, locale=locale)
+    if chosen == "12":
+        return format_skeleton("hm", value, locale=locale)
+    return format_time(value, "short", locale=locale)
+
+
+def format_offset(offset: Optional[timedelta], lang: Optional[str] = None, width: str = "short") -> str:
+    """A UTC offset as people write it, in the language's CLDR GMT format.
+
+    ``short``: 'GMT-6', 'GMT+5:30' (hours unpadded, minutes only when not zero: the
+    CLDR short localized GMT format, as the conferences publish offsets);
+    ``long``: 'GMT-06:00'. Zero is the bare 'GMT' ('UTC' in French). The minus is
+    ASCII, so what is shown can be typed back into ``--tz``.
+    """
+    from babel import Locale
+
+    pattern = Locale.parse(cldr_locale(lang)).zone_formats["gmt"]
+    if offset is None:
+        return pattern % "?"
+    minutes = int(offset.total_seconds()) // 60
+    if minutes == 0:
+        return (pattern % "").strip()
+    sign = "-" if minutes < 0 else "+"
+    h, m = divmod(abs(minutes), 60)
+    if width == "long":
+        return pattern % f"{sign}{h:02d}:{m:02d}"
+    return pattern % (f"{sign}{h}:{m:02d}" if m else f"{sign}{h}")
+
+
+def _naive(moment: Union[date, time, datetime]) -> Union[date, datetime]:
+    """The wall-clock fields only (Babel would otherwise convert an aware value)."""
+    from datetime import date as date_, datetime as datetime_, time as time_
+
+    if isinstance(moment, datetime_):
+        return moment.replace(tzinfo=None)
+    if isinstance(moment, time_):
+        return datetime_.combine(date_(2000, 1, 1), moment.replace(tzinfo=None))
+    return moment

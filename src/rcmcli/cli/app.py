@@ -7,7 +7,12 @@ signatures Typer reads, so nothing here is written per command. The work and the
 single error boundary are in :mod:`rcmcli.cli.commands`.
 
 ``python -m rcmcli.cli.app`` regenerates ``_help.py``, the help texts the fast path
-prints without importing Typer (a test fails until it is current).
+prints without importing Typer, in every language (a test fails until it is current).
+
+Help is translated where Typer allows it: every text of the registry (passed through
+``build(tr)``), and the few words Typer itself marks for gettext (section titles,
+``default``, ``required``, ``env var``: :data:`TYPER_WORDS`); click's own words
+(``Usage:``, ``Show this message and exit.``) stay English.
 """
 
 from __future__ import annotations
@@ -20,10 +25,46 @@ from typing import Any, Callable, List, Optional
 
 import typer
 
+from rcmcli import i18n
 from rcmcli.cli import commands, complete, registry
 from rcmcli.cli.registry import Command, Opt
+from rcmcli.i18n import N_
 
 HELP_WIDTH = 78  # click wraps help to min(terminal, 80) - 2 columns
+
+# The texts typer.core passes through gettext, marked here so they are extracted into
+# rcm's catalogs (the test of the catalogs then asks for their translations).
+# TRANSLATORS: the words of Typer's help screens: section titles ("Options"), and the
+# notes after an option's help ("[default: table]", "[env var: RCM_LANG]", "[required]").
+TYPER_WORDS = (
+    N_("Arguments"),
+    N_("Options"),
+    N_("Commands"),
+    N_("default: {default}"),
+    N_("env var: {var}"),
+    N_("required"),
+    N_("(dynamic)"),
+    N_("Aborted!"),
+    N_("Missing command."),
+    N_("No such command {name!r}."),
+)
+
+
+def _translate_typer_words() -> None:
+    """Route typer.core's gettext calls through rcm's active catalog.
+
+    Typer calls the module-level ``gettext.gettext`` (domain "messages", language from
+    the environment); rcm's language is chosen by its own rules, so typer.core's ``_``
+    is pointed at :func:`rcmcli.i18n._` (a no-op in English). Harmless if a Typer
+    release stops using it.
+    """
+    import typer.core
+
+    if callable(getattr(typer.core, "_", None)):
+        typer.core._ = i18n._  # type: ignore[attr-defined]
+
+
+_translate_typer_words()
 
 
 def _choice_type(opt: Opt) -> type:
@@ -80,6 +121,10 @@ def _callback(cmd: Command, tr: Callable[[str], str]) -> Callable[..., None]:
 
 
 STATE = commands.Globals()
+# The language main() read from the command line (a command's own --lang included): the
+# root callback applies the global options, then this, so a subcommand's help and
+# Typer's words are in it too. None outside main() (tests invoking the app directly).
+REQUESTED: dict[str, Optional[str]] = {"lang": None}
 
 
 def _root_callback(tr: Callable[[str], str]) -> Callable[..., None]:
@@ -89,6 +134,9 @@ def _root_callback(tr: Callable[[str], str]) -> Callable[..., None]:
         code = commands.setup(STATE)
         if code:
             raise typer.Exit(code)
+        wanted = REQUESTED["lang"]
+        if wanted and wanted != i18n.current():
+            i18n.use(wanted, i18n.clock())
         if STATE.version:  # after --tzdb, so the version printed is the database in use
             sys.stdout.write(commands.version_text())
             raise typer.Exit()
@@ -123,29 +171,51 @@ app = build()  # in English; main() builds the application in the user's languag
 
 
 def main(argv: Optional[List[str]] = None) -> int:
-    """Run the Typer application; the exit code."""
+    """Run the Typer application, its help in the command line's language; the exit code."""
+    args = sys.argv[1:] if argv is None else list(argv)
+    lang = commands.language_of(args)
+    i18n.use(lang)  # the help and Typer's words; the root callback applies --lang/--clock again
+    REQUESTED["lang"] = lang
+    application = app if lang == "en" else build(i18n._)
     try:
-        app(args=argv, prog_name="rcm")
+        application(args=args, prog_name="rcm")
     except SystemExit as exc:
         return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 2)
     except Exception:  # outside commands.run (parsing, callbacks): still a bug, exit 3
         return commands.report_bug(STATE)
+    finally:
+        REQUESTED["lang"] = None  # only for this command line
     return 0
 
 
 # --- the help texts of the start-up fast path ------------------------------------------
 
 
-def help_texts(app: typer.Typer) -> dict[tuple[str, ...], str]:
+def help_texts(app: typer.Typer, lang: str = "en") -> dict[tuple[str, ...], str]:
     """Every group's and command's ``--help`` as click prints it on an 80-column terminal."""
     from typer.testing import CliRunner
 
     out: dict[tuple[str, ...], str] = {}
     runner = CliRunner()
     for path in [*registry.GROUPS, *registry.BY_PATH]:
-        result = runner.invoke(app, [*path, "--help"], prog_name="rcm", terminal_width=HELP_WIDTH)
+        args = ["--lang", lang, *path, "--help"]  # the root callback runs first: keep it in lang
+        result = runner.invoke(app, args, prog_name="rcm", terminal_width=HELP_WIDTH)
         out[path] = result.output.rstrip("\n")
     return out
+
+
+def all_help_texts() -> dict[tuple[str, tuple[str, ...]], str]:
+    """``(language, path) -> help`` for every language of :data:`rcmcli.i18n.LANGUAGES`."""
+    texts: dict[tuple[str, tuple[str, ...]], str] = {}
+    previous = i18n.current()
+    try:
+        for lang in i18n.LANGUAGES:
+            i18n.use(lang)
+            for path, text in help_texts(build(i18n._), lang).items():
+                texts[(lang, path)] = text
+    finally:
+        i18n.use(previous)
+    return texts
 
 
 def help_source() -> str:
@@ -154,11 +224,12 @@ def help_source() -> str:
 
     from importlib.metadata import version
 
-    texts = help_texts(build())
+    texts = all_help_texts()
     return (
-        '"""Generated by ``python -m rcmcli.cli.app`` from the command registry: do not edit.\n\n'
-        "The --help texts of every group and command as Typer prints them at 80 columns, for the\n"
-        'start-up fast path (:mod:`rcmcli.cli.fastpath`); a test fails when they are stale.\n"""\n\n'
+        '"""Generated by ``python -m rcmcli.cli.app`` from the command registry and the catalogs: do not edit.\n\n'
+        "The --help texts of every group and command as Typer prints them at 80 columns, in every\n"
+        "language, keyed by (language, command path), for the start-up fast path\n"
+        '(:mod:`rcmcli.cli.fastpath`); a test fails when they are stale.\n"""\n\n'
         f"HELP_WIDTH = {HELP_WIDTH}\n"
         f"TYPER = {version('typer')!r}  # help is worded slightly differently by other releases\n\n"
         f"HELP = {pprint.pformat(texts, width=160, sort_dicts=False)}\n"

@@ -18,6 +18,7 @@ import sys
 from datetime import date, datetime, timezone
 
 from rcmcli.core.errors import EXIT_BUG, EXIT_INTERRUPTED, EXIT_USAGE, RcmError, UsageError, one_line
+from rcmcli.i18n import _
 
 TYPE_CHECKING = False  # typing costs ~8 ms of start-up; annotations are never evaluated
 if TYPE_CHECKING:
@@ -34,19 +35,26 @@ class Globals:
 
     def __init__(self, **values: Any) -> None:
         self.version, self.data, self.tzdb, self.debug, self.no_color = False, None, "tzdata", False, False
+        self.lang: Optional[str] = None  # None: RCM_LANG, else the POSIX locale, else English
+        self.clock: Optional[str] = None  # None: the language's habit
         for name, value in values.items():
             setattr(self, name, value)
 
 
 def error(message: str) -> None:
+    """``rcm: error: message`` on stderr; the prefix stays English in every language, so
+    scripts and editors can match it (docs/languages.md)."""
     sys.stderr.write(f"rcm: error: {message}\n")
 
 
 def setup(opts: Globals) -> int:
-    """Apply the global options; 0, or the exit code of a bad ``--tzdb`` (or RCM_TZDB)."""
+    """Apply the global options (language first, so every later message is in it);
+    0, or the exit code of a bad ``--lang``, ``--clock`` or ``--tzdb``."""
+    from rcmcli import i18n
     from rcmcli.core import zones
 
     try:
+        i18n.use(i18n.choose(opts.lang), opts.clock)
         zones.use_database(opts.tzdb)
     except UsageError as exc:
         if os.environ.get("RCM_TZDB") == opts.tzdb:  # the value came from the environment (or agrees with it)
@@ -57,15 +65,56 @@ def setup(opts: Globals) -> int:
     return 0
 
 
+def language_of(argv: list[str]) -> str:
+    """The language a command line asks for, before it is parsed: its last valid ``--lang``
+    (a command's own comes after the global one and overrides it), else RCM_LANG or the
+    locale. Both front ends print help in it, so it must be known before the help is built.
+    """
+    from rcmcli import i18n
+
+    found = None
+    for i, token in enumerate(argv):
+        if token == "--":
+            break
+        if token == "--lang" and i + 1 < len(argv):
+            value = argv[i + 1]
+        elif token.startswith("--lang="):
+            value = token[len("--lang=") :]
+        else:
+            continue
+        if value in i18n.LANGUAGES:
+            found = value
+    if found:
+        return found
+    try:
+        return i18n.choose(None)
+    except UsageError:  # a bad RCM_LANG: reported once the command line is parsed
+        return i18n.posix_language(os.environ)
+
+
+def _command_language(kwargs: dict[str, Any]) -> None:
+    """A command's own ``--lang`` overrides the run's language for that command; without
+    it the command gets the run's language (``rcm --lang``, RCM_LANG, the locale)."""
+    if "lang" not in kwargs:
+        return
+    from rcmcli import i18n
+
+    if kwargs["lang"]:
+        i18n.use(kwargs["lang"], i18n.clock())
+    else:
+        kwargs["lang"] = i18n.current()
+
+
 def run(func: Callable[..., int], opts: Globals, **kwargs: Any) -> int:
     """Call one command; the one place where errors become messages and exit codes."""
     try:
+        _command_language(kwargs)
         return func(opts, **kwargs) or 0
     except RcmError as exc:
         error(str(exc))
         return exc.exit_code
     except KeyboardInterrupt:
-        error("interrupted")
+        error(_("interrupted"))
         return EXIT_INTERRUPTED
     except BrokenPipeError:
         return 0
@@ -86,14 +135,12 @@ def report_bug(opts: Globals) -> int:
 
     if opts.debug:
         traceback.print_exc()
-        error("internal error; this is a bug in rcm: please report it with the traceback above")
+        error(_("internal error; this is a bug in rcm: please report it with the traceback above"))
     else:
-        kind, _, tb = sys.exc_info()
+        kind, _value, tb = sys.exc_info()
         last = traceback.extract_tb(tb)[-1]
-        error(
-            f"internal error ({kind.__name__ if kind else 'error'} at {os.path.basename(last.filename)}:{last.lineno}); "
-            "this is a bug in rcm: please report it with the output of --debug"
-        )
+        where = {"kind": kind.__name__ if kind else "error", "file": os.path.basename(last.filename), "line": last.lineno}
+        error(_("internal error (%(kind)s at %(file)s:%(line)s); this is a bug in rcm: please report it with the output of --debug") % where)
     return EXIT_BUG
 
 
@@ -140,7 +187,7 @@ def _today() -> date:
         try:
             return date.fromisoformat(fixed)
         except ValueError:
-            raise UsageError(f"RCM_TODAY='{fixed}' is not a date like 2021-09-09") from None
+            raise UsageError(_("RCM_TODAY='%(value)s' is not a date like 2021-09-09") % {"value": fixed}) from None
     return date.today()
 
 
@@ -194,13 +241,12 @@ def _zones(catalog: Catalog, names: list[str], meeting: Meeting) -> list:
     if not names:
         ref = meeting.reference_zone
         assert ref is not None and ref.tz is not None, "the loader resolves the reference zone"
-        return [z.Resolved(ref.label, ref.name, ref.tz, "reference zone")]
+        # TRANSLATORS: the zone a meeting's agenda is published in.
+        return [z.Resolved(ref.label, ref.name, ref.tz, _("reference zone"))]
     resolved = [z.resolve(n, catalog.zone_aliases) for n in names]
     for r in resolved:
         if r.warning:  # a zone that is probably not the one meant: said, not refused
-            from rcmcli.core.errors import one_line
-
-            sys.stderr.write(f"rcm: note: {one_line(r.warning)}\n")
+            sys.stderr.write(_("rcm: note: %(note)s") % {"note": one_line(r.warning)} + "\n")
     return resolved
 
 
@@ -252,8 +298,18 @@ def _escape_error(exc: UnicodeError) -> tuple[str, int]:
 
 
 def _note(verb: str, meeting: Meeting, note: str) -> None:
-    if note:
-        sys.stderr.write(f"rcm: {verb} {meeting.id}, {note}\n")
+    """Say which meeting was picked when none was named (``note`` says why)."""
+    if not note:
+        return
+    values = {"meeting": meeting.id, "why": note}
+    # TRANSLATORS: printed as "rcm: showing plenary-ii-2021, the next upcoming meeting"; %(why)s is
+    # "the next upcoming meeting" or "the most recent meeting (none is upcoming)".
+    texts = {
+        "showing": _("showing %(meeting)s, %(why)s"),
+        "exporting": _("exporting %(meeting)s, %(why)s"),
+        "announcing": _("announcing %(meeting)s, %(why)s"),
+    }
+    sys.stderr.write(f"rcm: {texts[verb] % values}\n")
 
 
 # --- the commands --------------------------------------------------------------------
@@ -422,6 +478,8 @@ def agenda_ics(
     catalog = _catalog(opts)
     options = ics.Options(lang, include_breaks, os.environ.get("SOURCE_DATE_EPOCH"), catalog.limits.max_bytes)
     mt, note = _pick(catalog, meeting)
+    # Until the calendar's labels exist in every language, the others export in English.
+    options = ics.Options(lang if lang in ics.LABELS else "en", include_breaks, os.environ.get("SOURCE_DATE_EPOCH"))
     data = ics.export(mt, catalog.members, options, previous)
     _note("exporting", mt, note)
     if output is None:
@@ -438,8 +496,8 @@ def agenda_invite(opts: Globals, meeting: str, roster: Path, output: Path, organ
     from rcmcli.export import ics
 
     catalog = _catalog(opts)
+    mt, _why = _pick(catalog, meeting)
     options = ics.Options(source_date_epoch=os.environ.get("SOURCE_DATE_EPOCH"), max_bytes=catalog.limits.max_bytes)
-    mt, _ = _pick(catalog, meeting)
     files = ics.invites(mt, roster, catalog.members, options, organizer)
     for path in ics.write_invites(output, files, [Path(mt.path), roster]):
         _say(one_line(str(path)))  # a folder name may hold control characters or bytes that are not UTF-8

@@ -148,13 +148,14 @@ def _help_fits() -> bool:
     return shutil.get_terminal_size().columns - 2 >= _help.HELP_WIDTH
 
 
-def _print_help(path: tuple[str, ...], err: bool = False) -> Optional[int]:
+def _print_help(path: tuple[str, ...], lang: str, err: bool = False) -> Optional[int]:
+    """The stored help of ``path`` in ``lang`` (the table holds every language)."""
     if not _help_fits():
         return None
     from rcmcli.cli import _help
 
     stream = sys.stderr if err else sys.stdout
-    stream.write(_help.HELP[path] + "\n")
+    stream.write(_help.HELP[(lang, path)] + "\n")
     return 2 if err else 0  # click: a group called without arguments shows help and exits 2
 
 
@@ -162,13 +163,16 @@ def dispatch(argv: list[str]) -> Optional[int]:
     """Run ``rcm ARGV`` and return its exit code, or None to leave it to Typer."""
     if any(k.startswith("_RCM_COMPLETE") for k in os.environ) or any(a.endswith("-completion") for a in argv):
         return None
+    from rcmcli.cli.commands import language_of
+
+    lang = language_of(argv)  # of the help: Typer builds its help in it too
     if not argv:
-        return _print_help((), err=True)
+        return _print_help((), lang, err=True)
     root = _parse(argv, registry.GLOBALS, interspersed=False)
     if root is None:
         return None
     if root.help:
-        return _print_help(())
+        return _print_help((), lang)
     values = _arguments(root, registry.GLOBALS)
     if values is None:
         return None
@@ -177,7 +181,7 @@ def dispatch(argv: list[str]) -> Optional[int]:
     opts = Globals(**values)
     if opts.version:
         return _version(opts) if not root.rest else None
-    return _command(root.rest, opts)
+    return _command(root.rest, opts, lang)
 
 
 def _version(opts: Any) -> int:
@@ -189,15 +193,15 @@ def _version(opts: Any) -> int:
     return code
 
 
-def _command(rest: list[str], opts: Any) -> Optional[int]:
+def _command(rest: list[str], opts: Any, lang: str) -> Optional[int]:
     """Resolve ``agenda show ...`` to a declared command, then parse and run it."""
     path: tuple[str, ...] = ()
     while path in registry.GROUPS:
         group = path
         if not rest:
-            return None if group == () else _after_setup(opts, lambda: _print_help(group, err=True))
+            return None if group == () else _after_setup(opts, lambda: _print_help(group, lang, err=True))
         if rest[0] == "--help" and len(rest) == 1 and group != ():
-            return _after_setup(opts, lambda: _print_help(group))
+            return _after_setup(opts, lambda: _print_help(group, lang))
         if rest[0] not in registry.subcommands(group):
             return None
         path, rest = (*path, rest[0]), rest[1:]
@@ -206,7 +210,7 @@ def _command(rest: list[str], opts: Any) -> Optional[int]:
     if parsed is None:
         return None
     if parsed.help:
-        return _after_setup(opts, lambda: _print_help(path))
+        return _after_setup(opts, lambda: _print_help(path, lang))
     kwargs = _arguments(parsed, cmd.options)
     if kwargs is None:
         return None

@@ -17,6 +17,7 @@ the fast path imports this module on every run.
 from __future__ import annotations
 
 from rcmcli.cli import cmd_announce, commands as c
+from rcmcli.i18n import CLOCKS, LANGUAGES
 
 TYPE_CHECKING = False  # typing costs ~8 ms of start-up; annotations are never evaluated
 if TYPE_CHECKING:
@@ -24,7 +25,8 @@ if TYPE_CHECKING:
 
 
 def N_(text: str) -> str:
-    """Mark a help text for translation; it is translated when the help is built."""
+    """Mark a help text for translation; it is translated when the help is built
+    (:func:`rcmcli.cli.app.build`), so the fast path's help table holds every language."""
     return text
 
 
@@ -89,11 +91,13 @@ def fmt(choices: tuple[str, ...] = TABLE_FORMATS, default: str = "table") -> Opt
     return Opt("fmt", ("--format", "-f"), N_("Output format."), default=default, choices=choices)
 
 
-LANGS = ("en", "es")
+LANGS = LANGUAGES
 
 
 def lang(what: str) -> Opt:
-    return Opt("lang", ("--lang",), what, default="en", choices=LANGS)
+    """A command's own ``--lang``: that command's language, over the global one (which is
+    its default: ``rcm --lang``, RCM_LANG, the locale). docs/languages.md."""
+    return Opt("lang", ("--lang",), what, default=None, choices=LANGUAGES)
 
 
 def capital(help: str) -> Opt:
@@ -116,6 +120,8 @@ GLOBALS: tuple[Opt, ...] = (
     Opt("tzdb", ("--tzdb",), N_("tz database: 'tzdata' (bundled, default) or 'system'."), default="tzdata", envvar="RCM_TZDB", choices=None),
     Opt("debug", ("--debug",), N_("Show tracebacks for internal errors."), kind="flag"),
     Opt("no_color", ("--no-color",), N_("No colour (also: NO_COLOR, or output not a terminal)."), kind="flag"),
+    Opt("lang", ("--lang",), N_("Language of messages, help and titles (default: the locale)."), envvar="RCM_LANG", choices=LANGUAGES),
+    Opt("clock", ("--clock",), N_("12- or 24-hour times (default: the language's habit)."), envvar="RCM_CLOCK", choices=CLOCKS),
 )
 
 GROUPS: dict[tuple[str, ...], str] = {
@@ -130,7 +136,7 @@ COMMANDS: tuple[Command, ...] = (
         ("agenda", "list"),
         c.agenda_list,
         N_("List the meetings in the catalog."),
-        (fmt(), lang(N_("Language of titles."))),
+        (fmt(), lang(N_("Language of titles and messages (overrides rcm --lang)."))),
     ),
     Command(
         ("agenda", "show"),
@@ -147,7 +153,7 @@ COMMANDS: tuple[Command, ...] = (
                 example="Buenos_Aires",
             ),
             fmt(),
-            lang(N_("Language of titles.")),
+            lang(N_("Language of titles and messages (overrides rcm --lang).")),
         ),
     ),
     Command(
@@ -162,7 +168,7 @@ COMMANDS: tuple[Command, ...] = (
             Opt("day", ("--day",), N_("Only day N of the meeting (1, 2, ...)."), example="1", metavar="N"),
             Opt("on", ("--date",), N_("Only the meeting day on this date (YYYY-MM-DD)."), example="2021-09-09", metavar="DATE"),
             fmt(),
-            lang(N_("Language of titles.")),
+            lang(N_("Language of titles and messages (overrides rcm --lang).")),
         ),
     ),
     Command(
@@ -206,7 +212,7 @@ COMMANDS: tuple[Command, ...] = (
             meeting(),
             Opt("output", ("--output", "-o"), N_("File to write (default: standard output)."), kind="path", complete="file"),
             Opt("include_breaks", ("--include-breaks",), N_("Also export breaks (as free time)."), kind="flag"),
-            lang(N_("Language of titles and descriptions.")),
+            lang(N_("Language of titles and descriptions (overrides rcm --lang).")),
             Opt(
                 "previous",
                 ("--previous",),
@@ -235,7 +241,7 @@ COMMANDS: tuple[Command, ...] = (
             Opt("org", ("--org",), N_("rcm, sacm or all."), default="all", choices=ORGS),
             Opt("on", ("--date",), N_("UTC offsets on this date (YYYY-MM-DD, at 12:00 UTC) instead of now."), example="2021-09-09", metavar="DATE"),
             fmt(),
-            lang(N_("Language of names.")),
+            lang(N_("Language of names and messages (overrides rcm --lang).")),
         ),
     ),
 )

@@ -20,6 +20,7 @@ from rcmcli.core.model import Meeting, Members
 from rcmcli.core.yamltree import DEFAULT_LIMITS, Limits
 from rcmcli.core.walk import Walk, is_yaml_name, yaml_files
 from rcmcli.core.zones import fold
+from rcmcli.i18n import _, current
 
 ENV_DATA = "RCM_DATA"
 
@@ -38,8 +39,8 @@ def data_dir(option: str | None = None) -> Path:
         return bundled_dir()
     path = Path(chosen).expanduser()
     if not os.path.isdir(path):
-        where = "--data" if option and option != os.environ.get(ENV_DATA) else ENV_DATA
-        raise UsageError(f"catalog folder '{chosen}' (from {where}) does not exist or is not a folder")
+        values = {"folder": chosen, "source": "--data" if option and option != os.environ.get(ENV_DATA) else ENV_DATA}
+        raise UsageError(_("catalog folder %(folder)s (from %(source)s) does not exist or is not a folder") % {**values, "folder": quote(chosen)})
     return path
 
 
@@ -105,8 +106,10 @@ class Catalog:
             return by_id[spec]
         known = sorted({*by_id, *(p.stem for p in files)})
         close = close_matches(spec, known, cutoff=0.5)
-        hint = f"; did you mean '{close[0]}'?" if close else f"; known: {', '.join(known)}"
-        raise UsageError(f"no meeting {quote(spec)} in the catalog {self.folder}{hint}")
+        values = {"id": quote(spec), "folder": self.folder, "close": close[0] if close else "", "known": ", ".join(known)}
+        if close:
+            raise UsageError(_("no meeting %(id)s in the catalog %(folder)s; did you mean '%(close)s'?") % values)
+        raise UsageError(_("no meeting %(id)s in the catalog %(folder)s; known: %(known)s") % values)
 
     def find(self, spec: str) -> Meeting:
         """A meeting by catalog id or path; InvalidDocument if it does not load."""
@@ -124,23 +127,21 @@ class Catalog:
         'Mexico' is the capital) keeps the meaning it had.
         """
         out: dict[str, tuple[str, str]] = {}
+        lang = current()
         countries = self.members.countries.values()
-        for c in countries:
-            country = c.name.get("en")
-            why = f"capital of {country}"
-            names = [c.capital.en, c.capital.es, *c.aliases]
-            for name in names:
-                if name:
-                    out.setdefault(fold(name), (c.zone, why))
-            for name in (c.name.en, c.name.es, c.code, c.iso3):
-                if name:
-                    out.setdefault(fold(name), (c.zone, f"{country}: zone of its capital {c.capital.get('en')}"))
-        for c in countries:
-            country = c.name.get("en")
-            for name in (c.capital.pt, c.capital.fr):
-                if name:
-                    out.setdefault(fold(name), (c.zone, f"capital of {country}"))
-            for name in (c.name.pt, c.name.fr):
-                if name:
-                    out.setdefault(fold(name), (c.zone, f"{country}: zone of its capital {c.capital.get('en')}"))
+        for first in (True, False):
+            for c in countries:
+                country = c.name.get(lang)
+                # TRANSLATORS: why a name typed in --tz became this zone ("Lima" -> "capital of Peru").
+                why = _("capital of %(country)s") % {"country": country}
+                values = {"country": country, "capital": c.capital.get(lang)}
+                via_country = _("%(country)s: zone of its capital %(capital)s") % values
+                capitals = (c.capital.en, c.capital.es, *c.aliases) if first else (c.capital.pt, c.capital.fr)
+                names = (c.name.en, c.name.es, c.code, c.iso3) if first else (c.name.pt, c.name.fr)
+                for name in capitals:
+                    if name:
+                        out.setdefault(fold(name), (c.zone, why))
+                for name in names:
+                    if name:
+                        out.setdefault(fold(name), (c.zone, via_country))
         return out

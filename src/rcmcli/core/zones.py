@@ -17,6 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from rcmcli.core.errors import UnknownZoneError, UsageError, close_matches, quote
+from rcmcli.i18n import _
 
 TYPE_CHECKING = False  # typing costs ~8 ms of start-up; annotations are never evaluated
 if TYPE_CHECKING:
@@ -29,7 +30,7 @@ _SYSTEM_DIRS = ("/usr/share/zoneinfo", "/usr/lib/zoneinfo", "/usr/share/lib/zone
 def use_database(name: str) -> None:
     """Select ``tzdata`` (the package, default) or ``system`` (the host's files)."""
     if name not in ("tzdata", "system"):
-        raise UsageError(f"unknown tz database {quote(name)}; use 'tzdata' or 'system'")
+        raise UsageError(_("unknown tz database %(name)s; use 'tzdata' or 'system'") % {"name": quote(name)})
     if name != _SOURCE["name"]:
         _SOURCE["name"] = name
         for cached in (get_zone, available_zones, _fold_index, _city_index):
@@ -44,7 +45,7 @@ def _system_dir() -> Path:
     for d in _SYSTEM_DIRS:
         if Path(d, "UTC").exists():
             return Path(d)
-    raise UsageError("no system tz database found; use the bundled one (--tzdb tzdata)")
+    raise UsageError(_("no system tz database found; use the bundled one (--tzdb tzdata)"))
 
 
 @lru_cache(maxsize=None)
@@ -206,12 +207,12 @@ def local_zone() -> Resolved:
         pass
     for key in candidates:
         try:
-            return Resolved("local", key, get_zone(key), "this machine's zone")
+            return Resolved("local", key, get_zone(key), _("this machine's zone"))
         except KeyError:
             continue
     from dateutil.tz import tzlocal
 
-    return Resolved("local", "local", tzlocal(), "this machine's zone")
+    return Resolved("local", "local", tzlocal(), _("this machine's zone"))
 
 
 def resolve(query: str, aliases: Mapping[str, tuple[str, str]] | None = None, suggest: bool = True) -> Resolved:
@@ -223,12 +224,12 @@ def resolve(query: str, aliases: Mapping[str, tuple[str, str]] | None = None, su
     """
     q = query.strip()
     if not q:
-        raise UnknownZoneError("empty timezone name")
+        raise UnknownZoneError(_("empty timezone name"))
     if q.lower() == "local":
         return local_zone()
     fixed = parse_offset(q)
     if fixed is not None:
-        return Resolved(query, fixed.tzname(None) or q, fixed, "fixed offset")
+        return Resolved(query, fixed.tzname(None) or q, fixed, _("fixed offset"))
     zones = available_zones()
     if q in zones:
         return _iana(query, q)
@@ -243,7 +244,7 @@ def resolve(query: str, aliases: Mapping[str, tuple[str, str]] | None = None, su
     if folded in cities:
         keys = _best(cities[folded])
         if len(keys) > 1:
-            raise UnknownZoneError(f"timezone {quote(query)} is ambiguous: it could be {either(keys)}")
+            raise UnknownZoneError(_("timezone %(name)s is ambiguous: it could be %(zones)s") % {"name": quote(query), "zones": either(keys)})
         return Resolved(query, keys[0], get_zone(keys[0]))
     if folded in ABBREVIATIONS:
         raise UnknownZoneError(
@@ -251,7 +252,7 @@ def resolve(query: str, aliases: Mapping[str, tuple[str, str]] | None = None, su
             f"or names several zones); {ABBREVIATIONS[folded]}"
         )
     if not suggest:  # the caller only wants to know; closest matches cost a difflib pass
-        raise UnknownZoneError(f"unknown timezone {quote(query)}")
+        raise UnknownZoneError(_("unknown timezone %(name)s") % {"name": quote(query)})
     raise UnknownZoneError(_unknown_message(query, folded, zones, cities, aliases or {}))
 
 
@@ -266,7 +267,9 @@ def _iana(query: str, key: str) -> Resolved:
             f"{quote(query)} is {real}: tz names invert the sign (POSIX), so it is not the "
             f"'{published}' an agenda writes, which is {format_offset(_published_delta(published))} (--tz {published})"
         )
-        return Resolved(query, key, tz, f"POSIX sign: {key} is {real}", warning)
+        # TRANSLATORS: Etc/GMT-6 is UTC+06:00: the POSIX sign is the opposite of an agenda's 'GMT-6'.
+        why = _("POSIX sign: %(name)s is %(offset)s") % {"name": key, "offset": real}
+        return Resolved(query, key, tz, why, warning)
     if key in LEGACY:
         return Resolved(query, key, tz, warning=_legacy_note(query, key, tz))
     return Resolved(query, key, tz)
@@ -344,9 +347,12 @@ def _utcoffset(tz: tzinfo) -> timedelta | None:
 
 
 def either(items: list[str]) -> str:
-    """'A', 'B' or 'C'."""
+    """'a', 'b' or 'c' (the list separator and the last 'or' in the active language)."""
     quoted = [f"'{i}'" for i in items]
-    return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " or " + quoted[-1]
+    if len(quoted) == 1:
+        return quoted[0]
+    # TRANSLATORS: the end of a list of zone names: "'America/Bogota', 'America/Lima' or 'America/La_Paz'".
+    return _("%(items)s or %(last)s") % {"items": ", ".join(quoted[:-1]), "last": quoted[-1]}
 
 
 def close_zones(query: str, aliases: Mapping[str, tuple[str, str]] | None = None) -> list[str]:
@@ -383,7 +389,8 @@ def _unknown_message(
     aliases: Mapping[str, tuple[str, str]],
 ) -> str:
     suggestions = _close(folded, zones, cities, aliases)
-    hint = f"; did you mean {either(suggestions)}?" if suggestions else (
-        "; use an IANA name like 'America/Bogota', a capital, a country, or an offset like 'GMT-6'"
-    )
-    return f"unknown timezone {quote(query)}{hint}"
+    if suggestions:
+        return _("unknown timezone %(name)s; did you mean %(zones)s?") % {"name": quote(query), "zones": either(suggestions)}
+    return _(
+        "unknown timezone %(name)s; use an IANA name like 'America/Bogota', a capital, a country, or an offset like 'GMT-6'"
+    ) % {"name": quote(query)}

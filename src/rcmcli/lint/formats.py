@@ -6,6 +6,7 @@ import json
 
 from rcmcli.lint.engine import Report
 from rcmcli.lint.problem import ERROR
+from rcmcli.i18n import _, ngettext
 
 FORMATS = ("text", "parsable", "json", "github")
 
@@ -58,15 +59,21 @@ def text(report: Report, color: bool = False) -> str:
 
 
 def summary(report: Report, color: bool = False) -> str:
-    files = f"{report.files} file{'s' if report.files != 1 else ''}"
-    n = report.links_skipped  # only here: json, parsable and github stay lists of problems
-    links = f", {n} symbolic link{'s' if n != 1 else ''} skipped" if n else ""
+    """The last line: '✔ 3 files checked, no problems' or '✖ 2 problems (1 error, 1 warning) in 3 files'."""
+    n = report.files
+    k = report.links_skipped  # only here: json, parsable and github stay lists of problems
+    links = ", " + ngettext("%(n)d symbolic link skipped", "%(n)d symbolic links skipped", k) % {"n": k} if k else ""
     if not report.problems:
-        line = f"\u2714 {files} checked, no problems{links}"
+        line = "\u2714 " + ngettext("%(n)d file checked, no problems", "%(n)d files checked, no problems", n) % {"n": n} + links
         return f"{_GREEN}{line}{_RESET}" if color else line
-    e, w = report.errors, report.warnings
-    line = f"\u2716 {len(report.problems)} problem{'s' if len(report.problems) != 1 else ''} ({e} error{'s' if e != 1 else ''}, {w} warning{'s' if w != 1 else ''}) in {files}"
-    line += links
+    e, w, p = report.errors, report.warnings, len(report.problems)
+    parts = {
+        "problems": ngettext("%(n)d problem", "%(n)d problems", p) % {"n": p},
+        "errors": ngettext("%(n)d error", "%(n)d errors", e) % {"n": e},
+        "warnings": ngettext("%(n)d warning", "%(n)d warnings", w) % {"n": w},
+        "files": ngettext("%(n)d file", "%(n)d files", n) % {"n": n},
+    }
+    line = "\u2716 " + _("%(problems)s (%(errors)s, %(warnings)s) in %(files)s") % parts + links
     return f"{_RED if e else _YELLOW}{line}{_RESET}" if color else line
 
 
