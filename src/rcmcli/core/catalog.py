@@ -9,6 +9,7 @@ folder has no ``members.yaml``, the bundled one is used.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
@@ -47,6 +48,35 @@ def meeting_files(folder: Path) -> list[Path]:
     return sorted(p for p in base.iterdir() if p.suffix in (".yaml", ".yml") and p.name != "members.yaml")
 
 
+LOCAL_FOLDER = "agendas"
+_ID_LINE = re.compile(rb"^id:[ \t]*([\"']?)([a-z0-9][a-z0-9-]*)\1[ \t]*(?:#.*)?$", re.M)
+
+
+def files_with_id(meeting_id: str, folder: Path) -> list[Path]:
+    """YAML files in ``folder`` and ``folder/agendas`` (not deeper) whose top-level
+    ``id:`` line is ``meeting_id``: how an id finds a draft that is not in a catalog.
+
+    Only the line is read (the first 64 KiB of each file), not the document: a
+    folder of unrelated YAML files costs little and cannot fail the lookup.
+    """
+    found = []
+    for base in (folder, folder / LOCAL_FOLDER):
+        if not base.is_dir():
+            continue
+        for path in sorted(base.iterdir()):
+            if path.suffix not in (".yaml", ".yml") or not path.is_file():
+                continue
+            try:
+                with path.open("rb") as f:
+                    head = f.read(65536)
+            except OSError:
+                continue
+            m = _ID_LINE.search(head)
+            if m and m.group(2).decode() == meeting_id:
+                found.append(path)
+    return found
+
+
 @dataclass
 class Catalog:
     folder: Path
@@ -70,6 +100,8 @@ class Catalog:
             if errors:
                 raise InvalidDocument(loaded.path, errors)
             assert isinstance(loaded.value, Meeting)
+            if loaded.value.status == "draft" and bundled_dir().resolve() in Path(path).resolve().parents:
+                raise InputError("a draft ('status: draft') cannot be part of the bundled catalog: its meetings name their sources", str(path))
             self._meetings[path] = loaded.value
         return self._meetings[path]
 
@@ -92,11 +124,16 @@ class Catalog:
             by_id[mt.id] = mt
         if spec in by_id:
             return by_id[spec]
+        local = files_with_id(spec, Path.cwd())
+        if len(local) == 1:
+            return self.meeting_at(local[0])
+        if local:
+            raise UsageError(f"several files in the working folder have id '{spec}': {', '.join(os.path.relpath(p) for p in local)}; give the path of one")
         import difflib
 
         close = difflib.get_close_matches(spec, list(by_id), n=1, cutoff=0.5)
         hint = f"; did you mean '{close[0]}'?" if close else f"; known: {', '.join(sorted(by_id))}"
-        raise UsageError(f"no meeting '{spec}' in the catalog {self.folder}{hint}")
+        raise UsageError(f"no meeting '{spec}' in the catalog {self.folder} nor in ./ or ./{LOCAL_FOLDER}/ (give the file's path, or --data FOLDER){hint}")
 
     def default(self, today: date) -> tuple[Meeting, str]:
         """The next upcoming meeting, else the most recent one, with why it was chosen."""

@@ -62,3 +62,37 @@ def _replace(target: Path, data: bytes) -> None:
         except FileNotFoundError:
             pass
         raise
+
+
+def write_new(target: Path, data: bytes) -> None:
+    """Write ``data`` to ``target`` atomically, refusing if ``target`` exists, even if it
+    appears while writing: the temporary file is hard-linked into place (the link fails
+    on an existing name), or renamed after a last check where links are unsupported."""
+    target = Path(target)
+    if target.exists() or target.is_symlink():
+        raise OutputError("already exists; rcm never overwrites it (choose another name or remove it)", str(target))
+    check_target(target)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
+        try:
+            os.link(tmp, target)
+        except FileExistsError:
+            raise OutputError("already exists; rcm never overwrites it (choose another name or remove it)", str(target)) from None
+        except OSError:  # no hard links on this file system
+            if target.exists():
+                raise OutputError("already exists; rcm never overwrites it", str(target)) from None
+            os.replace(tmp, target)
+    except OSError as exc:
+        raise OutputError(f"cannot write: {exc.strerror or exc}", str(target)) from None
+    finally:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass

@@ -458,3 +458,52 @@ def parse_band(text: str) -> tuple[int, int]:
         raise ValueError(f"'{text}' is not a range of local times like 09:00-18:00")
     a, b = (parse_time(p.strip()) for p in parts)
     return a.hour * 60 + a.minute, b.hour * 60 + b.minute
+
+
+# --- the 24-hour grid of one date ----------------------------------------------------
+
+
+@dataclass(frozen=True)
+class GridRow:
+    """Places that keep the same clock all day; per hour of the reference day, the
+    local wall time at the hour's start and how that local hour is judged:
+    ``work``, ``reasonable`` (outside work), ``night``, or ``outside`` (early or late)."""
+
+    places: tuple[Place, ...]
+    offsets: tuple[int, ...]  # per reference hour, minutes
+    cells: tuple[tuple[int, str], ...]  # (local minute of the day, judgement)
+
+
+def judge_hour(a: int, bands: Bands) -> str:
+    """How the local hour starting at minute ``a`` of the day is judged in the grid."""
+    b = a + 60
+    ws, we = bands.work
+    lunch = bands.lunch
+    if ws <= a and b <= we and not (lunch and a < lunch[1] and lunch[0] < b):
+        return "work"
+    if bands.reasonable[0] <= a and b <= bands.reasonable[1]:
+        return "reasonable"
+    if night_between(a, b, _hours(bands)):
+        return "night"
+    return "outside"
+
+
+def grid(result: Plan, day: DayPlan) -> list[GridRow]:
+    """One row per clock group of ``day`` (24 conversions per place: display only)."""
+    groups: dict[tuple[int, ...], list[Place]] = {}
+    for p in result.places:
+        offs = tuple(_offset_at(p.tz, day.ref_midnight + h * 60) for h in range(24))
+        groups.setdefault(offs, []).append(p)
+    rows = []
+    for offs, ps in sorted(groups.items(), key=lambda kv: kv[0]):
+        cells = []
+        for h, off in enumerate(offs):
+            local = (day.ref_midnight + h * 60 + off) % DAY
+            cells.append((local, judge_hour(local, result.bands)))
+        rows.append(GridRow(tuple(ps), offs, tuple(cells)))
+    return rows
+
+
+def in_window(day: DayPlan, w: Window, duration: int) -> list[bool]:
+    """Per reference hour: is the whole hour inside the span the window's starts cover?"""
+    return [w.first <= h * 60 and h * 60 + 60 <= w.last + duration for h in range(24)]
