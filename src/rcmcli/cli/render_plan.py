@@ -178,7 +178,7 @@ def as_json(view: View) -> str:
                 "date": d.date.isoformat(),
                 "best": _window_json(d, d.best),
                 "all_in_work": [_span_json(d, w) for w in d.all_in_work],
-                "windows": [_window_json(d, w) for w in d.windows],
+                "windows": [_window_json(d, w) for w in d.windows[: view.top]],  # the --top best
             }
             for d in plan.days
         ],

@@ -253,11 +253,30 @@ def _judge_shape(midnight_tod: int, groups: tuple[tuple[int, int], ...], duratio
 
 
 def _judge_exact(starts: list[int], clocks: list[_Clock], duration: int, bands: Bands, hours: Hours) -> list[Stats]:
-    """Stats of given UTC starts, each place's offset read at the start and at the end."""
+    """Stats of given UTC starts on a day with a clock change: the places whose clock
+    changes read their offset at each start and end (integer comparisons with the
+    transition instants); the others are grouped by their one offset, as in a shape."""
+    lo, hi = starts[0], starts[-1] + duration
+    steady: dict[int, int] = {}
+    moving = []
+    for clock in clocks:
+        if clock.constant(lo, hi):
+            off = clock.at(lo)
+            steady[off] = steady.get(off, 0) + 1
+        else:
+            moving.append(clock)
+    groups = tuple(steady.items())
     out = []
     for u in starts:
         n_work = n_reas = n_night = worst = central = 0
-        for clock in clocks:
+        for off, count in groups:
+            w, r, n, bad, c = _judge(u + off, u + off + duration, bands, hours)
+            n_work += count * w
+            n_reas += count * r
+            n_night += count * n
+            worst = max(worst, bad)
+            central += count * c
+        for clock in moving:
             w, r, n, bad, c = _judge(u + clock.at(u), u + duration + clock.at(u + duration), bands, hours)
             n_work += w
             n_reas += r
