@@ -11,7 +11,14 @@ from __future__ import annotations
 import sys
 
 from rcmcli.cli.commands import Globals, _catalog, _print, _say
-from rcmcli.core.errors import UsageError
+from rcmcli.core.errors import UsageError, cut
+
+
+def _(text: str) -> str:
+    """rcmcli.i18n._, imported when a message is made: gettext costs start-up time."""
+    from rcmcli.i18n import _ as translate
+
+    return translate(text)
 
 TYPE_CHECKING = False  # typing costs ~8 ms of start-up; annotations are never evaluated
 if TYPE_CHECKING:
@@ -27,7 +34,7 @@ def _value(parse: Any, text: str, option: str) -> Any:
     try:
         return parse(text)
     except ValueError as exc:
-        raise UsageError(f"{option}: {exc}") from None
+        raise UsageError(_("%(option)s: %(problem)s") % {"option": option, "problem": exc}) from None
 
 
 def _places(catalog: Catalog, org: Optional[str], capitals: list[str]) -> list[Place]:
@@ -37,7 +44,7 @@ def _places(catalog: Catalog, org: Optional[str], capitals: list[str]) -> list[P
 
     members = catalog.members
     if capitals and org:
-        raise UsageError("--org and --capital choose the same thing; give one of them")
+        raise UsageError(_("--org and --capital choose the same thing; give one of them"))
     countries = members.members_of(org or "all")
     if capitals:
         index: dict[str, Any] = {}
@@ -52,8 +59,8 @@ def _places(catalog: Catalog, org: Optional[str], capitals: list[str]) -> list[P
                 import difflib
 
                 close = difflib.get_close_matches(fold(typed), list(index), n=1, cutoff=0.6)
-                hint = f"; did you mean '{index[close[0]].capital.en}'?" if close else "; see 'rcm members'"
-                raise UsageError(f"--capital '{typed}' is not a member capital or country{hint}")
+                hint = _("did you mean '%(name)s'?") % {"name": index[close[0]].capital.en} if close else _("see 'rcm members'")
+                raise UsageError(_("--capital '%(name)s' is not a member capital or country; %(hint)s") % {"name": cut(typed), "hint": hint})
             if found not in countries:
                 countries.append(found)
     return [planner.Place(c.code, c.capital.en or c.code, c.name.en or c.code, c.zone, get_zone(c.zone)) for c in countries]
@@ -84,9 +91,9 @@ def _bands(settings: dict[str, str], work: Optional[str], lunch: Optional[str], 
         night=(minutes("night_start"), minutes("night_end")),
         lunch=band(lunch, "--lunch", "lunch"),
     )
-    for name, (a, b) in (("working hours", bands.work), ("reasonable hours", bands.reasonable)):
+    for name, (a, b) in ((_("working hours"), bands.work), (_("reasonable hours"), bands.reasonable)):
         if b <= a:
-            raise UsageError(f"{name} must end after they start (an end of 00:00 is not allowed), got {a // 60:02d}:{a % 60:02d}-{b // 60:02d}:{b % 60:02d}")
+            raise UsageError(_("%(what)s must end after they start (an end of 00:00 is not allowed), got %(band)s") % {"what": name, "band": f"{a // 60:02d}:{a % 60:02d}-{b // 60:02d}:{b % 60:02d}"})
     return bands
 
 
@@ -138,7 +145,7 @@ def plan(
 
 def _positive(text: str) -> int:
     if not text.isdigit() or not 1 <= int(text) <= 1000:
-        raise ValueError(f"'{text}' is not a number from 1 to 1000")
+        raise ValueError(_("'%(text)s' is not a number from 1 to 1000") % {"text": cut(text)})
     return int(text)
 
 
@@ -152,7 +159,7 @@ def _write_plan_draft(target: Path, view: Any, org: Optional[str], catalog: Cata
     day = result.days[0]
     start = day.best.best
     end = start + result.duration
-    ref_label, ref_offset, ref_zone = _reference_fields(view.ref_label)
+    ref_label, ref_offset, ref_zone = _reference_fields(view.ref_label, catalog)
     conferences = tuple(org and org != "all" and [org] or _conferences(catalog, result.places))
     slot = d.DraftSlot(day.date, _clock(start), _clock(end % 1440), "Session 1", crosses_midnight=end >= 1440)
     title = render_plan.draft_title(d.slug(target.stem))
@@ -177,13 +184,14 @@ def _conferences(catalog: Catalog, places: Any) -> list[str]:
     return sorted(out)
 
 
-def _reference_fields(label: str) -> tuple[str, Optional[str], Optional[str]]:
-    """(label, offset, zone) of a draft's reference_zone from what was typed for --ref."""
+def _reference_fields(label: str, catalog: Catalog) -> tuple[str, Optional[str], Optional[str]]:
+    """(label, offset, zone) of a draft's reference_zone from what was typed for --ref:
+    an offset is published as typed; a named zone is stored as its IANA name."""
     from rcmcli.core import zones
 
     if zones.parse_offset(label) is not None:
         return label, label, None
-    resolved = zones.resolve(label)
+    resolved = zones.resolve(label, catalog.zone_aliases)
     return label, None, resolved.name
 
 
@@ -208,19 +216,19 @@ def agenda_new(
     base = _from_file(opts, start_from) if start_from is not None else None
     days = _value(planner.parse_dates, dates, "--dates") if dates else ([base.start, base.end] if base else None)
     if not days:
-        raise UsageError("give the meeting's --dates (2026-12-03 or 2026-12-03..2026-12-04), or --from a draft")
+        raise UsageError(_("give the meeting's --dates (2026-12-03 or 2026-12-03..2026-12-04), or --from a draft"))
     first, last = days[0], days[-1]
     slots = tuple(_value(lambda t: d.parse_slot(t, first), s, "--slot") for s in slot or ()) or (base.slots if base else ())
     if not slots:
-        raise UsageError("give at least one --slot like '09:00-10:00 \"Session 1: Opening\"', or --from a draft")
+        raise UsageError(_("give at least one --slot like '09:00-10:00 \"Session 1: Opening\"', or --from a draft"))
     for s in slots:
         if not first <= s.date <= last:
-            raise UsageError(f"--slot on {s.date.isoformat()} is outside the dates {first.isoformat()}..{last.isoformat()}")
+            raise UsageError(_("--slot on %(date)s is outside the dates %(first)s..%(last)s") % {"date": s.date.isoformat(), "first": first.isoformat(), "last": last.isoformat()})
     new_id = meeting_id or (base.id if base else d.slug(output.stem))
     if not d.ID_PATTERN.fullmatch(new_id):
-        raise UsageError(f"--id '{new_id}' is not an id of lowercase letters, digits and '-'")
+        raise UsageError(_("--id '%(id)s' is not an id of lowercase letters, digits and '-'") % {"id": cut(new_id)})
     if ref:
-        ref_label, ref_offset, ref_zone = _reference_fields(ref)
+        ref_label, ref_offset, ref_zone = _reference_fields(ref, _catalog(opts))
     elif base:
         ref_label, ref_offset, ref_zone = base.ref_label, base.ref_offset, base.ref_zone
     else:
@@ -240,7 +248,7 @@ def _conference_list(given: Optional[list[str]]) -> list[str]:
         for conf in item.split(","):
             conf = conf.strip().lower()
             if conf not in ("rcm", "sacm"):
-                raise UsageError(f"--conference '{conf}' is not rcm or sacm")
+                raise UsageError(_("--conference '%(name)s' is not rcm or sacm") % {"name": cut(conf)})
             if conf not in out:
                 out.append(conf)
     return out

@@ -101,7 +101,7 @@ class Catalog:
                 raise InvalidDocument(loaded.path, errors)
             assert isinstance(loaded.value, Meeting)
             if loaded.value.status == "draft" and bundled_dir().resolve() in Path(path).resolve().parents:
-                raise InputError("a draft ('status: draft') cannot be part of the bundled catalog: its meetings name their sources", str(path))
+                raise InputError(_("a draft ('status: draft') cannot be part of the bundled catalog: its meetings name their sources"), str(path))
             self._meetings[path] = loaded.value
         return self._meetings[path]
 
@@ -128,7 +128,7 @@ class Catalog:
         if len(local) == 1:
             return self.meeting_at(local[0])
         if local:
-            raise UsageError(f"several files in the working folder have id '{spec}': {', '.join(os.path.relpath(p) for p in local)}; give the path of one")
+            raise UsageError(_("several files in the working folder have id '%(id)s': %(files)s; give the path of one") % {"id": spec, "files": ", ".join(os.path.relpath(p) for p in local)})
         import difflib
 
         close = difflib.get_close_matches(spec, list(by_id), n=1, cutoff=0.5)
@@ -160,3 +160,10 @@ class Catalog:
                 if name:
                     out.setdefault(fold(name), (c.zone, f"{country}: zone of its capital {c.capital.get('en')}"))
         return out
+
+
+def _(text: str) -> str:
+    """rcmcli.i18n._, imported only when a message is made (start-up time)."""
+    from rcmcli.i18n import _ as translate
+
+    return translate(text)

@@ -91,19 +91,21 @@ def parse_slot(text: str, day: date) -> DraftSlot:
     """'09:00-10:00 Session 1: Opening' (title optionally quoted), on ``day`` unless the
     text starts with a date ('2026-12-04 09:00-10:00 ...'); ValueError with a reason.
     An end at or before the start means the slot crosses midnight."""
+    from rcmcli.core.errors import cut
     from rcmcli.core.timeparse import parse_time
+    from rcmcli.i18n import _
 
     m = re.fullmatch(r"\s*(?:(\d{4}-\d{2}-\d{2})\s+)?(\d{1,2}:\d{2})\s*[-–]\s*(\d{1,2}:\d{2})\s*(.*?)\s*", text, re.S)
     if not m:
-        raise ValueError(f"'{text}' is not a slot like '09:00-10:00 \"Session 1: Opening\"' (optionally after a date)")
+        raise ValueError(_("'%(text)s' is not a slot like '09:00-10:00 \"Session 1: Opening\"' (optionally after a date)") % {"text": cut(text)})
     if m[1]:
         day = date.fromisoformat(m[1])
     start, end = parse_time(m[2]), parse_time(m[3])
     if start == end:
-        raise ValueError(f"slot '{text}' ends when it starts")
+        raise ValueError(_("slot '%(text)s' ends when it starts") % {"text": cut(text)})
     title = m[4]
     if len(title) >= 2 and title[0] == title[-1] and title[0] in "\"'":
         title = title[1:-1]
     if not title.strip():
-        raise ValueError(f"slot '{text}' has no title")
+        raise ValueError(_("slot '%(text)s' has no title") % {"text": cut(text)})
     return DraftSlot(day, start, end, title.strip(), crosses_midnight=end <= start)

@@ -42,6 +42,11 @@ def one_line(text: str) -> str:
     return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in text)
 
 
+def cut(text: str, limit: int = 200) -> str:
+    """A value quoted in a message, cut to ``limit`` characters."""
+    return text if len(text) <= limit else text[: limit - 1] + "\u2026"
+
+
 class RcmError(Exception):
     """An expected error: bad input, bad option, unwritable output."""
 

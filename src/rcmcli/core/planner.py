@@ -19,7 +19,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 
+from rcmcli.core.errors import cut
 from rcmcli.core.localtime import Hours, night_between
+from rcmcli.i18n import _
 
 TYPE_CHECKING = False  # typing costs ~8 ms of start-up; annotations are never evaluated
 if TYPE_CHECKING:
@@ -437,16 +439,16 @@ def parse_dates(text: str, weekdays_only: bool = False) -> list[date]:
         a = date.fromisoformat(first.strip())
         b = date.fromisoformat(last.strip()) if sep else a
     except ValueError:
-        raise ValueError(f"'{text}' is not a date like 2026-12-03 or a range like 2026-12-01..2026-12-15") from None
+        raise ValueError(_("'%(text)s' is not a date like 2026-12-03 or a range like 2026-12-01..2026-12-15") % {"text": cut(text)}) from None
     if b < a:
-        raise ValueError(f"the range '{text}' ends before it starts")
+        raise ValueError(_("the range '%(text)s' ends before it starts") % {"text": cut(text)})
     if (b - a).days >= MAX_DAYS:
-        raise ValueError(f"the range '{text}' is longer than {MAX_DAYS} days")
+        raise ValueError(_("the range '%(text)s' is longer than %(n)d days") % {"text": cut(text), "n": MAX_DAYS})
     days = [a + timedelta(days=i) for i in range((b - a).days + 1)]
     if weekdays_only:
         days = [d for d in days if d.weekday() < 5]
         if not days:
-            raise ValueError(f"the range '{text}' has no weekday (Monday to Friday)")
+            raise ValueError(_("the range '%(text)s' has no weekday (Monday to Friday)") % {"text": cut(text)})
     return days
 
 
@@ -461,10 +463,10 @@ def parse_duration(text: str) -> int:
     else:
         m = re.fullmatch(r"(\d{1,2}):([0-5]\d)", t)
         if not m:
-            raise ValueError(f"'{text}' is not a duration like 2h, 90m or 1h30m")
+            raise ValueError(_("'%(text)s' is not a duration like 2h, 90m or 1h30m") % {"text": cut(text)})
         minutes = int(m[1]) * 60 + int(m[2])
     if not 1 <= minutes <= DAY:
-        raise ValueError(f"duration '{text}' must be between 1 minute and 24 hours")
+        raise ValueError(_("duration '%(text)s' must be between 1 minute and 24 hours") % {"text": cut(text)})
     return minutes
 
 
@@ -474,7 +476,7 @@ def parse_band(text: str) -> tuple[int, int]:
 
     parts = text.replace("–", "-").split("-")
     if len(parts) != 2:
-        raise ValueError(f"'{text}' is not a range of local times like 09:00-18:00")
+        raise ValueError(_("'%(text)s' is not a range of local times like 09:00-18:00") % {"text": cut(text)})
     a, b = (parse_time(p.strip()) for p in parts)
     return a.hour * 60 + a.minute, b.hour * 60 + b.minute
 
