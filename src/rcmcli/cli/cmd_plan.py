@@ -126,6 +126,8 @@ def plan(
     catalog = _catalog(opts)
     places = _places(catalog, org, list(capital or []))
     reference = zones.resolve(ref or cfg.plan.get("ref") or "GMT-6", catalog.zone_aliases)
+    if reference.via.startswith("POSIX sign"):  # Etc/GMT-6 is six hours AHEAD of UTC
+        sys.stderr.write(_("rcm: note: --ref %(ref)s: %(why)s") % {"ref": reference.query, "why": reference.via} + "\n")
     bands = _bands(cfg.plan, work, lunch, reasonable)
     result = planner.plan(dates, minutes, places, reference.tz, bands)
     view = render_plan.View(result, reference.query, count)
