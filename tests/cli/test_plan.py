@@ -173,3 +173,31 @@ def test_a_published_meeting_still_needs_sources(capsys, tmp_path: Path) -> None
     path.write_text(path.read_text(encoding="utf-8").replace("status: draft\n", ""), encoding="utf-8")
     code, out, _ = run(capsys, "agenda", "validate", "x.yaml")
     assert code == 1 and "missing required key 'sources'" in out and "Y004" in out
+
+
+def test_series_shares_the_hours_outside_working_time(capsys) -> None:
+    # Mexico City (UTC-6) and Buenos Aires (UTC-3), working 09:00-12:00, 2 hours: no start
+    # suits both (Mexico needs >= 09:00 GMT-6, Buenos Aires <= 07:00). Each hour later
+    # moves an hour of the burden from Mexico to Buenos Aires; 08:00 GMT-6 splits it,
+    # 1 h each, and keeps doing so: after three weekly meetings, 3 h each.
+    argv = ["plan", "2026-12-03", "--series", "3", "--every", "1w", "--capital", "Mexico City", "--capital", "Buenos Aires", "--work", "09:00-12:00", "-f", "json"]
+    code, out, _ = run(capsys, *argv)
+    assert code == 0
+    data = json.loads(out)
+    assert [(m["date"], m["start"], m["start_utc"], m["outside_minutes"]) for m in data["meetings"]] == [
+        ("2026-12-03", "08:00", "2026-12-03T14:00:00Z", {"MX": 60, "AR": 60}),
+        ("2026-12-10", "08:00", "2026-12-10T14:00:00Z", {"MX": 60, "AR": 60}),
+        ("2026-12-17", "08:00", "2026-12-17T14:00:00Z", {"MX": 60, "AR": 60}),
+    ]
+    assert data["total_outside_minutes"] == {"MX": 180, "AR": 180}
+    code, _, err = run(capsys, "plan", "2026-12-01..2026-12-05", "--series", "2")
+    assert code == 2 and "--series" in err
+    code, _, err = run(capsys, "plan", "2026-12-01", "--series", "2", "--every", "soon")
+    assert code == 2 and "--every" in err
+
+
+def test_series_with_a_window_for_everyone_keeps_it(capsys) -> None:
+    code, out, _ = run(capsys, "plan", "2026-12-03", "--series", "2", "--every", "2w", "-f", "json")
+    data = json.loads(out)
+    assert [m["date"] for m in data["meetings"]] == ["2026-12-03", "2026-12-17"]
+    assert all("09:00" <= m["start"] <= "13:00" and set(m["outside_minutes"].values()) == {0} for m in data["meetings"])

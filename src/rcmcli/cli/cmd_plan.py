@@ -112,6 +112,8 @@ def plan(
     top: str = "5",
     fmt: str = "table",
     draft: Optional[Path] = None,
+    series: Optional[str] = None,
+    every: str = "1w",
 ) -> int:
     from pathlib import Path
 
@@ -121,6 +123,10 @@ def plan(
 
     cfg = lint_config.load(config, Path.cwd())
     dates = _value(lambda t: planner.parse_dates(t, weekdays), when, "dates")
+    if series is not None:
+        if ".." in when:
+            raise UsageError(_("--series starts on one date, not a range: give its first date"))
+        dates = planner.series_dates(dates[0], _value(_positive, series, "--series"), _value(planner.parse_every, every, "--every"))
     minutes = _value(planner.parse_duration, duration, "--duration")
     count = _value(_positive, top, "--top")
     catalog = _catalog(opts)
@@ -133,6 +139,8 @@ def plan(
     view = render_plan.View(result, reference.query, count)
     if draft is not None:
         _write_plan_draft(draft, view, org, catalog)
+    if series is not None:
+        return _show_series(opts, view, planner.series(result, reference.tz), fmt)
     if fmt == "json":
         _say(render_plan.as_json(view))
     elif fmt == "csv":
@@ -141,6 +149,21 @@ def plan(
         _say(render_plan.as_markdown(view))
     else:
         for part in render_plan.as_terminal(view, color=not opts.no_color):
+            _print(opts, part)
+    return 0
+
+
+def _show_series(opts: Globals, view: Any, picks: Any, fmt: str) -> int:
+    from rcmcli.cli import render_plan
+
+    if fmt == "json":
+        _say(render_plan.series_json(view, picks))
+    elif fmt == "csv":
+        _say(render_plan.series_csv(view, picks))
+    elif fmt == "markdown":
+        _say(render_plan.series_markdown(view, picks))
+    else:
+        for part in render_plan.series_terminal(view, picks):
             _print(opts, part)
     return 0
 

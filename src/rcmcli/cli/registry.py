@@ -238,6 +238,8 @@ COMMANDS += (
             Opt("top", ("--top",), N_("How many ranked windows to list per period."), default="5", example="3"),
             fmt(),
             Opt("draft", ("--draft",), N_("Also write a draft agenda with the best start of the first date (never overwrites)."), kind="path", complete="file"),
+            Opt("series", ("--series",), N_("Plan N meetings from the date on, sharing the hours outside working time."), example="3"),
+            Opt("every", ("--every",), N_("Interval of a --series: 1w, 2w, 3d (default 1w)."), default="1w", example="2w"),
         ),
     ),
     Command(

@@ -370,3 +370,76 @@ def _grid_text(view: View, day: P.DayPlan, color: bool) -> Any:
             style = GRID_STYLES.get(judged, "bold" if judged == "best" else "") if color else ""
             text.append(cell, style=style)
     return text
+
+
+# --- a series ------------------------------------------------------------------------
+
+
+def _series_heading(view: View, picks: tuple[P.Pick, ...]) -> str:
+    return ngettext(
+        "Series of %(n)d meeting of %(duration)s, reference %(ref)s, %(k)d capitals",
+        "Series of %(n)d meetings of %(duration)s, reference %(ref)s, %(k)d capitals",
+        len(picks),
+    ) % {"n": len(picks), "duration": _duration(view.plan.duration), "ref": view.ref_label, "k": len(view.plan.places)}
+
+
+def _burdens(view: View, minutes: tuple[int, ...]) -> str:
+    parts = [f"{p.capital} {_duration(m)}" for p, m in zip(view.plan.places, minutes) if m]
+    return ", ".join(parts) if parts else _("nobody")
+
+
+def _pick_sentence(view: View, pick: P.Pick) -> str:
+    return _("%(date)s %(start)s\u2013%(end)s %(ref)s (%(utc)s UTC); outside working hours: %(who)s") % {
+        "date": day_text(pick.day.date),
+        "start": hm(pick.start),
+        "end": hm(pick.start + view.plan.duration),
+        "ref": view.ref_label,
+        "utc": f"{pick.utc:%H:%M}",
+        "who": _burdens(view, pick.burden),
+    }
+
+
+def _series_total(view: View, picks: tuple[P.Pick, ...]) -> str:
+    return _("Outside working hours over the series: %(who)s") % {"who": _burdens(view, picks[-1].total if picks else ())}
+
+
+def series_terminal(view: View, picks: tuple[P.Pick, ...]) -> list[Any]:
+    from rich.text import Text
+
+    rows = [(f"{i}.", _pick_sentence(view, p), "") for i, p in enumerate(picks, 1)]
+    return [Text(_series_heading(view, picks), style="bold"), _hanging(rows), Text(""), Text(_series_total(view, picks))]
+
+
+def series_markdown(view: View, picks: tuple[P.Pick, ...]) -> str:
+    lines = [f"# {_series_heading(view, picks)}", ""]
+    lines += [f"{i}. {_pick_sentence(view, p)}" for i, p in enumerate(picks, 1)]
+    return "\n".join([*lines, "", _series_total(view, picks)])
+
+
+def series_json(view: View, picks: tuple[P.Pick, ...]) -> str:
+    codes = [p.code for p in view.plan.places]
+    out = {
+        "reference": view.ref_label,
+        "duration_minutes": view.plan.duration,
+        "meetings": [
+            {
+                "date": p.day.date.isoformat(),
+                "start": hm(p.start),
+                "end": hm(p.start + view.plan.duration),
+                "start_utc": _iso_utc(p.utc),
+                "outside_minutes": dict(zip(codes, p.burden)),
+            }
+            for p in picks
+        ],
+        "total_outside_minutes": dict(zip(codes, picks[-1].total if picks else [0] * len(codes))),
+    }
+    return json.dumps(out, ensure_ascii=False, indent=2)
+
+
+def series_csv(view: View, picks: tuple[P.Pick, ...]) -> str:
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(["date", "start", "end", "start_utc", *[p.code for p in view.plan.places]])
+    for p in picks:
+        writer.writerow([p.day.date.isoformat(), hm(p.start), hm(p.start + view.plan.duration), _iso_utc(p.utc), *p.burden])
+    return buf.getvalue().rstrip("\n")

@@ -528,3 +528,76 @@ def grid(result: Plan, day: DayPlan) -> list[GridRow]:
 def in_window(day: DayPlan, w: Window, duration: int) -> list[bool]:
     """Per reference hour: is the whole hour inside the span the window's starts cover?"""
     return [w.first <= h * 60 and h * 60 + 60 <= w.last + duration for h in range(24)]
+
+
+# --- a series of meetings: sharing the burden ----------------------------------------
+
+
+@dataclass(frozen=True)
+class Pick:
+    """One meeting of a series: its date and start (minute of the reference day), and
+    per place the minutes of it outside working hours, this time and so far."""
+
+    day: DayPlan
+    start: int
+    after: int  # UTC minutes from the reference midnight to the start
+    burden: tuple[int, ...]
+    total: tuple[int, ...]
+
+    @property
+    def utc(self) -> datetime:
+        return _utc(self.day.ref_midnight + self.after)
+
+
+def _outside(s: int, e: int, bands: Bands) -> int:
+    """Minutes of the local span [s, e) before or after working hours (of the start's day)."""
+    day = s - s % DAY
+    a, b = s - day, e - day
+    ws, we = bands.work
+    return max(0, min(b, ws) - a) + max(0, b - max(a, we))
+
+
+def series_dates(first: date, count: int, every_days: int) -> list[date]:
+    return [first + timedelta(days=i * every_days) for i in range(count)]
+
+
+def series(result: Plan, ref: tzinfo) -> tuple[Pick, ...]:
+    """One start per planned date, chosen so that the minutes outside working hours are
+    shared: each meeting takes the start that keeps the largest running total of any
+    place smallest (then the smallest sum, then this meeting's best rank and the
+    window's central start). With a window that suits everyone, that is simply it."""
+    if not result.days:
+        return ()
+    lo = result.days[0].ref_midnight - DAY
+    hi = result.days[-1].ref_midnight + 3 * DAY + result.duration
+    clocks = [_Clock(p.tz, lo, hi) for p in result.places]
+    ref_clock = _Clock(ref, lo, hi)
+    total = [0] * len(result.places)
+    picks = []
+    for day in result.days:
+        rank = {}
+        for w in day.windows:
+            for k in range(w.first, w.last + STEP, STEP):
+                rank[k] = (w.rank, abs(k - w.best))
+        best_key, best = None, None
+        for k, after in _ref_starts(day.date, ref, ref_clock, day.ref_midnight):
+            u = day.ref_midnight + after
+            burden = [_outside(u + c.at(u), u + result.duration + c.at(u + result.duration), result.bands) for c in clocks]
+            running = [t + b for t, b in zip(total, burden)]
+            key = (max(running), sum(running), rank.get(k, (len(day.windows) + 1, 0)), k)
+            if best_key is None or key < best_key:
+                best_key, best = key, (k, after, tuple(burden))
+        assert best is not None
+        total = [t + b for t, b in zip(total, best[2])]
+        picks.append(Pick(day, best[0], best[1], best[2], tuple(total)))
+    return tuple(picks)
+
+
+def parse_every(text: str) -> int:
+    """'1w', '2w', '7d', '1d' as days; ValueError with a reason."""
+    import re
+
+    m = re.fullmatch(r"\s*(\d{1,3})\s*([dw])\s*", text.lower())
+    if not m or int(m[1]) == 0:
+        raise ValueError(_("'%(text)s' is not an interval like 1w, 2w or 3d") % {"text": cut(text)})
+    return int(m[1]) * (7 if m[2] == "w" else 1)
