@@ -93,15 +93,31 @@ def _names(places: tuple[P.Place, ...], attr: str = "country") -> str:
 
 
 def transition_sentence(t: P.Transition) -> str:
-    """'Chile moves from UTC-3 to UTC-4 on 2027-04-04 at 00:00 local time (03:00 UTC).'"""
+    """'Chile moves from UTC-3 to UTC-4 on 2027-04-04 at 00:00 local time (03:00 UTC)'."""
     local = t.local_before
-    return _("%(countries)s: from %(old)s to %(new)s on %(date)s at %(time)s local time (%(utc)s UTC)") % {
+    return ngettext(
+        "%(countries)s moves from %(old)s to %(new)s on %(date)s at %(time)s local time (%(utc)s UTC)",
+        "%(countries)s move from %(old)s to %(new)s on %(date)s at %(time)s local time (%(utc)s UTC)",
+        len(t.places),
+    ) % {
         "countries": _names(t.places),
         "old": offset_text(t.old),
         "new": offset_text(t.new),
         "date": day_text(local.date()),
         "time": f"{local:%H:%M}",
         "utc": f"{t.instant:%H:%M}",
+    }
+
+
+def change_sentence(view: View, c: P.Change) -> str:
+    """'From 2027-03-14: 07:00–13:00 GMT-6 (was 08:00–13:00), because Canada moves ...'."""
+    why = "; ".join(transition_sentence(t) for t in c.transitions) or _("no clock change")
+    return _("from %(date)s: %(after)s %(ref)s (until then %(before)s), because %(why)s") % {
+        "date": day_text(c.date),
+        "after": _starts(c.after),
+        "ref": view.ref_label,
+        "before": _starts(c.before),
+        "why": why,
     }
 
 
@@ -259,6 +275,7 @@ def _ranked_as(a: P.DayPlan) -> str:
 
 
 def _changes_lines(view: View, bullet: str) -> list[str]:
+    """The clock changes in the range, then the dates where the best window changes."""
     plan = view.plan
     if not plan.transitions:
         return []
@@ -267,6 +284,9 @@ def _changes_lines(view: View, bullet: str) -> list[str]:
     for t in plan.transitions:
         effect = _("the best window changes") if t.utc in moved else _("the best window stays")
         lines.append(f"{bullet}{transition_sentence(t)}; {effect}")
+    if plan.changes:
+        lines += ["", _("The best window changes:")]
+        lines += [f"{bullet}{change_sentence(view, c)}" for c in plan.changes]
     return lines
 
 
@@ -351,10 +371,13 @@ def as_terminal(view: View, color: bool = True) -> list[Any]:
         for line in grid_legend(view, shown):
             parts.append(Text(line, style="dim"))
     changes = _changes_lines(view, "")
+    for line in changes:
+        if line.endswith(":") or not line:  # a heading, or the gap before one
+            parts.append(Text(line))
+        else:
+            parts.append(_hanging([("\u2022", line, "")]))
     if changes:
-        parts.append(Text(""))
-        parts.append(Text(changes[0]))
-        parts.append(_hanging([("\u2022", line, "") for line in changes[1:]]))
+        parts.insert(len(parts) - len(changes), Text(""))
     return parts
 
 
