@@ -78,7 +78,7 @@ def window_sentence(view: View, day: P.DayPlan, w: P.Window) -> str:
         judged = ngettext(
             "%(k)d of %(n)d capital within %(work)s", "%(k)d of %(n)d capitals within %(work)s", w.total
         ) % {"k": w.in_work, "n": w.total, "work": work}
-        judged += _(", %(r)d within %(band)s, %(night)d at night; from %(best)s, nobody more than %(worst)s outside working hours") % {
+        judged += _(", %(r)d within %(band)s, %(night)d at night; starting at %(best)s, nobody is more than %(worst)s outside working hours") % {
             "r": w.reasonable,
             "band": _band(view.plan.bands.reasonable),
             "night": w.night,
