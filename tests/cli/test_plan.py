@@ -205,3 +205,8 @@ def test_series_with_a_window_for_everyone_keeps_it(capsys) -> None:
     data = json.loads(out)
     assert [m["date"] for m in data["meetings"]] == ["2026-12-03", "2026-12-17"]
     assert all("09:00" <= m["start"] <= "13:00" and set(m["outside_minutes"].values()) == {0} for m in data["meetings"])
+
+
+def test_agenda_new_refuses_control_characters(capsys) -> None:
+    code, _, err = run(capsys, "agenda", "new", "x.yaml", "--dates", "2026-12-03", "--slot", "09:00-10:00 Open\x1b[31ming")
+    assert code == 2 and "control characters" in err and "\x1b" not in err

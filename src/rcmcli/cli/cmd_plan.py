@@ -249,6 +249,9 @@ def agenda_new(
     for s in slots:
         if not first <= s.date <= last:
             raise UsageError(_("--slot on %(date)s is outside the dates %(first)s..%(last)s") % {"date": s.date.isoformat(), "first": first.isoformat(), "last": last.isoformat()})
+    for text in [title or "", *(s.title for s in slots)]:
+        if not text.isprintable():
+            raise UsageError(_("a title may not hold control characters or line breaks: '%(text)s'") % {"text": cut(text.encode("unicode_escape").decode("ascii"))})
     new_id = meeting_id or (base.id if base else d.slug(output.stem))
     if not d.ID_PATTERN.fullmatch(new_id):
         raise UsageError(_("--id '%(id)s' is not an id of lowercase letters, digits and '-'") % {"id": cut(new_id)})
