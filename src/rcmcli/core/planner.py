@@ -289,17 +289,6 @@ def _judge_exact(starts: list[int], clocks: list[_Clock], duration: int, bands: 
     return out
 
 
-def judge_places(u: int, places: Sequence[Place], duration: int, bands: Bands) -> list[tuple[Place, int, int, bool]]:
-    """Each place's local start and end (wall minutes) and whether it is in working hours:
-    for showing one window, not for ranking."""
-    hours = _hours(bands)
-    out = []
-    for p in places:
-        s, e = u + _offset_at(p.tz, u), u + duration + _offset_at(p.tz, u + duration)
-        out.append((p, s, e, _judge(s, e, bands, hours)[0]))
-    return out
-
-
 # --- merging and ranking -----------------------------------------------------------
 
 
@@ -510,10 +499,11 @@ def judge_hour(a: int, bands: Bands) -> str:
 
 
 def grid(result: Plan, day: DayPlan) -> list[GridRow]:
-    """One row per clock group of ``day`` (24 conversions per place: display only)."""
+    """One row per clock group of ``day``: places whose offsets agree at every hour."""
     groups: dict[tuple[int, ...], list[Place]] = {}
     for p in result.places:
-        offs = tuple(_offset_at(p.tz, day.ref_midnight + h * 60) for h in range(24))
+        clock = _Clock(p.tz, day.ref_midnight, day.ref_midnight + DAY)
+        offs = tuple(clock.at(day.ref_midnight + h * 60) for h in range(24))
         groups.setdefault(offs, []).append(p)
     rows = []
     for offs, ps in sorted(groups.items(), key=lambda kv: kv[0]):
