@@ -273,11 +273,22 @@ def _read_text(text: str, path: str, spec: Obj, limits: Limits) -> Loaded:
 
 
 def _sources_unless_draft(node: YMap, ctx: Ctx) -> None:
-    """A published meeting names its source documents; a draft (``status: draft``) may wait."""
+    """A published meeting names its source documents; a draft (``status: draft``) may wait.
+
+    Checked here rather than by the schema's ``required`` because it depends on
+    another key; like the schema, it points at a likely misspelling ('sourcs').
+    """
     if "sources" in node.items:
         return
     status = node.items.get("status")
     if status is not None and isinstance(status[1], YScalar) and status[1].raw == "draft":
+        return
+    import difflib
+
+    unknown = [k for k in node.items if k not in MEETING.fields]
+    typo = difflib.get_close_matches("sources", unknown, n=1, cutoff=0.6)
+    if typo:
+        ctx.report("Y004", node.items[typo[0]][0], f"missing required key 'sources'; is '{typo[0]}' a misspelling of it?")
         return
     ctx.report("Y004", node.pos, "missing required key 'sources' (the source documents; a new meeting without any yet says 'status: draft')")
 
