@@ -122,11 +122,7 @@ def plan(
     from rcmcli.lint import config as lint_config
 
     cfg = lint_config.load(config, Path.cwd())
-    dates = _value(lambda t: planner.parse_dates(t, weekdays), when, "dates")
-    if series is not None:
-        if ".." in when:
-            raise UsageError(_("--series starts on one date, not a range: give its first date"))
-        dates = planner.series_dates(dates[0], _value(_positive, series, "--series"), _value(planner.parse_every, every, "--every"))
+    dates = _dates(when, weekdays, series, every)
     minutes = _value(planner.parse_duration, duration, "--duration")
     count = _value(_positive, top, "--top")
     catalog = _catalog(opts)
@@ -134,36 +130,34 @@ def plan(
     reference = zones.resolve(ref or cfg.plan.get("ref") or "GMT-6", catalog.zone_aliases)
     if reference.via.startswith("POSIX sign"):  # Etc/GMT-6 is six hours AHEAD of UTC
         sys.stderr.write(_("rcm: note: --ref %(ref)s: %(why)s") % {"ref": reference.query, "why": reference.via} + "\n")
-    bands = _bands(cfg.plan, work, lunch, reasonable)
-    result = planner.plan(dates, minutes, places, reference.tz, bands)
+    result = planner.plan(dates, minutes, places, reference.tz, _bands(cfg.plan, work, lunch, reasonable))
     view = render_plan.View(result, reference.query, count)
     if draft is not None:
         _write_plan_draft(draft, view, org, catalog)
     if series is not None:
-        return _show_series(opts, view, planner.series(result, reference.tz), fmt)
-    if fmt == "json":
-        _say(render_plan.as_json(view))
-    elif fmt == "csv":
-        _say(render_plan.as_csv(view))
-    elif fmt == "markdown":
-        _say(render_plan.as_markdown(view))
+        picks = planner.series(result, reference.tz)
+        return _show(opts, fmt, lambda f: getattr(render_plan, f"series_{f}")(view, picks))
+    return _show(opts, fmt, lambda f: getattr(render_plan, f"as_{f}")(view))
+
+
+def _dates(when: str, weekdays: bool, series: Optional[str], every: str) -> list:
+    """The dates to plan: WHEN's, or a series from its date on."""
+    from rcmcli.core import planner
+
+    dates = _value(lambda t: planner.parse_dates(t, weekdays), when, "dates")
+    if series is None:
+        return dates
+    if ".." in when:
+        raise UsageError(_("--series starts on one date, not a range: give its first date"))
+    return planner.series_dates(dates[0], _value(_positive, series, "--series"), _value(planner.parse_every, every, "--every"))
+
+
+def _show(opts: Globals, fmt: str, render: Any) -> int:
+    """Machine formats as text on stdout; the terminal format as Rich renderables."""
+    if fmt in ("json", "csv", "markdown"):
+        _say(render(fmt))
     else:
-        for part in render_plan.as_terminal(view, color=not opts.no_color):
-            _print(opts, part)
-    return 0
-
-
-def _show_series(opts: Globals, view: Any, picks: Any, fmt: str) -> int:
-    from rcmcli.cli import render_plan
-
-    if fmt == "json":
-        _say(render_plan.series_json(view, picks))
-    elif fmt == "csv":
-        _say(render_plan.series_csv(view, picks))
-    elif fmt == "markdown":
-        _say(render_plan.series_markdown(view, picks))
-    else:
-        for part in render_plan.series_terminal(view, picks):
+        for part in render("terminal"):
             _print(opts, part)
     return 0
 

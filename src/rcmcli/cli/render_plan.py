@@ -350,7 +350,7 @@ def _hanging(rows: list[tuple[str, str, str]]) -> Any:
     return table
 
 
-def as_terminal(view: View, color: bool = True) -> list[Any]:
+def as_terminal(view: View) -> list[Any]:
     """Renderables for the terminal: heading, periods with their ranked windows and grid."""
     from rich.text import Text
 
@@ -367,7 +367,7 @@ def as_terminal(view: View, color: bool = True) -> list[Any]:
         parts.append(Text(""))
         if shown.date != a.date:
             parts.append(Text(_("Grid of %(date)s") % {"date": day_text(shown.date)}, style="dim"))
-        parts.append(_grid_text(view, shown, color))
+        parts.append(_grid_text(view, shown))
         for line in grid_legend(view, shown):
             parts.append(Text(line, style="dim"))
     changes = _changes_lines(view, "")
@@ -381,7 +381,9 @@ def as_terminal(view: View, color: bool = True) -> list[Any]:
     return parts
 
 
-def _grid_text(view: View, day: P.DayPlan, color: bool) -> Any:
+def _grid_text(view: View, day: P.DayPlan) -> Any:
+    """The grid with a style per cell; the console drops colour when it should
+    (--no-color, NO_COLOR, not a terminal), the marks stay."""
     from rich.text import Text
 
     text = Text(no_wrap=True)
@@ -390,7 +392,7 @@ def _grid_text(view: View, day: P.DayPlan, color: bool) -> Any:
             text.append("\n")
         text.append(label, style="bold")
         for cell, judged in cells:
-            style = GRID_STYLES.get(judged, "bold" if judged == "best" else "") if color else ""
+            style = GRID_STYLES.get(judged, "bold" if judged == "best" else "")
             text.append(cell, style=style)
     return text
 
