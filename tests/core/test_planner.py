@@ -128,3 +128,27 @@ def test_dates() -> None:
             P.parse_dates(bad)
     with pytest.raises(ValueError):
         P.parse_dates("2026-12-05..2026-12-06", weekdays_only=True)
+
+
+def test_grid_of_a_day_with_a_clock_change() -> None:
+    # Santiago, reference UTC, 4 April 2027: 02:00 UTC is 23:00 local (UTC-3); at 03:00
+    # UTC the clock goes back, so 03:00 UTC is 23:00 again (UTC-4); 13:00 UTC is 09:00.
+    result = P.plan([date(2027, 4, 4)], 60, places("CL"), timezone.utc)
+    (row,) = P.grid(result, result.days[0])
+    assert row.offsets[2] == -180 and row.offsets[3] == -240
+    assert [hm(m) for m, _j in row.cells[1:5]] == ["22:00", "23:00", "23:00", "00:00"]
+    # 09:00-13:00 UTC is 05:00-09:00 local: night, early, reasonable twice, work.
+    assert [j for _m, j in row.cells[9:14]] == ["night", "outside", "reasonable", "reasonable", "work"]
+
+
+@pytest.mark.parametrize(
+    ("hour", "judged"),
+    [(9, "work"), (17, "work"), (18, "reasonable"), (7, "reasonable"), (6, "outside"), (21, "outside"), (22, "night"), (5, "night")],
+)
+def test_hours_of_the_grid(hour: int, judged: str) -> None:
+    # Defaults: work 09-18, reasonable 07-21, night 22-06.
+    assert P.judge_hour(hour * 60, P.Bands()) == judged
+
+
+def test_lunch_hour_in_the_grid_is_not_work() -> None:
+    assert P.judge_hour(13 * 60, P.Bands(lunch=(13 * 60, 14 * 60))) == "reasonable"
