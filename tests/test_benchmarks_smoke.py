@@ -25,3 +25,10 @@ def test_quick_benchmark_runs_and_prints_the_targets_table(tmp_path):
     for figure in ("rcm --version", "validate the corpus", "validate one big agenda", "export one big agenda"):
         assert figure in table
     assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_plan_benchmark_runs(tmp_path):
+    script = Path(__file__).resolve().parents[1] / "benchmarks" / "plan.py"
+    result = subprocess.run([sys.executable, str(script), "--quick", "--repeat", "1"], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "plan(): 31 dates x 23 capitals x 96 starts" in result.stdout

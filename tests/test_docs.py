@@ -80,3 +80,13 @@ def test_every_command_has_help(cmd):
     assert "Usage" in result.output and len(result.output.strip().splitlines()) > 3
     for opt in getattr(registry.BY_PATH.get(cmd), "options", registry.GLOBALS if cmd == () else ()):
         assert opt.help.strip(), f"{' '.join(cmd)}: {opt.name} has no help"
+
+
+def test_schema_lets_only_a_draft_leave_out_sources():
+    jsonschema = pytest.importorskip("jsonschema")
+    schema = json.loads((ROOT / "schema" / "agenda.schema.json").read_text(encoding="utf-8"))
+    data = _yaml12(yaml.safe_load((ROOT / "data" / "meetings" / "followup-ii-2021.yaml").read_text(encoding="utf-8")))
+    del data["sources"]
+    assert list(jsonschema.Draft202012Validator(schema).iter_errors(data)) != []
+    data["status"] = "draft"
+    assert list(jsonschema.Draft202012Validator(schema).iter_errors(data)) == []

@@ -456,3 +456,23 @@ def test_every_country_and_capital_is_named_in_four_languages_marked_translated(
         if not (t.has("en") and all(t.is_translation(lang) for lang in ("es", "pt", "fr")))
     ]
     assert incomplete == []
+def test_bundled_meetings_are_published_with_sources():
+    # docs/decisions.md, "Drafts and sources:": provenance matters in the bundled catalog.
+    for meeting in Catalog(bundled_dir()).meetings():
+        assert meeting.status == "published" and meeting.sources, meeting.id
+
+
+def test_a_draft_is_refused_inside_the_bundled_catalog(tmp_path, monkeypatch):
+    from rcmcli.core import catalog as catalog_module
+    from rcmcli.core.errors import InputError
+
+    (tmp_path / "meetings").mkdir()
+    draft = tmp_path / "meetings" / "d.yaml"
+    text = (DATA / "meetings" / "followup-ii-2021.yaml").read_text(encoding="utf-8")
+    draft.write_text(text.replace("\nsources:", "\nstatus: draft\nsources:", 1), encoding="utf-8")
+    from rcmcli.cli.commands import _usable
+
+    assert _usable(Catalog(tmp_path), draft).status == "draft"  # a folder of one's own may hold drafts
+    monkeypatch.setattr(catalog_module, "bundled_dir", lambda: tmp_path)
+    with pytest.raises(InputError, match="bundled catalog"):
+        _usable(Catalog(tmp_path), draft)

@@ -76,3 +76,35 @@ def test_an_input_file_is_never_overwritten(tmp_path: Path):
     with pytest.raises(OutputError, match="input file"):
         fileio.write_atomic(source, b"BEGIN:VCALENDAR", inputs=[source])
     assert source.read_text() == "id: x\n"
+
+
+def test_write_new_writes_once_and_never_overwrites(tmp_path):
+    target = tmp_path / "draft.yaml"
+    fileio.write_new(target, b"one\n")
+    assert target.read_bytes() == b"one\n"
+    with pytest.raises(OutputError, match="already exists"):
+        fileio.write_new(target, b"two\n")
+    assert target.read_bytes() == b"one\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["draft.yaml"]  # no temporary file left
+
+
+def test_write_new_loses_a_race_without_overwriting(tmp_path, monkeypatch):
+    target = tmp_path / "draft.yaml"
+    real_link = os.link
+
+    def someone_else_first(src, dst):
+        Path(dst).write_bytes(b"theirs\n")
+        return real_link(src, dst)
+
+    monkeypatch.setattr(os, "link", someone_else_first)
+    with pytest.raises(OutputError, match="already exists"):
+        fileio.write_new(target, b"ours\n")
+    assert target.read_bytes() == b"theirs\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["draft.yaml"]
+
+
+def test_write_new_interrupted_leaves_nothing(tmp_path, monkeypatch):
+    monkeypatch.setattr(os, "fsync", _interrupt)
+    with pytest.raises(KeyboardInterrupt):
+        fileio.write_new(tmp_path / "draft.yaml", b"x")
+    assert list(tmp_path.iterdir()) == []

@@ -208,7 +208,19 @@ def _usable(catalog: Catalog, path: Path) -> Meeting:
     if problems:
         raise InvalidDocument(loaded.path, problems)
     assert isinstance(value, Meeting)
+    if value.status == "draft" and _bundled(path):
+        from rcmcli.core.errors import InputError
+
+        raise InputError(_("a draft ('status: draft') cannot be part of the bundled catalog: its meetings name their sources"), str(path))
     return value
+
+
+def _bundled(path: Path) -> bool:
+    from pathlib import Path
+
+    from rcmcli.core.catalog import bundled_dir
+
+    return bundled_dir().resolve() in Path(path).resolve().parents
 
 
 def _pick(catalog: Catalog, meeting: Optional[str]) -> tuple[Meeting, str]:

@@ -16,7 +16,7 @@ the fast path imports this module on every run.
 
 from __future__ import annotations
 
-from rcmcli.cli import cmd_announce, commands as c
+from rcmcli.cli import cmd_announce, cmd_plan, commands as c
 from rcmcli.i18n import CLOCKS, LANGUAGES
 
 TYPE_CHECKING = False  # typing costs ~8 ms of start-up; annotations are never evaluated
@@ -242,6 +242,46 @@ COMMANDS: tuple[Command, ...] = (
             Opt("on", ("--date",), N_("UTC offsets on this date (YYYY-MM-DD, at 12:00 UTC) instead of now."), example="2021-09-09", metavar="DATE"),
             fmt(),
             lang(N_("Language of names and messages (overrides rcm --lang).")),
+        ),
+    ),
+)
+
+COMMANDS += (
+    Command(
+        ("plan",),
+        cmd_plan.plan,
+        N_("Find the best start times for a meeting in the member capitals, date by date."),
+        (
+            Arg("when", N_("A date (2026-12-03) or a range (2026-12-01..2026-12-15)."), required=True, example="2026-12-03"),
+            Opt("duration", ("--duration", "-d"), N_("How long the meeting lasts: 2h, 90m, 1h30m."), default="2h", example="90m"),
+            Opt("weekdays", ("--weekdays",), N_("Only Monday to Friday in the range."), kind="flag"),
+            Opt("org", ("--org",), N_("Capitals of rcm, sacm or all (default: all)."), choices=ORGS),
+            Opt("capital", ("--capital",), N_("A capital (or country) whose day matters. Repeatable."), multiple=True, example="Santiago"),
+            Opt("ref", ("--ref",), N_("Reference zone of the start times (default GMT-6)."), complete="zone", example="UTC"),
+            Opt("work", ("--work",), N_("Local working hours (default 09:00-18:00, or [tool.rcm.plan])."), example="08:00-17:00"),
+            Opt("lunch", ("--lunch",), N_("Local lunch hours a meeting should avoid, e.g. 13:00-14:00."), example="13:00-14:00"),
+            Opt("reasonable", ("--reasonable",), N_("Local hours still reasonable (default 07:00-21:00)."), example="06:00-22:00"),
+            Opt("config", ("--config",), N_("Configuration file (default: nearest .rcm.toml or pyproject.toml [tool.rcm])."), complete="file"),
+            Opt("top", ("--top",), N_("How many ranked windows to list per period."), default="5", example="3"),
+            fmt(),
+            Opt("draft", ("--draft",), N_("Also write a draft agenda with the best start of the first date (never overwrites)."), kind="path", complete="file"),
+            Opt("series", ("--series",), N_("Plan N meetings from the date on, sharing the hours outside working time."), example="3"),
+            Opt("every", ("--every",), N_("Interval of a --series: 1w, 2w, 3d (default 1w)."), default="1w", example="2w"),
+        ),
+    ),
+    Command(
+        ("agenda", "new"),
+        cmd_plan.agenda_new,
+        N_("Write a new draft agenda that 'rcm agenda validate' accepts (never overwrites)."),
+        (
+            Arg("output", N_("The file to write."), kind="path", required=True, complete="file"),
+            Opt("meeting_id", ("--id",), N_("Meeting id: lowercase letters, digits and '-' (default: from the file name)."), example="plenary-iv-2026"),
+            Opt("title", ("--title",), N_("Title of the meeting."), example="Plenary IV"),
+            Opt("dates", ("--dates",), N_("A date or a range: 2026-12-03 or 2026-12-03..2026-12-04."), example="2026-12-03"),
+            Opt("ref", ("--ref",), N_("Reference zone of the times (default GMT-6)."), complete="zone", example="GMT-5"),
+            Opt("conference", ("--conference",), N_("rcm or sacm (repeatable; default both)."), multiple=True, example="rcm"),
+            Opt("slot", ("--slot",), N_("A slot: '09:00-10:00 \"Session 1: Opening\"', optionally after a date. Repeatable."), multiple=True, example='09:00-10:00 "Session 1"'),
+            Opt("start_from", ("--from",), N_("A draft to start from, e.g. written by 'rcm plan --draft'."), kind="path", complete="file"),
         ),
     ),
 )

@@ -9,6 +9,7 @@ folder has no ``members.yaml``, the bundled one is used.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
@@ -54,6 +55,35 @@ def meeting_walk(folder: Path) -> Walk:
     base = folder / "meetings" if os.path.isdir(folder / "meetings") else folder
     found = yaml_files(base, recursive=False)
     found.files = [p for p in found.files if p.name != "members.yaml"]
+    return found
+
+
+LOCAL_FOLDER = "agendas"
+_ID_LINE = re.compile(rb"^id:[ \t]*([\"']?)([a-z0-9][a-z0-9-]*)\1[ \t]*(?:#.*)?$", re.M)
+
+
+def files_with_id(meeting_id: str, folder: Path) -> list[Path]:
+    """YAML files in ``folder`` and ``folder/agendas`` (not deeper) whose top-level
+    ``id:`` line is ``meeting_id``: how an id finds a draft that is not in a catalog.
+
+    Only the line is read (the first 64 KiB of each file), not the document: a
+    folder of unrelated YAML files costs little and cannot fail the lookup.
+    """
+    found = []
+    for base in (folder, folder / LOCAL_FOLDER):
+        if not base.is_dir():
+            continue
+        for path in sorted(base.iterdir()):
+            if path.suffix not in (".yaml", ".yml") or not path.is_file():
+                continue
+            try:
+                with path.open("rb") as f:
+                    head = f.read(65536)
+            except OSError:
+                continue
+            m = _ID_LINE.search(head)
+            if m and m.group(2).decode() == meeting_id:
+                found.append(path)
     return found
 
 
@@ -104,12 +134,20 @@ class Catalog:
         by_id = {d.value.id: Path(d.path) for d in map(self.document, files) if isinstance(d.value, Meeting)}
         if spec in by_id:
             return by_id[spec]
+        local = files_with_id(spec, Path.cwd())
+        if len(local) == 1:
+            return local[0]
+        if local:
+            values = {"id": quote(spec), "files": ", ".join(os.path.relpath(p) for p in local)}
+            raise UsageError(_("several files in the working folder have id %(id)s: %(files)s; give the path of one") % values)
         known = sorted({*by_id, *(p.stem for p in files)})
         close = close_matches(spec, known, cutoff=0.5)
-        values = {"id": quote(spec), "folder": self.folder, "close": close[0] if close else "", "known": ", ".join(known)}
+        values = {"id": quote(spec), "folder": self.folder, "local": f"./{LOCAL_FOLDER}/", "close": close[0] if close else "", "known": ", ".join(known)}
         if close:
-            raise UsageError(_("no meeting %(id)s in the catalog %(folder)s; did you mean '%(close)s'?") % values)
-        raise UsageError(_("no meeting %(id)s in the catalog %(folder)s; known: %(known)s") % values)
+            raise UsageError(_("no meeting %(id)s in the catalog %(folder)s nor in ./ or %(local)s; did you mean '%(close)s'?") % values)
+        raise UsageError(
+            _("no meeting %(id)s in the catalog %(folder)s nor in ./ or %(local)s (give the file's path, or --data FOLDER); known: %(known)s") % values
+        )
 
     def find(self, spec: str) -> Meeting:
         """A meeting by catalog id or path; InvalidDocument if it does not load."""
@@ -145,3 +183,10 @@ class Catalog:
                     if name:
                         out.setdefault(fold(name), (c.zone, via_country))
         return out
+
+
+def _(text: str) -> str:
+    """rcmcli.i18n._, imported only when a message is made (start-up time)."""
+    from rcmcli.i18n import _ as translate
+
+    return translate(text)

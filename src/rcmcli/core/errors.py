@@ -74,7 +74,6 @@ def close_matches(word: str, choices: Iterable[str], n: int = 1, cutoff: float =
 
     return difflib.get_close_matches(word, list(choices), n=n, cutoff=cutoff)
 
-
 class RcmError(Exception):
     """An expected error: bad input, bad option, unwritable output."""
 

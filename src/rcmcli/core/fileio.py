@@ -62,3 +62,45 @@ def _replace(target: Path, data: bytes) -> None:
         except FileNotFoundError:
             pass
         raise
+
+
+def write_new(target: Path, data: bytes) -> None:
+    """Write ``data`` to ``target`` atomically, refusing if ``target`` exists, even if it
+    appears while writing: the temporary file is hard-linked into place (the link fails
+    on an existing name), or renamed after a last check where links are unsupported."""
+    target = Path(target)
+    exists = _("already exists; rcm never overwrites it (choose another name or remove it)")
+    if target.exists() or target.is_symlink():
+        raise OutputError(exists, str(target))
+    check_target(target)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
+        try:
+            os.link(tmp, target)
+        except FileExistsError:
+            raise OutputError(exists, str(target)) from None
+        except OSError:  # no hard links on this file system
+            if target.exists():
+                raise OutputError(exists, str(target)) from None
+            os.replace(tmp, target)
+    except OSError as exc:
+        raise OutputError(f"cannot write: {exc.strerror or exc}", str(target)) from None
+    finally:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+
+
+def _(text: str) -> str:
+    """rcmcli.i18n._, imported only when a message is made (start-up time)."""
+    from rcmcli.i18n import _ as translate
+
+    return translate(text)

@@ -30,7 +30,7 @@ from rcmcli.core.schema import (
     Time,
     build,
 )
-from rcmcli.core.yamltree import DEFAULT_LIMITS, Diagnostic, Limits, decode, parse_shared
+from rcmcli.core.yamltree import DEFAULT_LIMITS, Diagnostic, Limits, YMap, YScalar, decode, parse_shared
 
 BAD_ZONE = "Y009"
 
@@ -42,6 +42,7 @@ LINE = TextSpec(line=True)
 LINES = ListOf(LINE)
 SOURCE = Str(pattern=r"[^/\\\s]+", what="a source document file name")
 COUNTRY = Str(pattern=r"[A-Z]{2}", what="an ISO 3166-1 alpha-2 country code like 'MX'")
+MEETING_STATUS = ("draft", "published")
 SLOT_KINDS = ("opening", "presentation", "session", "discussion", "break", "closing", "other")
 
 SOURCE_SPEC = Obj(m.Source, {"file": F(SOURCE, True), "about": F(Str())}, "a source document")
@@ -124,7 +125,8 @@ MEETING = Obj(
                 {"name": F(Str(line=True), True), "email": F(Str(pattern=r"[^@\s<>\"]+@[^@\s<>\"]+\.[^@\s<>\"]+", what="an email address"))},
             )
         ),
-        "sources": F(ListOf(SOURCE_SPEC), True),
+        "status": F(Str(enum=MEETING_STATUS), doc="draft: not yet published, 'sources' may wait; default published"),
+        "sources": F(ListOf(SOURCE_SPEC), doc="the source documents; required unless status is draft"),
         "dates": F(Obj(m.Dates, {"start": F(Date(), True), "end": F(Date(), True), "source": F(SOURCE)}), True),
         "reference_zone": F(REFERENCE_ZONE, True),
         "mode": F(Str(enum=("virtual", "in-person", "hybrid"))),
@@ -343,6 +345,8 @@ def _read_text(text: str, path: str, spec: Obj, limits: Limits) -> Loaded:
         ctx.report("Y005", Pos(1, 1), f"the file is empty; expected {spec.doc}")
     elif node is not None:
         value = build(spec, node, ctx)
+    if spec is MEETING and isinstance(node, YMap):
+        _sources_unless_draft(node, ctx)
     if isinstance(value, m.Meeting):
         value.path = path
         _place_slots(value, ctx)
@@ -351,6 +355,27 @@ def _read_text(text: str, path: str, spec: Obj, limits: Limits) -> Loaded:
         for code, country in value.countries.items():
             country.code = code
     return Loaded(path, text, value, ctx.diagnostics)
+
+
+def _sources_unless_draft(node: YMap, ctx: Ctx) -> None:
+    """A published meeting names its source documents; a draft (``status: draft``) may wait.
+
+    Checked here rather than by the schema's ``required`` because it depends on
+    another key; like the schema, it points at a likely misspelling ('sourcs').
+    """
+    if "sources" in node.items:
+        return
+    status = node.items.get("status")
+    if status is not None and isinstance(status[1], YScalar) and status[1].raw == "draft":
+        return
+    import difflib
+
+    unknown = [k for k in node.items if k not in MEETING.fields]
+    typo = difflib.get_close_matches("sources", unknown, n=1, cutoff=0.6)
+    if typo:
+        ctx.report("Y004", node.items[typo[0]][0], f"missing required key 'sources'; is '{typo[0]}' a misspelling of it?")
+        return
+    ctx.report("Y004", node.pos, "missing required key 'sources' (the source documents; a new meeting without any yet says 'status: draft')")
 
 
 def _place_slots(meeting: m.Meeting, ctx: Ctx) -> None:

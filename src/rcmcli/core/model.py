@@ -346,6 +346,7 @@ class Meeting(Located):
 
     id: str = ""
     title: Text = field(default_factory=Text)
+    status: str = "published"  # "draft": not yet published, may lack sources (docs/decisions.md)
     revision: int = 1
     revised: Optional[str] = None
     subtitle: Optional[Text] = None

@@ -23,6 +23,9 @@ def generate() -> dict:
     }
     schema.update(MEETING.json())
     schema["$defs"] = {"text": TextSpec.definition(), "line": TextSpec.definition(line=True)}
+    # 'sources' is required unless the meeting is a draft (the loader's rule, docs/decisions.md).
+    draft = {"properties": {"status": {"const": "draft"}}, "required": ["status"]}
+    schema["anyOf"] = [{"required": ["sources"]}, draft]
     return schema
 
 

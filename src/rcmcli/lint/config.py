@@ -15,6 +15,12 @@ only ``[tool.rcm]`` tables, as in pyproject.toml, is read the same. Example::
 
     [tool.rcm.limits]
     max_bytes = 16777216
+
+    [tool.rcm.plan]               # local hours for `rcm plan`
+    work_start = "09:00"
+    work_end = "18:00"
+    lunch_start = "13:00"         # optional, with lunch_end
+    lunch_end = "14:00"
 """
 
 from __future__ import annotations
@@ -38,6 +44,21 @@ class Config:
     rules: dict[str, dict[str, Any]] = field(default_factory=dict)  # rule code or name -> options
     limits: Limits = DEFAULT_LIMITS
     path: str | None = None
+    plan: dict[str, str] = field(default_factory=dict)  # [tool.rcm.plan]: local hours for `rcm plan`
+
+
+# [tool.rcm.plan]: the local hours `rcm plan` judges a start by (times as "HH:MM").
+PLAN_OPTIONS = {
+    "work_start": "09:00",
+    "work_end": "18:00",
+    "reasonable_start": "07:00",
+    "reasonable_end": "21:00",
+    "night_start": "22:00",
+    "night_end": "06:00",
+    "lunch_start": "",
+    "lunch_end": "",
+    "ref": "GMT-6",
+}
 
 
 def _toml(path: Path) -> dict:
@@ -130,7 +151,7 @@ def _strings(value: Any, key: str, path: str) -> list[str]:
 
 
 def parse(section: dict, path: str) -> Config:
-    allowed = {"select", "ignore", "rules", "limits"}
+    allowed = {"select", "ignore", "rules", "limits", "plan"}
     for key in section:
         if key not in allowed:
             raise ConfigError(f"unknown setting '{key}' in the rcm configuration; allowed: {', '.join(sorted(allowed))}", path)
@@ -152,4 +173,26 @@ def parse(section: dict, path: str) -> Config:
         if key not in names or type(value) is not int or value <= 0:
             raise ConfigError(f"bad limit '{key} = {value!r}'; limits are {', '.join(sorted(names))} (positive integers)", path)
     cfg.limits = replace(DEFAULT_LIMITS, **limits)
+    cfg.plan = _plan(section.get("plan", {}), path)
     return cfg
+
+
+def _plan(table: Any, path: str) -> dict[str, str]:
+    """The [tool.rcm.plan] table, checked: known keys, times that parse."""
+    from rcmcli.core.timeparse import parse_time
+
+    if not isinstance(table, dict):
+        raise ConfigError(f"'plan' must be a table like [tool.rcm.plan], got {table!r}", path)
+    for key, value in table.items():
+        if key not in PLAN_OPTIONS:
+            raise ConfigError(f"unknown plan setting '{key}'; allowed: {', '.join(PLAN_OPTIONS)}", path)
+        if not isinstance(value, str):
+            raise ConfigError(f"plan setting '{key}' must be a string like \"09:00\", got {value!r}", path)
+        if key != "ref":
+            try:
+                parse_time(value)
+            except ValueError as exc:
+                raise ConfigError(f"plan setting '{key}': {exc}", path) from None
+    if ("lunch_start" in table) != ("lunch_end" in table):
+        raise ConfigError("plan settings 'lunch_start' and 'lunch_end' go together", path)
+    return dict(table)

@@ -1,0 +1,287 @@
+"""``rcm plan`` and ``rcm agenda new``: choosing when to meet, and starting the draft.
+
+Command functions only: parse what was typed, call the core
+(:mod:`rcmcli.core.planner`, :mod:`rcmcli.core.draft`), render
+(:mod:`rcmcli.cli.render_plan`), write files. Heavy modules are imported inside
+the functions: the registry imports this module on every run.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from rcmcli.cli.commands import Globals, _catalog, _print, _say, _usable
+from rcmcli.core.errors import UsageError, quote
+
+
+def _(text: str) -> str:
+    """rcmcli.i18n._, imported when a message is made: gettext costs start-up time."""
+    from rcmcli.i18n import _ as translate
+
+    return translate(text)
+
+TYPE_CHECKING = False  # typing costs ~8 ms of start-up; annotations are never evaluated
+if TYPE_CHECKING:
+    from pathlib import Path
+    from typing import Any, Optional
+
+    from rcmcli.core.catalog import Catalog
+    from rcmcli.core.planner import Bands, Place
+
+
+def _value(parse: Any, text: str, option: str) -> Any:
+    """``parse(text)``, its ValueError turned into a usage error naming the option."""
+    try:
+        return parse(text)
+    except ValueError as exc:
+        raise UsageError(_("%(option)s: %(problem)s") % {"option": option, "problem": exc}) from None
+
+
+def _places(catalog: Catalog, org: Optional[str], capitals: list[str]) -> list[Place]:
+    """The capitals whose day matters: --capital names (in order given), else --org."""
+    from rcmcli.core import planner
+    from rcmcli.core.zones import fold, get_zone
+
+    members = catalog.members
+    if capitals and org:
+        raise UsageError(_("--org and --capital choose the same thing; give one of them"))
+    countries = members.members_of(org or "all")
+    if capitals:
+        index: dict[str, Any] = {}
+        for c in members.members_of("all"):
+            for name in (c.capital.en, c.capital.es, *c.aliases, c.name.en, c.name.es, c.code, c.iso3):
+                if name:
+                    index.setdefault(fold(name), c)
+        countries = []
+        for typed in capitals:
+            found = index.get(fold(typed))
+            if found is None:
+                import difflib
+
+                close = difflib.get_close_matches(fold(typed), list(index), n=1, cutoff=0.6)
+                hint = _("did you mean '%(name)s'?") % {"name": index[close[0]].capital.en} if close else _("see 'rcm members'")
+                raise UsageError(_("--capital %(name)s is not a member capital or country; %(hint)s") % {"name": quote(typed), "hint": hint})
+            if found not in countries:
+                countries.append(found)
+    return [planner.Place(c.code, c.capital.en or c.code, c.name.en or c.code, c.zone, get_zone(c.zone)) for c in countries]
+
+
+def _bands(settings: dict[str, str], work: Optional[str], lunch: Optional[str], reasonable: Optional[str]) -> Bands:
+    """Local hours: options first, then [tool.rcm.plan], then the defaults."""
+    from rcmcli.core import planner
+    from rcmcli.core.timeparse import parse_time
+
+    def minutes(key: str) -> int:
+        t = parse_time(settings[key])
+        return t.hour * 60 + t.minute
+
+    def band(given: Optional[str], option: str, key: str) -> Optional[tuple[int, int]]:
+        if given:
+            return _value(planner.parse_band, given, option)
+        if settings.get(f"{key}_start"):
+            return minutes(f"{key}_start"), minutes(f"{key}_end")
+        return None
+
+    from rcmcli.lint.config import PLAN_OPTIONS
+
+    settings = {**PLAN_OPTIONS, **settings}
+    bands = planner.Bands(
+        work=band(work, "--work", "work") or (9 * 60, 18 * 60),
+        reasonable=band(reasonable, "--reasonable", "reasonable") or (7 * 60, 21 * 60),
+        night=(minutes("night_start"), minutes("night_end")),
+        lunch=band(lunch, "--lunch", "lunch"),
+    )
+    for name, (a, b) in ((_("working hours"), bands.work), (_("reasonable hours"), bands.reasonable)):
+        if b <= a:
+            raise UsageError(_("%(what)s must end after they start (an end of 00:00 is not allowed), got %(band)s") % {"what": name, "band": f"{a // 60:02d}:{a % 60:02d}-{b // 60:02d}:{b % 60:02d}"})
+    return bands
+
+
+def plan(
+    opts: Globals,
+    when: str,
+    duration: str = "2h",
+    weekdays: bool = False,
+    org: Optional[str] = None,
+    capital: Optional[list[str]] = None,
+    ref: Optional[str] = None,
+    work: Optional[str] = None,
+    lunch: Optional[str] = None,
+    reasonable: Optional[str] = None,
+    config: Optional[str] = None,
+    top: str = "5",
+    fmt: str = "table",
+    draft: Optional[Path] = None,
+    series: Optional[str] = None,
+    every: str = "1w",
+) -> int:
+    from pathlib import Path
+
+    from rcmcli.cli import render_plan
+    from rcmcli.core import planner, zones
+    from rcmcli.lint import config as lint_config
+
+    cfg = lint_config.load(config, Path.cwd())
+    dates = _dates(when, weekdays, series, every)
+    minutes = _value(planner.parse_duration, duration, "--duration")
+    count = _value(_positive, top, "--top")
+    catalog = _catalog(opts)
+    places = _places(catalog, org, list(capital or []))
+    reference = zones.resolve(ref or cfg.plan.get("ref") or "GMT-6", catalog.zone_aliases)
+    if reference.via.startswith("POSIX sign"):  # Etc/GMT-6 is six hours AHEAD of UTC
+        sys.stderr.write(_("rcm: note: --ref %(ref)s: %(why)s") % {"ref": reference.query, "why": reference.via} + "\n")
+    result = planner.plan(dates, minutes, places, reference.tz, _bands(cfg.plan, work, lunch, reasonable))
+    view = render_plan.View(result, reference.query, count)
+    if draft is not None:
+        _write_plan_draft(draft, view, org, catalog)
+    if series is not None:
+        picks = planner.series(result, reference.tz)
+        return _show(opts, fmt, lambda f: getattr(render_plan, f"series_{f}")(view, picks))
+    return _show(opts, fmt, lambda f: getattr(render_plan, f"as_{f}")(view))
+
+
+def _dates(when: str, weekdays: bool, series: Optional[str], every: str) -> list:
+    """The dates to plan: WHEN's, or a series from its date on."""
+    from rcmcli.core import planner
+
+    dates = _value(lambda t: planner.parse_dates(t, weekdays), when, "dates")
+    if series is None:
+        return dates
+    if ".." in when:
+        raise UsageError(_("--series starts on one date, not a range: give its first date"))
+    return planner.series_dates(dates[0], _value(_positive, series, "--series"), _value(planner.parse_every, every, "--every"))
+
+
+def _show(opts: Globals, fmt: str, render: Any) -> int:
+    """Machine formats as text on stdout; the terminal format as Rich renderables."""
+    if fmt in ("json", "csv", "markdown"):
+        _say(render(fmt))
+    else:
+        for part in render("terminal"):
+            _print(opts, part)
+    return 0
+
+
+def _positive(text: str) -> int:
+    if not text.isdigit() or not 1 <= int(text) <= 1000:
+        raise ValueError(_("%(text)s is not a number from 1 to 1000") % {"text": quote(text)})
+    return int(text)
+
+
+def _write_plan_draft(target: Path, view: Any, org: Optional[str], catalog: Catalog) -> None:
+    """The plan's chosen start on its first date, as a one-slot draft agenda."""
+    from rcmcli.cli import render_plan
+    from rcmcli.core import draft as d
+    from rcmcli.core.fileio import write_new
+
+    result = view.plan
+    day = result.days[0]
+    start = day.best.best
+    end = start + result.duration
+    ref_label, ref_offset, ref_zone = _reference_fields(view.ref_label, catalog)
+    conferences = tuple(org and org != "all" and [org] or _conferences(catalog, result.places))
+    slot = d.DraftSlot(day.date, _clock(start), _clock(end % 1440), "Session 1", crosses_midnight=end >= 1440)
+    title = render_plan.draft_title(d.slug(target.stem))
+    text = d.render(d.Draft(d.slug(target.stem), title, day.date, day.date, ref_label, ref_offset, ref_zone, conferences, (slot,)))
+    write_new(target, text.encode("utf-8"))
+    sys.stderr.write(render_plan.wrote_draft(str(target), day.date, start, end, view.ref_label) + "\n")
+
+
+def _clock(minutes: int) -> Any:
+    from datetime import time
+
+    return time(minutes // 60, minutes % 60)
+
+
+def _conferences(catalog: Catalog, places: Any) -> list[str]:
+    mem = catalog.members
+    out: list[str] = []
+    for p in places:
+        for conf in mem.conference_of(p.code):
+            if conf not in out:
+                out.append(conf)
+    return sorted(out)
+
+
+def _reference_fields(label: str, catalog: Catalog) -> tuple[str, Optional[str], Optional[str]]:
+    """(label, offset, zone) of a draft's reference_zone from what was typed for --ref:
+    an offset is published as typed; a named zone is stored as its IANA name."""
+    from rcmcli.core import zones
+
+    if zones.parse_offset(label) is not None:
+        return label, label, None
+    resolved = zones.resolve(label, catalog.zone_aliases)
+    return label, None, resolved.name
+
+
+# --- rcm agenda new ------------------------------------------------------------------
+
+
+def agenda_new(
+    opts: Globals,
+    output: Path,
+    meeting_id: Optional[str] = None,
+    title: Optional[str] = None,
+    dates: Optional[str] = None,
+    ref: Optional[str] = None,
+    conference: Optional[list[str]] = None,
+    slot: Optional[list[str]] = None,
+    start_from: Optional[Path] = None,
+) -> int:
+    from rcmcli.core import draft as d
+    from rcmcli.core import planner
+    from rcmcli.core.fileio import write_new
+
+    base = _from_file(opts, start_from) if start_from is not None else None
+    days = _value(planner.parse_dates, dates, "--dates") if dates else ([base.start, base.end] if base else None)
+    if not days:
+        raise UsageError(_("give the meeting's --dates (2026-12-03 or 2026-12-03..2026-12-04), or --from a draft"))
+    first, last = days[0], days[-1]
+    slots = tuple(_value(lambda t: d.parse_slot(t, first), s, "--slot") for s in slot or ()) or (base.slots if base else ())
+    if not slots:
+        raise UsageError(_("give at least one --slot like '09:00-10:00 \"Session 1: Opening\"', or --from a draft"))
+    for s in slots:
+        if not first <= s.date <= last:
+            raise UsageError(_("--slot on %(date)s is outside the dates %(first)s..%(last)s") % {"date": s.date.isoformat(), "first": first.isoformat(), "last": last.isoformat()})
+    for text in [title or "", *(s.title for s in slots)]:
+        if not text.isprintable():
+            raise UsageError(_("a title may not hold control characters or line breaks: %(text)s") % {"text": quote(text.encode("unicode_escape").decode("ascii"))})
+    new_id = meeting_id or (base.id if base else d.slug(output.stem))
+    if not d.ID_PATTERN.fullmatch(new_id):
+        raise UsageError(_("--id %(id)s is not an id of lowercase letters, digits and '-'") % {"id": quote(new_id)})
+    if ref:
+        ref_label, ref_offset, ref_zone = _reference_fields(ref, _catalog(opts))
+    elif base:
+        ref_label, ref_offset, ref_zone = base.ref_label, base.ref_offset, base.ref_zone
+    else:
+        ref_label, ref_offset, ref_zone = "GMT-6", "GMT-6", None
+    conferences = tuple(_conference_list(conference)) or (base.conferences if base else ("rcm", "sacm"))
+    from rcmcli.cli import render_plan
+
+    draft = d.Draft(new_id, title or (base.title if base else render_plan.draft_title(new_id)), first, last, ref_label, ref_offset, ref_zone, conferences, slots)
+    write_new(output, d.render(draft).encode("utf-8"))
+    sys.stderr.write(render_plan.wrote_file(str(output)) + "\n")
+    return 0
+
+
+def _conference_list(given: Optional[list[str]]) -> list[str]:
+    out: list[str] = []
+    for item in given or ():
+        for conf in item.split(","):
+            conf = conf.strip().lower()
+            if conf not in ("rcm", "sacm"):
+                raise UsageError(_("--conference %(name)s is not rcm or sacm") % {"name": quote(conf)})
+            if conf not in out:
+                out.append(conf)
+    return out
+
+
+def _from_file(opts: Globals, path: Path) -> Any:
+    """A meeting file (e.g. from ``rcm plan --draft``) as the starting point of a new draft."""
+    from rcmcli.core import draft as d
+
+    mt = _usable(_catalog(opts), path)
+    ref = mt.reference_zone
+    assert ref is not None and mt.first_day and mt.last_day
+    slots = tuple(d.DraftSlot(s.date, s.start, s.end, s.title.get("en") or s.title.get("es") or "", s.crosses_midnight) for s in mt.slots if s.date)
+    return d.Draft(mt.id, mt.title.get("en") or mt.title.get("es") or "", mt.first_day, mt.last_day, ref.label, ref.offset, ref.zone, tuple(mt.conferences), slots)
