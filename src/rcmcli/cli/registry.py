@@ -16,6 +16,7 @@ the fast path imports this module on every run.
 
 from __future__ import annotations
 
+from rcmcli.cli import cmd_revision as rev
 from rcmcli.cli import commands as c
 
 TYPE_CHECKING = False  # typing costs ~8 ms of start-up; annotations are never evaluated
@@ -204,6 +205,18 @@ COMMANDS: tuple[Command, ...] = (
             Opt("roster", ("--roster",), N_("Participants: YAML or CSV with name, email, country, role, language."), kind="path", required=True, complete="file"),
             Opt("output", ("--output", "-o"), N_("Folder for the invite files (created if missing)."), kind="path", required=True, complete="folder"),
             Opt("organizer", ("--organizer",), N_("ORGANIZER as 'Name <email>' (default: the meeting's secretariat)."), example="RCM <es@example.org>"),
+        ),
+    ),
+    Command(
+        ("agenda", "diff"),
+        rev.agenda_diff,
+        N_("What changed between two revisions of an agenda: exit 0 none, 1 changes, 2 trouble."),
+        (
+            Arg("old", N_("Earlier agenda: file, catalog id, or REV:PATH from git (HEAD~1:agendas/iv.yaml)."), required=True, complete="meeting", example="plenary-ii-2021"),
+            Arg("new", N_("Later agenda: file, catalog id, or REV:PATH from git."), required=True, complete="meeting", example="plenary-ii-2021"),
+            fmt(("text", "markdown", "json"), default="text"),
+            Opt("lang", ("--lang",), N_("Language: en or es; for --notice also both, like 'es,en'."), default="en", example="es,en"),
+            Opt("notice", ("--notice",), N_("Write a short change notice addressed to delegates instead of the report."), kind="flag"),
         ),
     ),
     Command(

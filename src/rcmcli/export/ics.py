@@ -10,7 +10,6 @@ more at start-up, and building its components took seconds for big agendas).
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
@@ -18,6 +17,7 @@ from typing import TYPE_CHECKING, Callable, Iterable, Optional
 
 from rcmcli.export import icstext as w
 from rcmcli.core.errors import InputError, OutputError, UsageError
+from rcmcli.core.identity import slot_keys  # the UIDs' key; the agenda diff matches slots by it too
 from rcmcli.core.model import Meeting, Members, Slot, Speaker
 
 if TYPE_CHECKING:
@@ -74,25 +74,6 @@ class Organizer:
 
 
 # --- identity and time stamps -------------------------------------------------
-
-
-def slot_keys(meeting: Meeting) -> dict[int, str]:
-    """A stable key per slot (by ``slot.index``), independent of times and titles.
-
-    Numbered sessions are ``session-N`` (so a session moved to another time or day
-    keeps its UID); other slots are ``dayD-KIND-K``, the K-th slot of that kind on
-    the meeting's D-th day. Breaks get keys too, so keys never depend on
-    ``--include-breaks``.
-    """
-    keys: dict[int, str] = {}
-    seen: Counter[str] = Counter()
-    for d, day in enumerate(meeting.days, 1):
-        for slot in day.slots:
-            numbered = slot.session is not None
-            base = f"session-{slot.session}" if numbered else f"day{d}-{slot.kind}"
-            seen[base] += 1
-            keys[slot.index] = base if numbered and seen[base] == 1 else f"{base}-{seen[base]}"
-    return keys
 
 
 def uid(meeting: Meeting, key: str) -> str:
