@@ -12,8 +12,8 @@ import os
 import sys
 
 from rcmcli.cli.commands import Globals, _catalog, _pick, _say
-from rcmcli.core.errors import InputError, UsageError
-from rcmcli.i18n import _, ngettext
+from rcmcli.core.errors import InputError, OutputError, UsageError
+from rcmcli.i18n import N_, _, ngettext
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -108,3 +108,125 @@ def agenda_diff(opts: Globals, old: str, new: str, fmt: str = "text", lang: str 
     else:
         sys.stdout.write(r.text(diff, catalog.members, langs[0], old, new))
     return 1 if diff else 0
+
+
+# --- rcm agenda invite --------------------------------------------------------------------
+
+
+def agenda_invite(
+    opts: Globals,
+    meeting: str,
+    roster: Path,
+    output: Path,
+    organizer: Optional[str] = None,
+    previous: Optional[Path] = None,
+    per_slot: bool = False,
+    eml: bool = False,
+    send: Optional[str] = None,
+    yes: bool = False,
+    rate: Optional[str] = None,
+) -> int:
+    """Write the invitations (and messages); with --send, list or send them."""
+    from pathlib import Path
+
+    from rcmcli.export import ics
+
+    if yes and not send:
+        raise UsageError("--yes confirms --send; give --send smtp://HOST:PORT too")
+    server = _server(send, rate)
+    catalog = _catalog(opts)
+    mt, _note = _pick(catalog, meeting)
+    options = ics.Options(source_date_epoch=os.environ.get("SOURCE_DATE_EPOCH"))
+    run = ics.invite_run(mt, roster, catalog.members, options, organizer, per_slot, previous)
+    mails = _mails(mt, run, organizer, previous) if (eml or send) else []
+    inputs = [Path(mt.path), roster]
+    for path in ics.write_invite_run(output, run, inputs, previous):
+        _say(str(path))
+    if mails:
+        ics.write_invites(output, {m.name: m.data for m in mails}, inputs)
+    sys.stderr.write(invite_summary(run, output) + "\n")
+    if server is None:
+        return 0
+    return _send(server, mails, output, mt, organizer, yes)
+
+
+def _server(send: Optional[str], rate: Optional[str]):
+    from rcmcli.export import send as s
+
+    if rate is not None and not send:
+        raise UsageError("--rate applies to --send")
+    return (s.parse_server(send), s.parse_rate(rate)) if send else None
+
+
+def _mails(mt: Meeting, run: list, organizer: Optional[str], previous: Optional[Path]) -> list:
+    """A message per invitation; an unchanged one keeps the earlier run's message, byte for byte."""
+    from rcmcli.export import ics, mail
+
+    org = ics.organizer_for(mt, organizer)
+    out = []
+    for invite in run:
+        earlier = previous / (invite.name[: -len(".ics")] + ".eml") if previous is not None else None
+        if invite.status == "unchanged" and earlier is not None and earlier.is_file():
+            out.append(mail.kept(invite, earlier.read_bytes()))
+        else:
+            out.append(mail.build(invite, org))
+    return out
+
+
+def invite_summary(run: list, output: Path) -> str:
+    """'rcm: invitations in out/: 2 written, 3 unchanged, 1 updated, 1 cancelled' (stderr)."""
+    counts = {k: sum(1 for i in run if i.status == k) for k in ("new", "unchanged", "updated", "cancelled")}
+    text = _("rcm: invitations in %(folder)s: %(written)d written, %(unchanged)d unchanged, %(updated)d updated, %(cancelled)d cancelled")
+    return text % {"folder": output, "written": counts["new"], **{k: counts[k] for k in ("unchanged", "updated", "cancelled")}}
+
+
+def _send(server_rate: tuple, mails: list, output: Path, mt: Meeting, organizer: Optional[str], yes: bool) -> int:
+    from rcmcli.export import ics
+    from rcmcli.export import send as s
+
+    server, rate = server_rate
+    if not yes:
+        results = s.plan(mails, s.load_state(output))
+        for r in results:
+            _say(_send_line(r))
+        todo = sum(1 for r in results if r.outcome == "would-send")
+        message = ngettext(
+            "rcm: dry run: %(n)d message would be sent to %(server)s; add --yes to send it",
+            "rcm: dry run: %(n)d messages would be sent to %(server)s; add --yes to send them",
+            todo,
+        )
+        sys.stderr.write(message % {"n": todo, "server": server} + "\n")
+        return 0
+    sender = ics.organizer_for(mt, organizer).email
+    results = s.deliver(mails, server, sender, output, rate)
+    for r in results:
+        _say(_send_line(r))
+    sent = sum(1 for r in results if r.outcome == "sent")
+    failed = [r for r in results if r.outcome == "failed"]
+    sys.stderr.write(_("rcm: sent %(sent)d, already sent %(before)d, failed %(failed)d") % {
+        "sent": sent, "before": sum(1 for r in results if r.outcome == "already-sent"), "failed": len(failed)} + "\n")
+    if failed:
+        first = failed[0]
+        raise OutputError(_("%(n)d message(s) not sent (first: %(to)s: %(why)s); run again to send the rest") % {
+            "n": len(failed), "to": first.mail.to, "why": first.detail})
+    return 0
+
+
+SEND_WORDS = {"sent": N_("sent"), "already-sent": N_("already sent"), "would-send": N_("would send"), "failed": N_("failed")}
+
+
+def _send_line(r) -> str:
+    """'would send  REQUEST seq 2  ana.perez@gob.mx  Updated invitation: …'."""
+    m = r.mail
+    detail = f"  ({r.detail})" if r.detail else ""
+    return f"{_(SEND_WORDS[r.outcome])}\t{m.method} {m.sequence}\t{m.to}\t{m.subject}{detail}"
+
+
+def ics_summary(counts: dict[str, int], output: Optional[Path]) -> str:
+    """'rcm: wrote 9 events to plenary.ics (1 moved, 1 cancelled)', for stderr."""
+    where = str(output) if output is not None else _("standard output")
+    n = counts.get("events", 0)
+    head = ngettext("rcm: wrote %(n)d event to %(where)s", "rcm: wrote %(n)d events to %(where)s", n) % {"n": n, "where": where}
+    words = {"new": N_("%(n)d new"), "moved": N_("%(n)d moved"), "updated": N_("%(n)d updated"), "cancelled": N_("%(n)d cancelled")}
+    parts = [_(words[k]) % {"n": counts[k]} for k in words if counts.get(k)]
+    return head + (" (" + ", ".join(parts) + ")" if parts else "")

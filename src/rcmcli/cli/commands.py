@@ -248,13 +248,17 @@ def agenda_ics(
     catalog = _catalog(opts)
     mt, note = _pick(catalog, meeting)
     options = ics.Options(lang, include_breaks, os.environ.get("SOURCE_DATE_EPOCH"))
-    data = ics.export(mt, catalog.members, options, previous)
+    counts: dict[str, int] = {}
+    data = ics.export(mt, catalog.members, options, previous, counts)
     _note("exporting", mt, note)
     if output is None:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
     else:
         ics.write_output(output, data, [Path(mt.path)])
+    from rcmcli.cli.cmd_revision import ics_summary
+
+    sys.stderr.write(ics_summary(counts, output) + "\n")
     return 0
 
 
