@@ -55,7 +55,7 @@ def test_acceptance_text_states_the_capitals(edited_catalog: Path) -> None:
     assert result.exit_code == 1
     out = result.stdout
     assert "Session 4: Travel documentation policy and processing moved from 2021-09-10 09:00–10:00 to 2021-09-10 09:30–10:30" in out
-    assert "now, on 2021-09-10: " in out
+    assert "now, on 2021-09-10:\n" in out
     assert "10:30–11:30 in Mexico City, Panama City, Bogotá, Quito, Lima" in out
     assert "12:30–13:30 in Buenos Aires, Brasília, Santiago, Paramaribo, Montevideo" in out
     assert "Session 5: International Protection Systems removed" in out
@@ -176,3 +176,14 @@ def test_move_across_midnight_is_flagged(tmp_path: Path) -> None:
 def test_meeting_level_changes(tmp_path: Path) -> None:
     result = _pair(tmp_path, lambda t: t.replace("mode: virtual\n", "mode: virtual\nplatform: Zoom\n"))
     assert [(c.kind, c.before, c.after) for c in result.changes] == [("platform", "", "Zoom")]
+
+
+def test_ics_says_what_it_wrote(tmp_path: Path, edited_catalog: Path) -> None:
+    first = tmp_path / "plenary.ics"
+    result = runner.invoke(app, ["agenda", "ics", II, "-o", str(first)])
+    assert result.exit_code == 0
+    assert result.stderr == f"rcm: wrote 11 events to {first}\n"  # 13 slots, 2 breaks left out
+    second = tmp_path / "plenary2.ics"
+    result = runner.invoke(app, ["--data", str(edited_catalog), "agenda", "ics", II, "-o", str(second), "--previous", str(first)])
+    # 10 slots now, and session 5 comes back cancelled
+    assert result.stderr == f"rcm: wrote 11 events to {second} (1 moved, 1 cancelled)\n"

@@ -79,7 +79,7 @@ def load_side(catalog: Catalog, spec: str) -> Meeting:
     if Path(spec).exists() or ":" not in spec:
         return catalog.find(spec)
     rev, _, path = spec.partition(":")
-    if not rev or not path:
+    if not rev or not path or rev.startswith("-"):  # '-...' would reach git as an option
         raise UsageError(f"'{spec}' is neither a file, a catalog id, nor REV:PATH like 'HEAD~1:agendas/iv.yaml'")
     return meeting_from_bytes(git_show(spec), spec)
 
@@ -89,6 +89,8 @@ def load_side(catalog: Catalog, spec: str) -> Meeting:
 
 def agenda_diff(opts: Globals, old: str, new: str, fmt: str = "text", lang: str = "en", notice: bool = False) -> int:
     """Exit 0 no change, 1 changes, 2 trouble (as diff(1))."""
+    import shutil
+
     from rcmcli.cli import render_diff as r
     from rcmcli.core.diff import compare
     from rcmcli.i18n import use
@@ -106,7 +108,8 @@ def agenda_diff(opts: Globals, old: str, new: str, fmt: str = "text", lang: str 
     elif fmt == "markdown":
         sys.stdout.write(r.markdown(diff, catalog.members, langs[0], old, new))
     else:
-        sys.stdout.write(r.text(diff, catalog.members, langs[0], old, new))
+        width = shutil.get_terminal_size().columns - 1 if sys.stdout.isatty() else None
+        sys.stdout.write(r.text(diff, catalog.members, langs[0], old, new, width))
     return 1 if diff else 0
 
 

@@ -67,13 +67,6 @@ def group_text(group: ClockGroup, published: date, members: Members, lang: str) 
     return _("%(start)s–%(end)s in %(places)s") % values
 
 
-def effect_text(change: Change, members: Members, lang: str) -> str:
-    """'now, on 2021-09-10: 09:30–10:30 in Belmopan…; 12:30–13:30 in Buenos Aires…'."""
-    assert change.new is not None
-    groups = "; ".join(group_text(g, change.new.date, members, lang) for g in change.groups)
-    return _("now, on %(date)s: %(groups)s") % {"date": day(change.new.date), "groups": groups}
-
-
 def flag_texts(change: Change, members: Members, lang: str) -> list[str]:
     out = []
     for why, sentence in (
@@ -81,7 +74,10 @@ def flag_texts(change: Change, members: Members, lang: str) -> list[str]:
         ("outside_hours", _("now outside working hours in %(places)s")),
     ):
         codes = tuple(f.country for f in change.flags if f.why == why)
-        if codes:
+        everyone = {code for g in change.groups for code in g.countries}
+        if codes and set(codes) == everyone:
+            out.append(sentence % {"places": _("every capital")})
+        elif codes:
             out.append(sentence % {"places": places(codes, members, lang)})
     return out
 
@@ -90,7 +86,7 @@ def sentence(change: Change, zone: str) -> str:
     """One line saying what happened to a slot or to the meeting."""
     slot = (change.new or change.old).label() if (change.new or change.old) else ""
     old, new = change.old, change.new
-    values = {"slot": slot, "before": change.before, "after": change.after, "zone": zone}
+    values = {"slot": slot, "before": change.before or "–", "after": change.after or "–", "zone": zone}
     if old is not None:
         values["old"] = span(old)
         values["old_minutes"] = str(int((old.end_utc - old.start_utc).total_seconds() // 60))
@@ -129,17 +125,32 @@ def headline(diff: Diff, old_name: str, new_name: str) -> str:
     return text % {"meeting": diff.new.id, "n": n, "old": old_name, "new": new_name}
 
 
-def text(diff: Diff, members: Members, lang: str, old_name: str, new_name: str) -> str:
-    """The terminal report: a headline, then per change its word, sentence, effect and flags."""
-    lines = [headline(diff, old_name, new_name)]
-    width = max((len(_(KIND_WORDS[c.kind])) for c in diff.changes), default=0)
-    pad = " " * (width + 4)
+def text(diff: Diff, members: Members, lang: str, old_name: str, new_name: str, width: int | None = None) -> str:
+    """The terminal report: a headline, then per change its word, sentence, the capitals by clock, flags.
+
+    Wrapped to ``width`` (a terminal's) if given; one clock group per line.
+    """
+    lines = _wrap("", headline(diff, old_name, new_name), "  ", width)
+    words = max((len(_(KIND_WORDS[c.kind])) for c in diff.changes), default=0)
+    pad = " " * (words + 4)
     for change in diff.changes:
-        lines.append(f"  {_(KIND_WORDS[change.kind]).ljust(width)}  {sentence(change, _zone(diff))}")
+        lines += _wrap(f"  {_(KIND_WORDS[change.kind]).ljust(words)}  ", sentence(change, _zone(diff)), pad, width)
         if change.groups:
-            lines.append(pad + effect_text(change, members, lang))
-        lines += [pad + "! " + flag for flag in flag_texts(change, members, lang)]
+            assert change.new is not None
+            lines.append(pad + _("now, on %(date)s:") % {"date": day(change.new.date)})
+            for g in change.groups:
+                lines += _wrap(pad + "  ", group_text(g, change.new.date, members, lang), pad + "    ", width)
+        for flag in flag_texts(change, members, lang):
+            lines += _wrap(pad + "! ", flag, pad + "  ", width)
     return "\n".join(lines) + "\n"
+
+
+def _wrap(first: str, body: str, rest: str, width: int | None) -> list[str]:
+    if not width:
+        return [first + body]
+    import textwrap
+
+    return textwrap.wrap(body, width=max(width, 40), initial_indent=first, subsequent_indent=rest, break_on_hyphens=False) or [first]
 
 
 def _cell(value: str) -> str:
