@@ -13,7 +13,6 @@ import sys
 
 from rcmcli.cli.commands import Globals, _catalog, _pick, _say
 from rcmcli.core.errors import InputError, OutputError, UsageError
-from rcmcli.i18n import N_, _, ngettext
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -178,6 +177,8 @@ def _mails(mt: Meeting, run: list, organizer: Optional[str], previous: Optional[
 
 def invite_summary(run: list, output: Path) -> str:
     """'rcm: invitations in out/: 2 written, 3 unchanged, 1 updated, 1 cancelled' (stderr)."""
+    from rcmcli.i18n import _
+
     counts = {k: sum(1 for i in run if i.status == k) for k in ("new", "unchanged", "updated", "cancelled")}
     text = _("rcm: invitations in %(folder)s: %(written)d written, %(unchanged)d unchanged, %(updated)d updated, %(cancelled)d cancelled")
     return text % {"folder": output, "written": counts["new"], **{k: counts[k] for k in ("unchanged", "updated", "cancelled")}}
@@ -186,6 +187,7 @@ def invite_summary(run: list, output: Path) -> str:
 def _send(server_rate: tuple, mails: list, output: Path, mt: Meeting, organizer: Optional[str], yes: bool) -> int:
     from rcmcli.export import ics
     from rcmcli.export import send as s
+    from rcmcli.i18n import _, ngettext
 
     server, rate = server_rate
     if not yes:
@@ -215,11 +217,18 @@ def _send(server_rate: tuple, mails: list, output: Path, mt: Meeting, organizer:
     return 0
 
 
+def N_(text: str) -> str:
+    """Mark a text for translation without importing gettext at start-up (this module loads on every run)."""
+    return text
+
+
 SEND_WORDS = {"sent": N_("sent"), "already-sent": N_("already sent"), "would-send": N_("would send"), "failed": N_("failed")}
 
 
 def _send_line(r) -> str:
     """'would send  REQUEST seq 2  ana.perez@gob.mx  Updated invitation: …'."""
+    from rcmcli.i18n import _
+
     m = r.mail
     detail = f"  ({r.detail})" if r.detail else ""
     return f"{_(SEND_WORDS[r.outcome])}\t{m.method} {m.sequence}\t{m.to}\t{m.subject}{detail}"
@@ -227,6 +236,8 @@ def _send_line(r) -> str:
 
 def ics_summary(counts: dict[str, int], output: Optional[Path]) -> str:
     """'rcm: wrote 9 events to plenary.ics (1 moved, 1 cancelled)', for stderr."""
+    from rcmcli.i18n import _, ngettext
+
     where = str(output) if output is not None else _("standard output")
     n = counts.get("events", 0)
     head = ngettext("rcm: wrote %(n)d event to %(where)s", "rcm: wrote %(n)d events to %(where)s", n) % {"n": n, "where": where}
