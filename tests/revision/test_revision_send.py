@@ -174,3 +174,23 @@ def test_send_usage_errors(tmp_path: Path, extra: list[str], message: str) -> No
     result = runner.invoke(app, argv)
     assert result.exit_code == 2
     assert message in result.stderr
+
+
+def test_rate_limit_spaces_messages(tmp_path: Path, smtp_server) -> None:
+    """60 messages a minute: at least one second between two messages (the sleep is recorded, not slept)."""
+    from rcmcli.export import ics, mail, send
+    from rcmcli.core.catalog import Catalog, bundled_dir
+
+    inbox, url = smtp_server
+    roster = tmp_path / "roster.csv"
+    roster.write_text(ROSTER, encoding="utf-8")
+    catalog = Catalog(bundled_dir())
+    meeting = catalog.find(II)
+    run = ics.invite_run(meeting, roster, catalog.members, organizer=ORGANIZER)
+    organizer = ics.organizer_for(meeting, ORGANIZER)
+    mails = [mail.build(i, organizer) for i in run]
+    waits: list[float] = []
+    results = send.deliver(mails, send.parse_server(url), organizer.email, tmp_path, rate=60, environ={}, sleep=waits.append)
+    assert [r.outcome for r in results] == ["sent", "sent"]
+    assert len(waits) == 1 and 0.9 < waits[0] <= 1.0
+    assert len(inbox.received) == 2
