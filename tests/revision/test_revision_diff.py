@@ -187,3 +187,23 @@ def test_ics_says_what_it_wrote(tmp_path: Path, edited_catalog: Path) -> None:
     result = runner.invoke(app, ["--data", str(edited_catalog), "agenda", "ics", II, "-o", str(second), "--previous", str(first)])
     # 8 slots but breaks now, and session 5 comes back cancelled: the issue's own example
     assert result.stderr == f"rcm: wrote 9 events to {second} (1 moved, 1 cancelled)\n"
+
+
+def test_renumbered_and_moved_is_matched_by_a_unique_title(tmp_path: Path) -> None:
+    def edit(text: str) -> str:
+        text = text.replace("        session: 6\n", "        session: 7\n")
+        return text.replace('      - start: "11:15"\n        end: "12:00"', '      - start: "11:20"\n        end: "12:05"')
+
+    result = _pair(tmp_path, edit)
+    assert [(c.kind, c.key) for c in result.changes] == [("moved", "session-7"), ("renumbered", "session-7")]
+
+
+def test_added_slot(tmp_path: Path) -> None:
+    extra = '''      - start: "13:00"
+        end: "13:30"
+        kind: other
+        title: {en: Press conference}
+'''
+    result = _pair(tmp_path, lambda t: t.rstrip("\n") + "\n" + extra)
+    assert [(c.kind, c.key) for c in result.changes] == [("added", "day2-other-1")]  # docs/ics.md: dayD-KIND-K
+    assert result.changes[0].new and result.changes[0].new.start == "13:00"
