@@ -142,10 +142,14 @@ def test_rerun_after_failure_sends_only_the_rest(tmp_path: Path, smtp_server) ->
     assert failed.exit_code == 2
     assert "1 message(s) not sent (first: john.smith@state.gov" in failed.stderr
     assert [r[1] for r in inbox.received] == [["ana.perez@gob.mx"]]
+    state = json.loads((out / "sent.json").read_text(encoding="utf-8"))
+    assert [r["to"] for r in state["sent"].values()] == ["ana.perez@gob.mx"]
+    assert [(r["to"], r["error"][:17]) for r in state["failed"].values()] == [("john.smith@state.gov", "recipient refused")]
     inbox.refuse.clear()
     rerun = invite(tmp_path, out, "--send", url, "--yes", "--previous", str(out))
     assert rerun.exit_code == 0, rerun.output
     assert [r[1] for r in inbox.received] == [["ana.perez@gob.mx"], ["john.smith@state.gov"]]
+    assert json.loads((out / "sent.json").read_text(encoding="utf-8"))["failed"] == {}
 
 
 def test_credentials_never_in_clear_text(tmp_path: Path, smtp_server, monkeypatch: pytest.MonkeyPatch) -> None:

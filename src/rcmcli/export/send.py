@@ -96,10 +96,20 @@ def load_state(folder: Path) -> dict[str, dict]:
         raise InputError("not a state file written by 'rcm agenda invite --send'; move it away to start afresh", str(path)) from None
 
 
-def save_state(folder: Path, sent: dict[str, dict]) -> None:
+def _load_failed(folder: Path) -> dict[str, dict]:
+    try:
+        failed = json.loads((folder / STATE_FILE).read_text(encoding="utf-8")).get("failed", {})
+    except (OSError, ValueError, AttributeError):
+        return {}
+    return failed if isinstance(failed, dict) else {}
+
+
+def save_state(folder: Path, sent: dict[str, dict], failed: Optional[dict[str, dict]] = None) -> None:
+    """``sent``: what was delivered (the rerun skips it); ``failed``: the last failure of each other message, for people."""
     from rcmcli.core.fileio import write_atomic
 
-    text = json.dumps({"version": 1, "sent": sent}, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    state = {"version": 1, "sent": sent, "failed": {k: v for k, v in (failed or {}).items() if k not in sent}}
+    text = json.dumps(state, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
     write_atomic(folder / STATE_FILE, text.encode("utf-8"))
 
 
@@ -140,6 +150,7 @@ def deliver(
     if not todo:
         return results
     done: dict[str, Result] = {}
+    failed = _load_failed(folder)
     smtp = _connect(server, env.get(ENV_USER), env.get(ENV_PASSWORD))
     interval, last = 60.0 / rate, None
     try:
@@ -153,8 +164,10 @@ def deliver(
             done[mail.message_id] = outcome
             if outcome.outcome == "sent":
                 sent[mail.message_id] = _record(mail)
-                save_state(folder, sent)
-            elif outcome.detail.startswith("connection"):
+            else:
+                failed[mail.message_id] = {**_record(mail), "error": outcome.detail}
+            save_state(folder, sent, failed)
+            if outcome.detail.startswith("connection"):
                 break
     finally:
         try:
