@@ -171,3 +171,12 @@ def test_eml_is_reproducible_and_cancel_messages(tmp_path: Path, roster: Path) -
     calendars = [p for p in msg.walk() if p.get_content_type() == "text/calendar"]
     assert len(calendars) == 1 and calendars[0].get_param("method") == "CANCEL"
     assert (a / "US-john-smith-7e3a9058.eml").read_bytes() == (b / "US-john-smith-7e3a9058.eml").read_bytes()
+
+
+def test_a_published_calendar_in_the_folder_is_refused(tmp_path: Path, roster: Path) -> None:
+    out = tmp_path / "invites"
+    run_invite(roster, out)
+    assert runner.invoke(app, ["agenda", "ics", II, "-o", str(out / "plenary.ics")]).exit_code == 0
+    result = run_invite(roster, out, "--previous", str(out))
+    assert result.exit_code == 2
+    assert "plenary.ics: METHOD:PUBLISH: not an invitation" in result.stderr

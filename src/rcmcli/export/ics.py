@@ -805,6 +805,9 @@ def read_invite(path: Path, meeting: Meeting) -> PreviousInvite:
         if depth == 1 and name not in ("BEGIN", "END"):
             header.append(line)
     method = next((w.line_value(x).strip().upper() for x in header if w.line_name(x) == "METHOD"), "")
+    if method not in ("REQUEST", "CANCEL") or not email:
+        why = f"METHOD:{method or '(none)'}" if method not in ("REQUEST", "CANCEL") else "no ATTENDEE"
+        raise InputError(f"{why}: not an invitation written by 'rcm agenda invite'; keep other calendars out of the folder", str(path))
     return PreviousInvite(
         name=path.name,
         data=data,
