@@ -242,6 +242,6 @@ def test_file_outputs_match_typer(command, tmp_path, capsys, terminal, monkeypat
         code, out, err = _run(capsys, func, argv)
         files = [target] if target.is_file() else sorted(target.iterdir())
         written = [(f.relative_to(target).as_posix() if f != target else "", f.read_bytes()) for f in files]
-        results.append((code, out.replace(str(target), "OUT"), err, written))
+        results.append((code, out.replace(str(target), "OUT"), err.replace(str(target), "OUT"), written))
     assert results[0][0] == 0 and results[0][3]
     assert results[0] == results[1]

@@ -492,25 +492,25 @@ def agenda_ics(
     mt, note = _pick(catalog, meeting)
     # Until the calendar's labels exist in every language, the others export in English.
     options = ics.Options(lang if lang in ics.LABELS else "en", include_breaks, os.environ.get("SOURCE_DATE_EPOCH"))
-    data = ics.export(mt, catalog.members, options, previous)
+    counts: dict[str, int] = {}
+    data = ics.export(mt, catalog.members, options, previous, counts)
     _note("exporting", mt, note)
     if output is None:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
     else:
         ics.write_output(output, data, [Path(mt.path)])
+    sys.stderr.write(ics_summary(counts, output) + "\n")
     return 0
 
 
-def agenda_invite(opts: Globals, meeting: str, roster: Path, output: Path, organizer: Optional[str] = None) -> int:
-    from pathlib import Path
+def ics_summary(counts: dict[str, int], output: Optional[Path]) -> str:
+    """'rcm: wrote 9 events to plenary.ics (1 moved, 1 cancelled)', for stderr."""
+    from rcmcli.i18n import N_, ngettext
 
-    from rcmcli.export import ics
-
-    catalog = _catalog(opts)
-    mt, _why = _pick(catalog, meeting)
-    options = ics.Options(source_date_epoch=os.environ.get("SOURCE_DATE_EPOCH"), max_bytes=catalog.limits.max_bytes)
-    files = ics.invites(mt, roster, catalog.members, options, organizer)
-    for path in ics.write_invites(output, files, [Path(mt.path), roster]):
-        _say(one_line(str(path)))  # a folder name may hold control characters or bytes that are not UTF-8
-    return 0
+    where = str(output) if output is not None else _("standard output")
+    n = counts.get("events", 0)
+    head = ngettext("rcm: wrote %(n)d event to %(where)s", "rcm: wrote %(n)d events to %(where)s", n) % {"n": n, "where": where}
+    words = {"new": N_("%(n)d new"), "moved": N_("%(n)d moved"), "updated": N_("%(n)d updated"), "cancelled": N_("%(n)d cancelled")}
+    parts = [_(words[k]) % {"n": counts[k]} for k in words if counts.get(k)]
+    return head + (" (" + ", ".join(parts) + ")" if parts else "")

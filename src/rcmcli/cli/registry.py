@@ -16,7 +16,7 @@ the fast path imports this module on every run.
 
 from __future__ import annotations
 
-from rcmcli.cli import cmd_announce, cmd_plan, commands as c
+from rcmcli.cli import cmd_announce, cmd_plan, cmd_revision as rev, commands as c
 from rcmcli.i18n import CLOCKS, LANGUAGES
 
 TYPE_CHECKING = False  # typing costs ~8 ms of start-up; annotations are never evaluated
@@ -224,13 +224,42 @@ COMMANDS: tuple[Command, ...] = (
     ),
     Command(
         ("agenda", "invite"),
-        c.agenda_invite,
+        rev.agenda_invite,
         N_("Write one invitation (.ics, METHOD:REQUEST) per participant, with times in their capital."),
         (
             meeting(N_("Catalog id or path to a meeting YAML file."), required=True),
             Opt("roster", ("--roster",), N_("Participants: YAML or CSV with name, email, country, role, language."), kind="path", required=True, complete="file"),
             Opt("output", ("--output", "-o"), N_("Folder for the invite files (created if missing)."), kind="path", required=True, complete="folder"),
             Opt("organizer", ("--organizer",), N_("ORGANIZER as 'Name <email>' (default: the meeting's secretariat)."), example="RCM <es@example.org>"),
+            Opt(
+                "previous",
+                ("--previous",),
+                N_("Folder of the last invite run: raise SEQUENCE only where an invite changed, cancel what is gone."),
+                kind="path",
+                complete="folder",
+            ),
+            Opt("per_slot", ("--per-slot",), N_("One invitation per slot (sessions, not breaks) instead of one for the whole meeting."), kind="flag"),
+            Opt("eml", ("--eml",), N_("Also write one mail message (.eml) per invitation, ready to send."), kind="flag"),
+            Opt(
+                "send",
+                ("--send",),
+                N_("Send the messages to smtp://HOST:PORT (smtps://, smtp+starttls://); a dry run unless --yes. Login from RCM_SMTP_USER, RCM_SMTP_PASSWORD."),
+                example="smtp://127.0.0.1:2525",
+            ),
+            Opt("yes", ("--yes",), N_("Really send (without it, --send lists what it would send)."), kind="flag"),
+            Opt("rate", ("--rate",), N_("Messages per minute when sending (default 30)."), example="60"),
+        ),
+    ),
+    Command(
+        ("agenda", "diff"),
+        rev.agenda_diff,
+        N_("What changed between two revisions of an agenda: exit 0 none, 1 changes, 2 trouble."),
+        (
+            Arg("old", N_("Earlier agenda: file, catalog id, or REV:PATH from git (HEAD~1:agendas/iv.yaml)."), required=True, complete="meeting", example="plenary-ii-2021"),
+            Arg("new", N_("Later agenda: file, catalog id, or REV:PATH from git."), required=True, complete="meeting", example="plenary-ii-2021"),
+            fmt(("text", "markdown", "json"), default="text"),
+            Opt("langs", ("--lang",), N_("Language (default: rcm's); for --notice also two, like 'es,en'."), example="es,en"),
+            Opt("notice", ("--notice",), N_("Write a short change notice addressed to delegates instead of the report."), kind="flag"),
         ),
     ),
     Command(

@@ -10,7 +10,6 @@ more at start-up, and building its components took seconds for big agendas).
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
@@ -18,6 +17,7 @@ from typing import TYPE_CHECKING, Callable, Iterable, Optional
 
 from rcmcli.export import icstext as w
 from rcmcli.core.errors import InputError, OutputError, UsageError, quote
+from rcmcli.core.identity import slot_keys  # the UIDs' key; the agenda diff matches slots by it too
 from rcmcli.core.model import Meeting, Members, Slot, Speaker
 from rcmcli.core.yamltree import DEFAULT_LIMITS
 
@@ -82,25 +82,6 @@ class Organizer:
 
 
 # --- identity and time stamps -------------------------------------------------
-
-
-def slot_keys(meeting: Meeting) -> dict[int, str]:
-    """A stable key per slot (by ``slot.index``), independent of times and titles.
-
-    Numbered sessions are ``session-N`` (so a session moved to another time or day
-    keeps its UID); other slots are ``dayD-KIND-K``, the K-th slot of that kind on
-    the meeting's D-th day. Breaks get keys too, so keys never depend on
-    ``--include-breaks``.
-    """
-    keys: dict[int, str] = {}
-    seen: Counter[str] = Counter()
-    for d, day in enumerate(meeting.days, 1):
-        for slot in day.slots:
-            numbered = slot.session is not None
-            base = f"session-{slot.session}" if numbered else f"day{d}-{slot.kind}"
-            seen[base] += 1
-            keys[slot.index] = base if numbered and seen[base] == 1 else f"{base}-{seen[base]}"
-    return keys
 
 
 def uid(meeting: Meeting, key: str) -> str:
@@ -353,14 +334,22 @@ def slot_event(ctx: _Ctx, shared: Props, slot: Slot, key: str) -> Event:
 
 
 def export(
-    meeting: Meeting, members: Optional[Members] = None, options: Options = Options(), previous: Optional[Path] = None
+    meeting: Meeting,
+    members: Optional[Members] = None,
+    options: Options = Options(),
+    previous: Optional[Path] = None,
+    counts: Optional[dict[str, int]] = None,
 ) -> bytes:
-    """The ``rcm agenda ics`` output: one VEVENT per slot, compared with ``previous`` if given."""
+    """The ``rcm agenda ics`` output: one VEVENT per slot, compared with ``previous`` if given.
+
+    ``counts``, if given, receives what was written: ``events``, and with
+    ``previous`` also ``new``, ``moved``, ``updated``, ``cancelled``.
+    """
     from rcmcli.core.gcpause import paused
 
     with paused():  # thousands of strings and no cycles: see rcmcli.core.gcpause
         earlier = read_previous(previous, meeting, options.max_bytes) if previous is not None else None
-        return calendar_bytes(meeting, members, options, earlier)
+        return calendar_bytes(meeting, members, options, earlier, counts)
 
 
 def calendar_bytes(
@@ -368,6 +357,7 @@ def calendar_bytes(
     members: Optional[Members] = None,
     options: Options = Options(),
     previous: Optional[dict[str, PreviousEvent]] = None,
+    counts: Optional[dict[str, int]] = None,
 ) -> bytes:
     """The calendar as RFC 5545 bytes; ``previous`` maps UID -> event of an earlier export."""
     if options.lang not in LABELS:
@@ -377,8 +367,28 @@ def calendar_bytes(
     slots = [s for s in meeting.slots if options.include_breaks or s.kind != "break"]
     events = [slot_event(ctx, shared, s, keys[s.index]) for s in slots]
     if previous is not None:
+        if counts is not None:
+            counts.update(changes(events, previous))
         events = reconcile(events, previous, meeting.revision, ctx.stamp)
+    if counts is not None:
+        counts["events"] = len(events)
     return _calendar_bytes(meeting, options.lang, "PUBLISH", events)
+
+
+def changes(current: list[Event], previous: dict[str, PreviousEvent]) -> dict[str, int]:
+    """How many events are new, moved (other DTSTART or DTEND), otherwise updated, or newly cancelled."""
+    out = {"new": 0, "moved": 0, "updated": 0, "cancelled": 0}
+    for ev in current:
+        old = previous.get(ev.uid)
+        if old is None:
+            out["new"] += 1
+        elif _fingerprint(ev) != old.fingerprint or old.cancelled:
+            times = dict(reversed(old.props))
+            moved = any(times.get(name) != ev.props.get(name, ("",))[0] for name in ("DTSTART", "DTEND"))
+            out["moved" if moved else "updated"] += 1
+    present = {ev.uid for ev in current}
+    out["cancelled"] = sum(1 for key, old in previous.items() if key not in present and not old.cancelled)
+    return out
 
 
 # --- an earlier export (--previous) ------------------------------------------------
@@ -609,6 +619,41 @@ def invite_bytes(
     return _calendar_bytes(meeting, lang, "REQUEST", meeting_series(day_blocks(meeting), base))
 
 
+_ATTENDEE_EXTRA = (("CUTYPE", "INDIVIDUAL"), ("PARTSTAT", "NEEDS-ACTION"))
+
+
+def slot_invite_bytes(
+    meeting: Meeting, slot: Slot, key: str, person: Participant, members: Members, organizer: Organizer, stamp: datetime
+) -> bytes:
+    """METHOD:REQUEST for one slot (``--per-slot``): UID ``<meeting>.invite-<key>@rcmcli``.
+
+    Its own UID, not the published calendar's, so importing both never lets one
+    replace the other.
+    """
+    lang = person.language
+    ctx = _Ctx(meeting, members, lang, stamp, organizer)
+    description = slot_description(meeting, slot, lang, members) + "\n\n" + _local_line(slot, person, members)
+    ev = _base_event(ctx, ctx.shared(), f"invite-{key}", summary(slot, lang), description)
+    extra = (*_ATTENDEE_EXTRA, ("ROLE", person.role), ("RSVP", "TRUE"))
+    _address(ev, "ATTENDEE", person.email, person.name, extra)
+    ev.add("DTSTART", w.utc(_utc(slot.starts)))
+    ev.add("DTEND", w.utc(_utc(slot.ends)))
+    ev.add("CATEGORIES", w.text_list([slot.kind]))
+    return _calendar_bytes(meeting, lang, "REQUEST", [ev])
+
+
+def _local_line(slot: Slot, person: Participant, members: Members) -> str:
+    """'Times in Buenos Aires (America/Argentina/Buenos_Aires): 2021-09-10 12:30–13:30'."""
+    from rcmcli.core.zones import get_zone
+
+    country = members.countries[person.country]
+    tz = get_zone(country.zone)
+    start, end = _utc(slot.starts).astimezone(tz), _utc(slot.ends).astimezone(tz)
+    plus = " (+1)" if end.date() > start.date() else ""
+    heading = LABELS[person.language]["times_in"].format(place=country.capital.get(person.language), zone=country.zone)
+    return f"{heading}: {start.date()} {start:%H:%M}–{end:%H:%M}{plus}"
+
+
 def day_blocks(meeting: Meeting) -> list[tuple[date, datetime, datetime]]:
     """Per meeting day (reference-zone date): first start and last end, in UTC."""
     blocks: dict[date, tuple[datetime, datetime]] = {}
@@ -710,3 +755,236 @@ def write_invites(folder: Path, files: dict[str, bytes], inputs: Iterable[Path] 
     for target, data in zip(targets, files.values()):
         write_output(target, data, sources)
     return targets
+
+
+# --- invitations that update (invite --previous DIR) --------------------------------
+
+
+@dataclass(frozen=True)
+class Invite:
+    """One invitation message: a file, who it is for, and what this run did with it.
+
+    ``status``: ``new`` (no earlier invite for this UID and attendee), ``unchanged``
+    (the earlier file's bytes, kept as they were), ``updated`` (a higher SEQUENCE),
+    ``cancelled`` (METHOD:CANCEL for a removed participant or slot).
+    """
+
+    name: str
+    data: bytes
+    status: str
+    method: str
+    uid: str
+    email: str
+    person: str  # the attendee's name
+    lang: str
+    sequence: int
+
+
+@dataclass(frozen=True)
+class PreviousInvite:
+    """An invitation file of an earlier run, read from its own content lines."""
+
+    name: str
+    data: bytes
+    method: str
+    uid: str
+    email: str
+    person: str
+    lang: str
+    sequence: int
+    fingerprint: tuple[str, ...]
+    header: tuple[str, ...]  # the VCALENDAR's own lines (VERSION ... X-WR-CALNAME) as written
+    master: tuple[Prop, ...]  # the first VEVENT's own properties
+
+
+_CN = re.compile(r';CN=(?:"([^"]*)"|([^;:]*))')
+
+
+def file_fingerprint(data: bytes) -> tuple[str, ...]:
+    """Every unfolded content line but DTSTAMP and SEQUENCE: equal means nothing a client shows changed."""
+    return tuple(line for line in w.unfold(data.decode("utf-8", "replace")) if w.line_name(line) not in _VOLATILE)
+
+
+def _guess_lang(lines: list[str]) -> str:
+    """The language an earlier invite was written in, from the labels rcm put in it."""
+    text = "\n".join(lines)
+    return "es" if any(label in text for label in (LABELS["es"]["times_in"].split("{")[0], LABELS["es"]["published"])) else "en"
+
+
+def read_invite(path: Path, meeting: Meeting) -> PreviousInvite:
+    """One earlier invite file; refused if it is not an rcm invite of this meeting."""
+    from rcmcli.core.loader import read_bytes
+
+    data = read_bytes(path)
+    lines = w.unfold(data.decode("utf-8", errors="replace"))
+    found = _vevents(lines)
+    if not found:
+        raise InputError("no VEVENT: not an invitation written by 'rcm agenda invite'", str(path))
+    first = _previous_event(*found[0])
+    if not (first.uid.startswith(f"{meeting.id}.") and first.uid.endswith(f"@{UID_HOST}")):
+        raise InputError(f"UID '{first.uid}' is not from meeting '{meeting.id}'; --previous takes the folder of an earlier invite run", str(path))
+    props = dict(reversed(first.props))
+    attendee = props.get("ATTENDEE", "")
+    cn = _CN.search(attendee.split(":", 1)[0] if attendee else "")
+    email = w.line_value(attendee).split(":", 1)[-1].strip() if attendee else ""
+    depth, header = 0, []
+    for line in lines:
+        name = w.line_name(line)
+        depth += 1 if name == "BEGIN" else (-1 if name == "END" else 0)
+        if depth == 1 and name not in ("BEGIN", "END"):
+            header.append(line)
+    method = next((w.line_value(x).strip().upper() for x in header if w.line_name(x) == "METHOD"), "")
+    if method not in ("REQUEST", "CANCEL") or not email:
+        why = f"METHOD:{method or '(none)'}" if method not in ("REQUEST", "CANCEL") else "no ATTENDEE"
+        raise InputError(f"{why}: not an invitation written by 'rcm agenda invite'; keep other calendars out of the folder", str(path))
+    return PreviousInvite(
+        name=path.name,
+        data=data,
+        method=method,
+        uid=first.uid,
+        email=email.casefold(),
+        person=(cn[1] or cn[2] or "") if cn else "",
+        lang=_guess_lang(lines),
+        sequence=max(_previous_event(*f).sequence for f in found),
+        fingerprint=file_fingerprint(data),
+        header=tuple(header),
+        master=first.props,
+    )
+
+
+def read_invite_folder(folder: Path, meeting: Meeting) -> dict[tuple[str, str], PreviousInvite]:
+    """Every ``*.ics`` of an earlier run, by (UID, attendee email); the highest SEQUENCE wins a tie."""
+    if not folder.is_dir():
+        raise InputError("not a folder; --previous takes the folder of an earlier invite run", str(folder))
+    found: dict[tuple[str, str], PreviousInvite] = {}
+    for path in sorted(folder.glob("*.ics")):
+        old = read_invite(path, meeting)
+        key = (old.uid, old.email)
+        if key not in found or old.sequence > found[key].sequence:
+            found[key] = old
+    return found
+
+
+def _with_sequence(data: bytes, sequence: int) -> bytes:
+    """The same calendar with every SEQUENCE line replaced (all events of one invite share it)."""
+    lines = [w.content_line("SEQUENCE", str(sequence)) if w.line_name(x) == "SEQUENCE" else x for x in w.unfold(data.decode("utf-8"))]
+    return w.serialise(lines)
+
+
+def cancel_bytes(old: PreviousInvite, revision: int, stamp: datetime) -> bytes:
+    """METHOD:CANCEL (RFC 5546 §3.2.5) for the earlier invite's UID, with its own header and lines.
+
+    The whole UID is cancelled (a series too: no RECURRENCE-ID). Lines are the old
+    ones as written; ATTENDEE names who is cancelled.
+    """
+    ev = Event(old.uid)
+    for name, line in old.master:
+        if name in _KEPT or name in ("ATTENDEE", "RRULE", "EXDATE"):
+            ev.put(name, line)
+    ev.add("SEQUENCE", str(max(old.sequence + 1, revision)))
+    ev.add("STATUS", "CANCELLED")
+    ev.add("DTSTAMP", w.utc(stamp))
+    header = [w.content_line("METHOD", "CANCEL") if w.line_name(x) == "METHOD" else x for x in old.header]
+    return w.serialise(w.component("VCALENDAR", header + ev.lines()))
+
+
+@dataclass(frozen=True)
+class Planned:
+    """An invitation as built now, before it is compared with the earlier run."""
+
+    name: str
+    data: bytes
+    uid: str
+    email: str
+    person: str
+    lang: str
+
+
+def plan_invites(
+    meeting: Meeting,
+    roster: Path,
+    members: Members,
+    options: Options = Options(),
+    organizer: Optional[str] = None,
+    per_slot: bool = False,
+) -> list[Planned]:
+    """Every invitation of this roster, SEQUENCE = the meeting's revision; validates everything first."""
+    from rcmcli.core.roster import file_names, load_roster
+
+    if not meeting.slots:
+        raise InputError("the meeting has no slots to invite to", meeting.path)
+    profile = meeting.participant_profile
+    people = load_roster(roster, members, profile.max_per_country if profile else None)
+    org = organizer_for(meeting, organizer)
+    stamp = dtstamp(meeting, options.source_date_epoch)
+    out = []
+    keys = slot_keys(meeting)
+    for name, p in zip(file_names(people), people):
+        if not per_slot:
+            data = invite_bytes(meeting, p, members, org, stamp)
+            out.append(Planned(name, data, uid(meeting, "meeting"), p.email.casefold(), p.name, p.language))
+            continue
+        stem = name[: -len(".ics")]
+        for slot in meeting.slots:
+            if slot.kind != "break":
+                key = keys[slot.index]
+                data = slot_invite_bytes(meeting, slot, key, p, members, org, stamp)
+                out.append(Planned(f"{stem}.{key}.ics", data, uid(meeting, f"invite-{key}"), p.email.casefold(), p.name, p.language))
+    return out
+
+
+def reconcile_invites(
+    planned: list[Planned], previous: dict[tuple[str, str], PreviousInvite], revision: int, stamp: datetime
+) -> list[Invite]:
+    """SEQUENCE per invitation from the earlier run; CANCEL for what disappeared.
+
+    Unchanged (every line but DTSTAMP and SEQUENCE equal): the earlier file's bytes.
+    Changed, or cancelled before and invited again: max(previous + 1, revision).
+    New: revision. An earlier REQUEST with no invitation now (participant removed
+    from the roster, slot removed with --per-slot): a CANCEL with max(previous + 1,
+    revision). An earlier CANCEL with no invitation now is carried forward as it was.
+    """
+    out: list[Invite] = []
+    for p in planned:
+        old = previous.get((p.uid, p.email))
+        if old is None:
+            out.append(Invite(p.name, p.data, "new", "REQUEST", p.uid, p.email, p.person, p.lang, revision))
+        elif old.method == "REQUEST" and old.fingerprint == file_fingerprint(p.data):
+            out.append(Invite(p.name, old.data, "unchanged", "REQUEST", p.uid, p.email, p.person, p.lang, old.sequence))
+        else:
+            sequence = max(old.sequence + 1, revision)
+            out.append(Invite(p.name, _with_sequence(p.data, sequence), "updated", "REQUEST", p.uid, p.email, p.person, p.lang, sequence))
+    present = {(p.uid, p.email) for p in planned}
+    for key, old in sorted(previous.items(), key=lambda item: item[1].name):
+        if key in present:
+            continue
+        if old.method == "CANCEL":
+            out.append(Invite(old.name, old.data, "unchanged", "CANCEL", old.uid, old.email, old.person, old.lang, old.sequence))
+        else:
+            sequence = max(old.sequence + 1, revision)
+            data = cancel_bytes(old, revision, stamp)
+            out.append(Invite(old.name, data, "cancelled", "CANCEL", old.uid, old.email, old.person, old.lang, sequence))
+    return out
+
+
+def invite_run(
+    meeting: Meeting,
+    roster: Path,
+    members: Members,
+    options: Options = Options(),
+    organizer: Optional[str] = None,
+    per_slot: bool = False,
+    previous: Optional[Path] = None,
+) -> list[Invite]:
+    """The invitations of one run: built, then compared with ``previous`` (an earlier run's folder) if given."""
+    planned = plan_invites(meeting, roster, members, options, organizer, per_slot)
+    earlier = read_invite_folder(previous, meeting) if previous is not None else {}
+    return reconcile_invites(planned, earlier, meeting.revision, dtstamp(meeting, options.source_date_epoch))
+
+
+def write_invite_run(folder: Path, run: list[Invite], inputs: Iterable[Path] = (), previous: Optional[Path] = None) -> list[Path]:
+    """Write the run into ``folder``; files already there with the same bytes are not rewritten."""
+    same_folder = previous is not None and folder.exists() and previous.resolve() == folder.resolve()
+    files = {i.name: i.data for i in run if not (same_folder and i.status == "unchanged")}
+    write_invites(folder, files, inputs)
+    return [folder / i.name for i in run]

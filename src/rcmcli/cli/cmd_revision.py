@@ -1,0 +1,235 @@
+"""The revision loop: `rcm agenda diff` and `rcm agenda invite` (updates, mail, sending).
+
+Command functions only: they load, call the core (:mod:`rcmcli.core.diff`,
+:mod:`rcmcli.export.ics`, :mod:`rcmcli.export.mail`, :mod:`rcmcli.export.send`) and
+render. Heavy modules are imported inside the functions: the registry imports this
+module on every run.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from rcmcli.cli.commands import Globals, _catalog, _pick, _say, _usable
+from rcmcli.i18n import N_, _
+from rcmcli.core.errors import InputError, OutputError, UsageError, quote
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from pathlib import Path
+    from typing import Optional
+
+    from rcmcli.core.catalog import Catalog
+    from rcmcli.core.model import Meeting
+
+DIFF_LANGS = ("en", "es")
+
+
+def _langs(value: str) -> list[str]:
+    """'es,en' -> ['es', 'en']; each must be a language rcm writes notices in."""
+    langs = [x.strip() for x in (value or "en").split(",") if x.strip()]
+    bad = [x for x in langs if x not in DIFF_LANGS]
+    if bad or not langs:
+        raise UsageError(_("--lang %(value)s: use en, es, or both like 'es,en'") % {"value": quote(value)})
+    return langs
+
+
+# --- loading one side of a diff ------------------------------------------------------
+
+
+def git_show(spec: str) -> bytes:
+    """``git show REV:PATH`` (a list argv, no shell); exit 2 with git's reason when it fails."""
+    import subprocess
+
+    try:
+        done = subprocess.run(["git", "show", spec], capture_output=True, timeout=60, check=False)
+    except FileNotFoundError:
+        raise UsageError(f"'{spec}' looks like REV:PATH, but git is not installed") from None
+    except subprocess.TimeoutExpired:
+        raise InputError("git show took more than 60 s", spec) from None
+    if done.returncode != 0:
+        reason = done.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise InputError(f"git show failed: {(reason[0] if reason else 'exit ' + str(done.returncode))[:200]}", spec)
+    return done.stdout
+
+
+def meeting_from_bytes(data: bytes, name: str) -> Meeting:
+    """A meeting read from bytes (a git revision), checked like a catalog file."""
+    from rcmcli.core.loader import MEETING, Loaded, fail_on_errors, read_text
+    from rcmcli.core.model import Meeting
+    from rcmcli.core.yamltree import decode
+    from rcmcli.core.errors import InvalidDocument
+    from rcmcli.lint.integrity import integrity_problems
+
+    text, problem = decode(data)
+    loaded = read_text(text, name, MEETING) if text is not None else Loaded(name, "", None, [problem] if problem else [])
+    fail_on_errors(loaded)
+    problems = integrity_problems(loaded)
+    if problems:
+        raise InvalidDocument(name, problems)
+    assert isinstance(loaded.value, Meeting)
+    return loaded.value
+
+
+def load_side(catalog: Catalog, spec: str) -> Meeting:
+    """A file, a catalog id, or ``REV:PATH`` read from git."""
+    from pathlib import Path
+
+    if Path(spec).exists() or ":" not in spec:
+        return _usable(catalog, catalog.path_of(spec))
+    rev, _, path = spec.partition(":")
+    if not rev or not path or rev.startswith("-"):  # '-...' would reach git as an option
+        raise UsageError(f"'{spec}' is neither a file, a catalog id, nor REV:PATH like 'HEAD~1:agendas/iv.yaml'")
+    return meeting_from_bytes(git_show(spec), spec)
+
+
+# --- rcm agenda diff --------------------------------------------------------------------
+
+
+def agenda_diff(opts: Globals, old: str, new: str, fmt: str = "text", langs: Optional[str] = None, notice: bool = False) -> int:
+    """Exit 0 no change, 1 changes, 2 trouble (as diff(1))."""
+    import shutil
+
+    from rcmcli.cli import render_diff as r
+    from rcmcli.core.diff import compare
+    from rcmcli.i18n import use
+
+    from rcmcli.i18n import current
+
+    # The notice's wording exists in English and Spanish; other languages get English.
+    chosen = _langs(langs) if langs else [current() if current() in DIFF_LANGS else "en"]
+    use(chosen[0])
+    catalog = _catalog(opts)
+    before, after = load_side(catalog, old), load_side(catalog, new)
+    diff = compare(before, after, catalog.members)
+    if notice:
+        if diff:
+            sys.stdout.write(r.notice(diff, catalog.members, chosen))
+    elif fmt == "json":
+        sys.stdout.write(r.as_json(diff, old, new))
+    elif fmt == "markdown":
+        sys.stdout.write(r.markdown(diff, catalog.members, chosen[0], old, new))
+    else:
+        width = shutil.get_terminal_size().columns - 1 if sys.stdout.isatty() else None
+        sys.stdout.write(r.text(diff, catalog.members, chosen[0], old, new, width))
+    return 1 if diff else 0
+
+
+# --- rcm agenda invite --------------------------------------------------------------------
+
+
+def agenda_invite(
+    opts: Globals,
+    meeting: str,
+    roster: Path,
+    output: Path,
+    organizer: Optional[str] = None,
+    previous: Optional[Path] = None,
+    per_slot: bool = False,
+    eml: bool = False,
+    send: Optional[str] = None,
+    yes: bool = False,
+    rate: Optional[str] = None,
+) -> int:
+    """Write the invitations (and messages); with --send, list or send them."""
+    from pathlib import Path
+
+    from rcmcli.export import ics
+
+    if yes and not send:
+        raise UsageError(_("--yes confirms --send; give --send smtp://HOST:PORT too"))
+    server = _server(send, rate)
+    catalog = _catalog(opts)
+    mt, _note = _pick(catalog, meeting)
+    options = ics.Options(source_date_epoch=os.environ.get("SOURCE_DATE_EPOCH"), max_bytes=catalog.limits.max_bytes)
+    run = ics.invite_run(mt, roster, catalog.members, options, organizer, per_slot, previous)
+    mails = _mails(mt, run, organizer, previous) if (eml or send) else []
+    inputs = [Path(mt.path), roster]
+    for path in ics.write_invite_run(output, run, inputs, previous):
+        _say(str(path))
+    if mails:
+        ics.write_invites(output, {m.name: m.data for m in mails}, inputs)
+    sys.stderr.write(invite_summary(run, output) + "\n")
+    if server is None:
+        return 0
+    return _send(server, mails, output, mt, organizer, yes)
+
+
+def _server(send: Optional[str], rate: Optional[str]):
+    from rcmcli.export import send as s
+
+    if rate is not None and not send:
+        raise UsageError("--rate applies to --send")
+    return (s.parse_server(send), s.parse_rate(rate)) if send else None
+
+
+def _mails(mt: Meeting, run: list, organizer: Optional[str], previous: Optional[Path]) -> list:
+    """A message per invitation; an unchanged one keeps the earlier run's message, byte for byte."""
+    from rcmcli.export import ics, mail
+
+    org = ics.organizer_for(mt, organizer)
+    out = []
+    for invite in run:
+        earlier = previous / (invite.name[: -len(".ics")] + ".eml") if previous is not None else None
+        if invite.status == "unchanged" and earlier is not None and earlier.is_file():
+            out.append(mail.kept(invite, earlier.read_bytes()))
+        else:
+            out.append(mail.build(invite, org))
+    return out
+
+
+def invite_summary(run: list, output: Path) -> str:
+    """'rcm: invitations in out/: 2 written, 3 unchanged, 1 updated, 1 cancelled' (stderr)."""
+    from rcmcli.i18n import _
+
+    counts = {k: sum(1 for i in run if i.status == k) for k in ("new", "unchanged", "updated", "cancelled")}
+    text = _("rcm: invitations in %(folder)s: %(written)d written, %(unchanged)d unchanged, %(updated)d updated, %(cancelled)d cancelled")
+    return text % {"folder": output, "written": counts["new"], **{k: counts[k] for k in ("unchanged", "updated", "cancelled")}}
+
+
+def _send(server_rate: tuple, mails: list, output: Path, mt: Meeting, organizer: Optional[str], yes: bool) -> int:
+    from rcmcli.export import ics
+    from rcmcli.export import send as s
+    from rcmcli.i18n import _, ngettext
+
+    server, rate = server_rate
+    if not yes:
+        results = s.plan(mails, s.load_state(output))
+        for r in results:
+            _say(_send_line(r))
+        todo = sum(1 for r in results if r.outcome == "would-send")
+        message = ngettext(
+            "rcm: dry run: %(n)d message would be sent to %(server)s; add --yes to send it",
+            "rcm: dry run: %(n)d messages would be sent to %(server)s; add --yes to send them",
+            todo,
+        )
+        sys.stderr.write(message % {"n": todo, "server": server} + "\n")
+        return 0
+    sender = ics.organizer_for(mt, organizer).email
+    results = s.deliver(mails, server, sender, output, rate)
+    for r in results:
+        _say(_send_line(r))
+    sent = sum(1 for r in results if r.outcome == "sent")
+    failed = [r for r in results if r.outcome == "failed"]
+    sys.stderr.write(_("rcm: sent %(sent)d, already sent %(before)d, failed %(failed)d") % {
+        "sent": sent, "before": sum(1 for r in results if r.outcome == "already-sent"), "failed": len(failed)} + "\n")
+    if failed:
+        first = failed[0]
+        raise OutputError(_("%(n)d message(s) not sent (first: %(to)s: %(why)s); run again to send the rest") % {
+            "n": len(failed), "to": first.mail.to, "why": first.detail})
+    return 0
+
+
+SEND_WORDS = {"sent": N_("sent"), "already-sent": N_("already sent"), "would-send": N_("would send"), "failed": N_("failed")}
+
+
+def _send_line(r) -> str:
+    """'would send  REQUEST seq 2  ana.perez@gob.mx  Updated invitation: …'."""
+    from rcmcli.i18n import _
+
+    m = r.mail
+    detail = f"  ({r.detail})" if r.detail else ""
+    return f"{_(SEND_WORDS[r.outcome])}\t{m.method} {m.sequence}\t{m.to}\t{m.subject}{detail}"
+
+

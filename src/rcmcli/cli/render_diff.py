@@ -1,0 +1,302 @@
+"""What `rcm agenda diff` shows: text for a terminal, Markdown for a pull request, JSON, a notice.
+
+The report (text, Markdown) is for the person running rcm: its sentences go
+through :func:`rcmcli.i18n._`. The notice is a document addressed to delegates,
+possibly in two languages at once (``--lang es,en``), so its sentences are kept
+in :data:`NOTICE` per language, like the calendar's labels (docs/decisions.md).
+Dates and times a person reads are formatted by :func:`day` and :func:`clock`
+only, so they can switch to CLDR formatting in one place.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime
+
+from rcmcli.core.diff import Change, ClockGroup, Diff, SlotInfo
+from rcmcli.core.model import Members
+from rcmcli.i18n import N_, _, ngettext
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
+
+def day(value: date) -> str:
+    """A date a person reads (ISO until CLDR formatting arrives)."""
+    return value.isoformat()
+
+
+def clock(value: datetime) -> str:
+    return f"{value:%H:%M}"
+
+
+def span(info: SlotInfo) -> str:
+    """'2021-09-10 09:00–10:00': the published date and times in the reference zone."""
+    return f"{day(info.date)} {info.start}\u2013{info.end}"
+
+
+KIND_WORDS = {
+    "added": N_("added"),
+    "removed": N_("removed"),
+    "moved": N_("moved"),
+    "lengthened": N_("lengthened"),
+    "shortened": N_("shortened"),
+    "renumbered": N_("renumbered"),
+    "retitled": N_("retitled"),
+    "leads": N_("lead countries"),
+    "speakers": N_("speakers"),
+    "moderator": N_("moderator"),
+    "dates": N_("dates"),
+    "reference_zone": N_("reference zone"),
+    "platform": N_("platform"),
+    "location": N_("location"),
+}
+
+
+def places(codes: tuple[str, ...], members: Members, lang: str) -> str:
+    return ", ".join(members.countries[c].capital.get(lang) for c in codes)
+
+
+def group_text(group: ClockGroup, published: date, members: Members, lang: str) -> str:
+    """'10:30–11:30 in Mexico City, Bogotá' (with the local date where it is not the published one)."""
+    values = {"start": clock(group.start), "end": clock(group.end), "places": places(group.countries, members, lang)}
+    if group.start.date() != published:
+        values["date"] = day(group.start.date())
+        return _("%(start)s–%(end)s on %(date)s in %(places)s") % values
+    return _("%(start)s–%(end)s in %(places)s") % values
+
+
+def flag_texts(change: Change, members: Members, lang: str) -> list[str]:
+    out = []
+    for why, sentence in (
+        ("midnight", _("moves across local midnight in %(places)s")),
+        ("outside_hours", _("now outside working hours in %(places)s")),
+    ):
+        codes = tuple(f.country for f in change.flags if f.why == why)
+        everyone = {code for g in change.groups for code in g.countries}
+        if codes and set(codes) == everyone:
+            out.append(sentence % {"places": _("every capital")})
+        elif codes:
+            out.append(sentence % {"places": places(codes, members, lang)})
+    return out
+
+
+def sentence(change: Change, zone: str) -> str:
+    """One line saying what happened to a slot or to the meeting."""
+    slot = (change.new or change.old).label() if (change.new or change.old) else ""
+    old, new = change.old, change.new
+    values = {"slot": slot, "before": change.before or "–", "after": change.after or "–", "zone": zone}
+    if old is not None:
+        values["old"] = span(old)
+        values["old_minutes"] = str(int((old.end_utc - old.start_utc).total_seconds() // 60))
+    if new is not None:
+        values["new"] = span(new)
+        values["new_minutes"] = str(int((new.end_utc - new.start_utc).total_seconds() // 60))
+    templates = {
+        "added": _("%(slot)s added: %(new)s %(zone)s"),
+        "removed": _("%(slot)s removed (was %(old)s %(zone)s)"),
+        "moved": _("%(slot)s moved from %(old)s to %(new)s %(zone)s"),
+        "lengthened": _("%(slot)s lengthened from %(old_minutes)s to %(new_minutes)s minutes: %(new)s %(zone)s"),
+        "shortened": _("%(slot)s shortened from %(old_minutes)s to %(new_minutes)s minutes: %(new)s %(zone)s"),
+        "renumbered": _("%(slot)s renumbered (was session %(before)s)"),
+        "retitled": _("%(slot)s retitled (was “%(before)s”)"),
+        "leads": _("%(slot)s: lead countries %(before)s → %(after)s"),
+        "speakers": _("%(slot)s: speakers changed (%(after)s)"),
+        "moderator": _("%(slot)s: moderator %(before)s → %(after)s"),
+        "dates": _("Meeting dates %(before)s → %(after)s"),
+        "reference_zone": _("Reference zone %(before)s → %(after)s"),
+        "platform": _("Platform %(before)s → %(after)s"),
+        "location": _("Location %(before)s → %(after)s"),
+    }
+    return templates[change.kind] % values
+
+
+def _zone(diff: Diff) -> str:
+    ref = diff.new.reference_zone
+    return ref.label if ref else ""
+
+
+def headline(diff: Diff, old_name: str, new_name: str) -> str:
+    n = len(diff.changes)
+    if not n:
+        return _("%(meeting)s: no changes between %(old)s and %(new)s") % {"meeting": diff.new.id, "old": old_name, "new": new_name}
+    text = ngettext("%(meeting)s: %(n)d change from %(old)s to %(new)s", "%(meeting)s: %(n)d changes from %(old)s to %(new)s", n)
+    return text % {"meeting": diff.new.id, "n": n, "old": old_name, "new": new_name}
+
+
+def text(diff: Diff, members: Members, lang: str, old_name: str, new_name: str, width: int | None = None) -> str:
+    """The terminal report: a headline, then per change its word, sentence, the capitals by clock, flags.
+
+    Wrapped to ``width`` (a terminal's) if given; one clock group per line.
+    """
+    lines = _wrap("", headline(diff, old_name, new_name), "  ", width)
+    words = max((len(_(KIND_WORDS[c.kind])) for c in diff.changes), default=0)
+    pad = " " * (words + 4)
+    for change in diff.changes:
+        lines += _wrap(f"  {_(KIND_WORDS[change.kind]).ljust(words)}  ", sentence(change, _zone(diff)), pad, width)
+        if change.groups:
+            assert change.new is not None
+            lines.append(pad + _("now, on %(date)s:") % {"date": day(change.new.date)})
+            for g in change.groups:
+                lines += _wrap(pad + "  ", group_text(g, change.new.date, members, lang), pad + "    ", width)
+        for flag in flag_texts(change, members, lang):
+            lines += _wrap(pad + "! ", flag, pad + "  ", width)
+    return "\n".join(lines) + "\n"
+
+
+def _wrap(first: str, body: str, rest: str, width: int | None) -> list[str]:
+    if not width:
+        return [first + body]
+    import textwrap
+
+    return textwrap.wrap(body, width=max(width, 40), initial_indent=first, subsequent_indent=rest, break_on_hyphens=False) or [first]
+
+
+def _cell(value: str) -> str:
+    return value.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+
+
+def markdown(diff: Diff, members: Members, lang: str, old_name: str, new_name: str) -> str:
+    """A pull-request comment: a heading and one table row per change."""
+    title = diff.new.title.get(lang)
+    out = [f"### {_cell(headline(diff, f'`{old_name}`', f'`{new_name}`'))}", ""]
+    if not diff.changes:
+        return "\n".join(out)
+    out.append(f"*{_cell(title)}*" + (f" — {_cell(_('times in %(zone)s') % {'zone': _zone(diff)})}" if _zone(diff) else ""))
+    out.append("")
+    head = (_("Change"), _("Slot"), _("Before"), _("After"), _("In the capitals"))
+    out.append("| " + " | ".join(head) + " |")
+    out.append("|" + "---|" * len(head))
+    for c in diff.changes:
+        info = c.new or c.old
+        before = span(c.old) if c.old and c.kind not in _VALUE_KINDS else c.before
+        after = span(c.new) if c.new and c.kind not in _VALUE_KINDS else c.after
+        effect = "<br>".join([group_text(g, c.new.date, members, lang) for g in c.groups] if c.new else [])
+        flags = flag_texts(c, members, lang)
+        if flags:
+            effect += ("<br>" if effect else "") + "<br>".join(f"⚠ {f}" for f in flags)
+        row = (_(KIND_WORDS[c.kind]), info.label(lang) if info else "", before, after, effect)
+        out.append("| " + " | ".join(_cell(x) if "<br>" not in x else x.replace("|", "\\|") for x in row) + " |")
+    return "\n".join(out) + "\n"
+
+
+_VALUE_KINDS = ("renumbered", "retitled", "leads", "speakers", "moderator")
+
+
+def _info_json(info: SlotInfo | None) -> dict[str, Any] | None:
+    if info is None:
+        return None
+    return {
+        "key": info.key,
+        "session": info.session,
+        "kind": info.kind,
+        "title": info.title.get("en"),
+        "date": info.date.isoformat(),
+        "start": info.start,
+        "end": info.end,
+        "start_utc": info.start_utc.isoformat().replace("+00:00", "Z"),
+        "end_utc": info.end_utc.isoformat().replace("+00:00", "Z"),
+    }
+
+
+def as_json(diff: Diff, old_name: str, new_name: str) -> str:
+    """Machine output: keys never change with the language."""
+    changes = []
+    for c in diff.changes:
+        item: dict[str, Any] = {"kind": c.kind, "key": c.key or None, "old": _info_json(c.old), "new": _info_json(c.new)}
+        if c.before or c.after:
+            item["before"], item["after"] = c.before, c.after
+        if c.groups:
+            item["capitals"] = [
+                {"start": g.start.isoformat(), "end": g.end.isoformat(), "countries": list(g.countries)} for g in c.groups
+            ]
+        if c.flags:
+            item["flags"] = [{"country": f.country, "why": f.why, "start": f.start.isoformat()} for f in c.flags]
+        changes.append(item)
+    out = {"meeting": diff.new.id, "old": old_name, "new": new_name, "changed": bool(diff.changes), "changes": changes}
+    return json.dumps(out, ensure_ascii=False, indent=2) + "\n"
+
+
+# --- the notice to delegates -----------------------------------------------------------
+
+NOTICE = {
+    "en": {
+        "greeting": "Dear delegates,",
+        "intro": "The agenda of “{title}” has changed (revision {revision}). Times are in {zone}.",
+        "moved": "{slot} now takes place on {date}, {start}–{end} (previously {old_date}, {old_start}–{old_end}).",
+        "resized": "{slot} now runs {start}–{end} on {date} (previously {old_start}–{old_end}).",
+        "removed": "{slot} ({old_date}, {old_start}–{old_end}) has been cancelled.",
+        "added": "{slot} has been added on {date}, {start}–{end}.",
+        "retitled": "{slot} has a new title (previously “{before}”).",
+        "renumbered": "{slot} was previously session {before}.",
+        "people": "{slot}: the lead countries, speakers or moderator have changed.",
+        "meeting": "The meeting's {what} changed: {before} → {after}.",
+        "capitals": "In the capitals: {groups}.",
+        "group": "{start}–{end} in {places}",
+        "group_day": "{start}–{end} on {date} in {places}",
+        "closing": "Updated invitations follow. Thank you.",
+        "what": {"dates": "dates", "reference_zone": "reference time zone", "platform": "platform", "location": "location"},
+    },
+    "es": {
+        "greeting": "Estimadas delegaciones:",
+        "intro": "La agenda de «{title}» ha cambiado (revisión {revision}). Los horarios se indican en {zone}.",
+        "moved": "{slot} se realizará el {date}, de {start} a {end} (antes: {old_date}, de {old_start} a {old_end}).",
+        "resized": "{slot} será de {start} a {end} el {date} (antes: de {old_start} a {old_end}).",
+        "removed": "Se canceló {slot} ({old_date}, de {old_start} a {old_end}).",
+        "added": "Se agregó {slot} el {date}, de {start} a {end}.",
+        "retitled": "{slot} tiene un nuevo título (antes: «{before}»).",
+        "renumbered": "{slot} era antes la sesión {before}.",
+        "people": "{slot}: cambiaron los países líderes, las personas oradoras o la moderación.",
+        "meeting": "Cambió {what} de la reunión: {before} → {after}.",
+        "capitals": "En las capitales: {groups}.",
+        "group": "de {start} a {end} en {places}",
+        "group_day": "de {start} a {end} del {date} en {places}",
+        "closing": "A continuación se envían las invitaciones actualizadas. Muchas gracias.",
+        "what": {"dates": "las fechas", "reference_zone": "la zona horaria de referencia", "platform": "la plataforma", "location": "el lugar"},
+    },
+}
+
+
+def notice(diff: Diff, members: Members, langs: list[str]) -> str:
+    """A short change notice for delegates, in each language of ``langs``, separated by a rule."""
+    return "\n\n---\n\n".join(_notice(diff, members, lang) for lang in langs) + "\n"
+
+
+def _notice(diff: Diff, members: Members, lang: str) -> str:
+    t = NOTICE[lang]
+    new = diff.new
+    lines = [t["greeting"], "", t["intro"].format(title=new.title.get(lang), revision=new.revision, zone=_zone(diff)), ""]
+    seen: set[tuple[str, str]] = set()
+    for c in diff.changes:
+        item = _notice_item(c, t, members, lang)
+        if item and (c.key, item) not in seen:
+            seen.add((c.key, item))
+            lines.append(f"- {item}")
+            if c.groups:
+                groups = "; ".join(_notice_group(g, c, t, members, lang) for g in c.groups)
+                lines.append("  " + t["capitals"].format(groups=groups))
+    lines += ["", t["closing"]]
+    return "\n".join(lines)
+
+
+def _notice_group(g: ClockGroup, c: Change, t: dict, members: Members, lang: str) -> str:
+    assert c.new is not None
+    values = {"start": clock(g.start), "end": clock(g.end), "places": places(g.countries, members, lang)}
+    if g.start.date() != c.new.date:
+        return t["group_day"].format(date=day(g.start.date()), **values)
+    return t["group"].format(**values)
+
+
+def _notice_item(c: Change, t: dict, members: Members, lang: str) -> str:
+    if c.kind in t["what"]:
+        return t["meeting"].format(what=t["what"][c.kind], before=c.before or "–", after=c.after or "–")
+    info = c.new or c.old
+    assert info is not None
+    values: dict[str, Any] = {"slot": info.label(lang), "before": c.before}
+    if c.old:
+        values.update(old_date=day(c.old.date), old_start=c.old.start, old_end=c.old.end)
+    if c.new:
+        values.update(date=day(c.new.date), start=c.new.start, end=c.new.end)
+    key = {"lengthened": "resized", "shortened": "resized", "leads": "people", "speakers": "people", "moderator": "people"}.get(c.kind, c.kind)
+    return t[key].format(**values)
