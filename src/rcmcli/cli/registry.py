@@ -16,6 +16,7 @@ the fast path imports this module on every run.
 
 from __future__ import annotations
 
+from rcmcli.cli import cmd_site
 from rcmcli.cli import commands as c
 
 TYPE_CHECKING = False  # typing costs ~8 ms of start-up; annotations are never evaluated
@@ -117,6 +118,7 @@ GLOBALS: tuple[Opt, ...] = (
 GROUPS: dict[tuple[str, ...], str] = {
     (): ROOT_HELP,
     ("agenda",): N_("Show, convert, check and export meeting agendas."),
+    ("site",): N_("Publish the agendas as a static web site."),
 }
 
 # --- the commands ----------------------------------------------------------------
@@ -204,6 +206,21 @@ COMMANDS: tuple[Command, ...] = (
             Opt("roster", ("--roster",), N_("Participants: YAML or CSV with name, email, country, role, language."), kind="path", required=True, complete="file"),
             Opt("output", ("--output", "-o"), N_("Folder for the invite files (created if missing)."), kind="path", required=True, complete="folder"),
             Opt("organizer", ("--organizer",), N_("ORGANIZER as 'Name <email>' (default: the meeting's secretariat)."), example="RCM <es@example.org>"),
+        ),
+    ),
+    Command(
+        ("site", "build"),
+        cmd_site.site_build,
+        N_("Write the agendas as a static site: pages in every language, calendars and JSON."),
+        (
+            Arg("meetings", N_("Catalog ids or paths (default: the whole catalog)."), multiple=True, complete="meeting", example="plenary-ii-2021"),
+            Opt("output", ("--output", "-o"), N_("Folder for the site (replaced whole on every build)."), kind="path", required=True, complete="folder"),
+            Opt(
+                "base_url",
+                ("--base-url",),
+                N_("Where the site will be published (https://...): adds calendar subscription links."),
+                example="https://example.github.io/agendas/",
+            ),
         ),
     ),
     Command(

@@ -1,0 +1,406 @@
+"""The static agenda site (``rcm site build``): an index, one page per meeting and language,
+calendars and JSON, written atomically into a fresh folder.
+
+Everything a page shows without JavaScript is computed here from the core (reference
+times, capitals grouped by clock, the start-time announcement). The page's own script
+only re-renders the instants written in the HTML as UTC ISO strings in the viewer's
+zone with the browser's tz database; no offset is ever computed from fixed numbers.
+
+Pages are Jinja2 templates with autoescaping (``site_templates/``): every text from
+the YAML reaches the HTML escaped, and no HTML is built by string concatenation.
+The output depends only on the inputs (no clock, sorted orders), so an unchanged
+catalog gives byte-identical files.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import date, datetime, timezone
+from pathlib import Path
+from typing import Callable, Iterable, Iterator, Optional
+from urllib.parse import quote, urlencode
+
+from rcmcli.core.errors import OutputError, UsageError
+from rcmcli.core.localtime import to_zone
+from rcmcli.core.model import Country, Meeting, Members, Slot
+from rcmcli.core.timeparse import hhmm
+
+LANGUAGES = ("en", "es", "pt", "fr")
+LANGUAGE_NAMES = {"en": "English", "es": "Español", "pt": "Português", "fr": "Français"}
+TEMPLATES = Path(__file__).parent / "site_templates"
+ASSETS = ("site.css", "site.js")
+MARKER = ".rcm-site"  # marks a folder rcm built, so it may be replaced
+DETAILS_MAX = 1500  # characters of description in a Google/Outlook link (URLs over ~8 kB fail)
+
+
+# --- page data (language-independent parts are computed once per meeting) -----------
+
+
+@dataclass(frozen=True)
+class ClockGroup:
+    """Capitals that share one local clock for a slot: same local date, start and end."""
+
+    start: str  # HH:MM
+    end: str  # HH:MM
+    date: date  # local start date
+    day_shift: int  # local start date minus the slot's published date
+    capitals: tuple[Country, ...]
+
+
+@dataclass
+class SlotView:
+    slot: Slot
+    key: str  # stable per meeting (ics.slot_keys): anchors and file names
+    start_utc: str  # 2021-09-09T15:00:00Z
+    end_utc: str
+    start: str  # HH:MM in the reference zone
+    end: str
+    groups: list[ClockGroup]
+    crosses_midnight: bool = False
+
+
+@dataclass
+class DayView:
+    date: date
+    weekday: str
+    slots: list[SlotView] = field(default_factory=list)
+    announcement: list[ClockGroup] = field(default_factory=list)  # first slot's start, by clock
+
+
+@dataclass
+class MeetingView:
+    meeting: Meeting
+    days: list[DayView]
+    capitals: list[Country]
+
+
+def _iso_utc(moment: Optional[datetime]) -> str:
+    assert moment is not None, "slot times are set by the loader"
+    return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def clock_groups(slot: Slot, capitals: Iterable[Country], zone_of: Callable[[str], object], end: bool = True) -> list[ClockGroup]:
+    """Capitals grouped by the local clock of ``slot`` (start and end, or start only), earliest first.
+
+    A small pure helper until the core's grouping for ``agenda times``/``announce`` lands;
+    then both should share one function.
+    """
+    groups: dict[tuple, list[Country]] = {}
+    for country in capitals:
+        local = to_zone(slot, zone_of(country.zone))
+        key = (local.start.replace(tzinfo=None), local.end.replace(tzinfo=None) if end else None, local.day_shift)
+        groups.setdefault(key, []).append(country)
+    out = []
+    for (start, finish, shift), members in sorted(groups.items(), key=lambda kv: (kv[0][0], kv[0][1] or kv[0][0])):
+        out.append(ClockGroup(f"{start:%H:%M}", f"{finish:%H:%M}" if finish else "", start.date(), shift, tuple(members)))
+    return out
+
+
+def meeting_view(meeting: Meeting, members: Members, keys: dict[int, str]) -> MeetingView:
+    """Everything language-independent a meeting page shows."""
+    from rcmcli.core.zones import get_zone
+
+    org = "all" if len(meeting.conferences) != 1 else meeting.conferences[0]
+    capitals = members.members_of(org) if org == "all" or org in members.conferences else members.members_of("all")
+    days = []
+    for day in meeting.days:
+        if not day.slots or day.date is None:
+            continue
+        view = DayView(day.date, day.weekday or f"{day.date:%A}")
+        for s in day.slots:
+            view.slots.append(
+                SlotView(
+                    s, keys[s.index], _iso_utc(s.starts), _iso_utc(s.ends), hhmm(s.start), hhmm(s.end),
+                    clock_groups(s, capitals, get_zone), s.crosses_midnight,
+                )
+            )
+        view.announcement = clock_groups(day.slots[0], capitals, get_zone, end=False)
+        days.append(view)
+    return MeetingView(meeting, days, capitals)
+
+
+# --- calendar links ------------------------------------------------------------------
+
+
+def _cut(text: str, limit: int = DETAILS_MAX) -> str:
+    if len(text) <= limit:
+        return text
+    return text[: limit - 1].rsplit(None, 1)[0] + "\u2026"
+
+
+def google_url(title: str, start_utc: str, end_utc: str, details: str, location: str) -> str:
+    """Google Calendar's event template link: action=TEMPLATE, dates=START/END in UTC (…Z)."""
+    compact = "/".join(t.replace("-", "").replace(":", "") for t in (start_utc, end_utc))
+    params = {"action": "TEMPLATE", "text": title, "dates": compact, "details": _cut(details)}
+    if location:
+        params["location"] = location
+    return "https://calendar.google.com/calendar/render?" + urlencode(params, quote_via=quote)
+
+
+def outlook_url(title: str, start_utc: str, end_utc: str, details: str, location: str) -> str:
+    """Outlook on the web's compose deep link: subject, startdt, enddt (ISO 8601 UTC), body, location."""
+    params = {
+        "path": "/calendar/action/compose",
+        "rru": "addevent",
+        "subject": title,
+        "startdt": start_utc,
+        "enddt": end_utc,
+        "body": _cut(details),
+    }
+    if location:
+        params["location"] = location
+    return "https://outlook.live.com/calendar/0/deeplink/compose?" + urlencode(params, quote_via=quote)
+
+
+def webcal_url(base_url: Optional[str], relative: str) -> Optional[str]:
+    """The subscription link for a calendar published under ``base_url`` (http[s] becomes webcal)."""
+    if not base_url:
+        return None
+    rest = base_url.split("://", 1)[1]
+    return "webcal://" + rest.rstrip("/") + "/" + relative
+
+
+def check_base_url(base_url: Optional[str]) -> Optional[str]:
+    if base_url is None:
+        return None
+    if not base_url.startswith(("https://", "http://")) or len(base_url.split("://", 1)[1].strip("/")) == 0 or any(
+        ch.isspace() or ch in "\"<>'" for ch in base_url
+    ):
+        raise UsageError(f"--base-url '{base_url[:200]}' is not a URL like 'https://example.github.io/agendas/'")
+    return base_url if base_url.endswith("/") else base_url + "/"
+
+
+# --- rendering -------------------------------------------------------------------------
+
+
+def _date_text(d: date) -> str:
+    """A date a person reads, before the browser formats it (one place to switch to Babel)."""
+    return d.isoformat()
+
+
+@contextmanager
+def _language(lang: str) -> Iterator[None]:
+    from rcmcli import i18n
+
+    before = i18n.current()
+    i18n.use(lang)
+    try:
+        yield
+    finally:
+        i18n.use(before)
+
+
+def environment():
+    """The Jinja2 environment: autoescaping for every template, gettext through rcmcli.i18n."""
+    import jinja2
+
+    from rcmcli import i18n
+
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(TEMPLATES)),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        undefined=jinja2.StrictUndefined,
+        extensions=["jinja2.ext.i18n"],
+    )
+    env.install_gettext_callables(i18n._, i18n.ngettext, newstyle=True)  # type: ignore[attr-defined]
+    env.filters["datetext"] = _date_text
+    return env
+
+
+@dataclass
+class Site:
+    """What to build: the meetings, the members, and how the calendars are reached."""
+
+    meetings: list[Meeting]
+    members: Members
+    base_url: Optional[str] = None
+    show_json: Optional[Callable[[Meeting, str], str]] = None  # the JSON of `agenda show`
+    source_date_epoch: Optional[str] = None
+
+
+def render_files(site: Site) -> dict[str, bytes]:
+    """Every file of the site, by relative path (``/``-separated), in a stable order."""
+    from rcmcli.core.gcpause import paused
+    from rcmcli.export import ics
+
+    env = environment()
+    files: dict[str, bytes] = {f"assets/{name}": (TEMPLATES / name).read_bytes() for name in ASSETS}
+    meetings = sorted(site.meetings, key=lambda m: (m.first_day or date.min, m.id))
+    with paused():
+        views = []
+        for mt in meetings:
+            keys = ics.slot_keys(mt)
+            views.append(meeting_view(mt, site.members, keys))
+        for lang in LANGUAGES:
+            with _language(lang):
+                files.update(_language_files(env, site, views, lang))
+        files["index.html"] = _render(env, "root.html", lang="en", languages=_languages("index.html", "en", "."), up="")
+    files[MARKER] = b"built by rcm site build; this folder is replaced on every build\n"
+    return files
+
+
+def _languages(page: str, current: str, up: str = "..") -> list[dict]:
+    return [
+        {"code": code, "name": LANGUAGE_NAMES[code], "href": f"{up}/{code}/{page}", "current": code == current}
+        for code in LANGUAGES
+    ]
+
+
+def _render(env, template: str, **context) -> bytes:
+    return env.get_template(template).render(**context).encode("utf-8")
+
+
+def _language_files(env, site: Site, views: list[MeetingView], lang: str) -> dict[str, bytes]:
+    from rcmcli.export import ics
+
+    ics_lang = lang if lang in ics.LABELS else "en"
+    options = ics.Options(ics_lang, False, site.source_date_epoch)
+    files: dict[str, bytes] = {}
+    for view in views:
+        mt = view.meeting
+        files[f"{lang}/{mt.id}.ics"] = ics.calendar_bytes(mt, site.members, options)
+        links = {}
+        for day in view.days:
+            for sv in day.slots:
+                files[f"{lang}/{mt.id}/{sv.key}.ics"] = ics.slot_calendar_bytes(mt, sv.slot, site.members, options, sv.key)
+                details = ics.slot_description(mt, sv.slot, ics_lang, site.members)
+                if site.base_url:
+                    details += f"\n\n{site.base_url}{lang}/{mt.id}.html#{sv.key}"
+                title, where = sv.slot.label(lang), ics.location_text(mt, ics_lang)
+                links[sv.key] = {
+                    "ics": f"{mt.id}/{sv.key}.ics",
+                    "google": google_url(title, sv.start_utc, sv.end_utc, details, where),
+                    "outlook": outlook_url(title, sv.start_utc, sv.end_utc, details, where),
+                }
+        if site.show_json is not None:
+            files[f"{lang}/{mt.id}.json"] = site.show_json(mt, lang).encode("utf-8")
+        files[f"{lang}/{mt.id}.html"] = _render(
+            env,
+            "meeting.html",
+            lang=lang,
+            languages=_languages(f"{mt.id}.html", lang),
+            view=view,
+            mt=mt,
+            links=links,
+            country=lambda code: _country_name(site.members, code, lang),
+            has_json=site.show_json is not None,
+            webcal=webcal_url(site.base_url, f"{lang}/{mt.id}.ics"),
+            capitals=_capital_choices(view.capitals, lang),
+            ref=mt.reference_zone,
+            js_text=_js_text(),
+            up="../",
+        )
+    files[f"{lang}/index.html"] = _render(
+        env, "index.html", lang=lang, languages=_languages("index.html", lang), meetings=[v.meeting for v in views], up="../"
+    )
+    return files
+
+
+def _js_text() -> dict[str, str]:
+    """The sentences the page script shows, translated here (the script carries no text)."""
+    from rcmcli.i18n import _
+
+    return {
+        "browser": _("Times are shown in %(zone)s (%(offset)s), the time zone of this browser."),
+        "chosen": _("Times are shown in %(zone)s (%(offset)s)."),
+        "unknown": _("'%(zone)s' is not a time zone this browser knows; times are shown in %(browser)s."),
+        "next_day": _("next day"),
+        "previous_day": _("previous day"),
+    }
+
+
+def _country_name(members: Members, code: str, lang: str) -> str:
+    country = members.countries.get(code)
+    return country.name.get(lang) if country else code
+
+
+def _capital_choices(capitals: list[Country], lang: str) -> list[dict]:
+    return sorted(
+        ({"zone": c.zone, "label": f"{c.capital.get(lang)} ({c.name.get(lang)})"} for c in capitals),
+        key=lambda c: c["label"],
+    )
+
+
+# --- writing ---------------------------------------------------------------------------
+
+
+def write_site(target: Path, files: dict[str, bytes]) -> None:
+    """Write every file into a fresh folder next to ``target``, then swap it in.
+
+    A folder that exists must be one rcm built (it holds :data:`MARKER`) or be empty:
+    the build replaces it whole and must never delete someone else's files. Until the
+    swap, the old site stays in place; an error or Ctrl-C leaves it untouched.
+    """
+    target = Path(target)
+    parent = target.parent if str(target.parent) else Path(".")
+    _check_target(target, parent)
+    try:
+        fresh = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=parent))
+    except OSError as exc:
+        raise OutputError(f"cannot create a folder next to it: {exc.strerror or exc}", str(target)) from None
+    try:
+        _write_tree(fresh, files)
+        _swap(fresh, target)
+    except OSError as exc:
+        shutil.rmtree(fresh, ignore_errors=True)
+        raise OutputError(f"cannot write: {exc.strerror or exc}", str(target)) from None
+    except BaseException:
+        shutil.rmtree(fresh, ignore_errors=True)
+        raise
+
+
+def _check_target(target: Path, parent: Path) -> None:
+    if not parent.is_dir():
+        raise OutputError(f"folder '{parent}' does not exist", str(target))
+    if target.exists() and not target.is_dir():
+        raise OutputError("is a file; -o takes a folder for the site", str(target))
+    if target.is_dir() and not (target / MARKER).exists() and any(target.iterdir()):
+        raise OutputError(
+            "is a folder with files rcm did not build; give a new or empty folder (the build replaces it whole)",
+            str(target),
+        )
+    if not os.access(parent, os.W_OK):
+        raise OutputError(f"folder '{parent}' is not writable", str(target))
+
+
+def _write_tree(root: Path, files: dict[str, bytes]) -> None:
+    made: set[Path] = {root}
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(root, 0o777 & ~umask)  # mkdtemp makes it 0700; a site is meant to be served
+    for relative, data in files.items():
+        path = root / relative
+        if path.parent not in made:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            made.add(path.parent)
+        path.write_bytes(data)
+
+
+def _swap(fresh: Path, target: Path) -> None:
+    """Replace ``target`` by ``fresh``: two renames, the old folder removed last."""
+    if not target.exists():
+        os.replace(fresh, target)
+        return
+    old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-", dir=target.parent if str(target.parent) else "."))
+    os.rmdir(old)
+    os.replace(target, old)
+    try:
+        os.replace(fresh, target)
+    except BaseException:
+        os.replace(old, target)
+        raise
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def build(site: Site, target: Path) -> list[str]:
+    """Render and write the site; the relative paths written."""
+    files = render_files(site)
+    write_site(target, files)
+    return list(files)
