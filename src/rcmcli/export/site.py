@@ -22,10 +22,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Optional
-from urllib.parse import quote, urlencode
 
-from rcmcli.core.errors import OutputError, UsageError
-from rcmcli.core.localtime import to_zone
+from rcmcli.core.errors import InputError, OutputError, UsageError
 from rcmcli.core.model import Country, Meeting, Members, Slot
 from rcmcli.core.timeparse import hhmm
 
@@ -87,22 +85,29 @@ def clock_groups(slot: Slot, capitals: Iterable[Country], zone_of: Callable[[str
     """Capitals grouped by the local clock of ``slot`` (start and end, or start only), earliest first.
 
     A small pure helper until the core's grouping for ``agenda times``/``announce`` lands;
-    then both should share one function.
+    then both should share one function. Conversions go through zoneinfo (``astimezone``).
     """
+    assert slot.starts is not None and slot.ends is not None and slot.date is not None
     groups: dict[tuple, list[Country]] = {}
     for country in capitals:
-        local = to_zone(slot, zone_of(country.zone))
-        key = (local.start.replace(tzinfo=None), local.end.replace(tzinfo=None) if end else None, local.day_shift)
-        groups.setdefault(key, []).append(country)
+        tz = zone_of(country.zone)
+        start = slot.starts.astimezone(tz).replace(tzinfo=None)  # type: ignore[arg-type]
+        finish = slot.ends.astimezone(tz).replace(tzinfo=None) if end else None  # type: ignore[arg-type]
+        groups.setdefault((start, finish), []).append(country)
     out = []
-    for (start, finish, shift), members in sorted(groups.items(), key=lambda kv: (kv[0][0], kv[0][1] or kv[0][0])):
+    for (start, finish), members in sorted(groups.items(), key=lambda kv: (kv[0][0], kv[0][1] or kv[0][0])):
+        shift = (start.date() - slot.date).days
         out.append(ClockGroup(f"{start:%H:%M}", f"{finish:%H:%M}" if finish else "", start.date(), shift, tuple(members)))
     return out
 
 
 def meeting_view(meeting: Meeting, members: Members, keys: dict[int, str]) -> MeetingView:
     """Everything language-independent a meeting page shows."""
+    from functools import lru_cache
+
     from rcmcli.core.zones import get_zone
+
+    get_zone = lru_cache(maxsize=None)(get_zone)
 
     org = "all" if len(meeting.conferences) != 1 else meeting.conferences[0]
     capitals = members.members_of(org) if org == "all" or org in members.conferences else members.members_of("all")
@@ -132,13 +137,26 @@ def _cut(text: str, limit: int = DETAILS_MAX) -> str:
     return text[: limit - 1].rsplit(None, 1)[0] + "\u2026"
 
 
+_SAFE = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-~")
+_PERCENT = tuple(chr(b) if b in _SAFE else f"%{b:02X}" for b in range(256))
+
+
+def _quote(text: str) -> str:
+    """Percent-encode all but RFC 3986 unreserved characters (urllib's quote(safe=''), by table: faster)."""
+    return "".join(map(_PERCENT.__getitem__, text.encode("utf-8")))
+
+
+def _query(params: dict[str, str]) -> str:
+    return "&".join(f"{k}={_quote(v)}" for k, v in params.items())
+
+
 def google_url(title: str, start_utc: str, end_utc: str, details: str, location: str) -> str:
     """Google Calendar's event template link: action=TEMPLATE, dates=START/END in UTC (…Z)."""
     compact = "/".join(t.replace("-", "").replace(":", "") for t in (start_utc, end_utc))
     params = {"action": "TEMPLATE", "text": title, "dates": compact, "details": _cut(details)}
     if location:
         params["location"] = location
-    return "https://calendar.google.com/calendar/render?" + urlencode(params, quote_via=quote)
+    return "https://calendar.google.com/calendar/render?" + _query(params)
 
 
 def outlook_url(title: str, start_utc: str, end_utc: str, details: str, location: str) -> str:
@@ -153,7 +171,7 @@ def outlook_url(title: str, start_utc: str, end_utc: str, details: str, location
     }
     if location:
         params["location"] = location
-    return "https://outlook.live.com/calendar/0/deeplink/compose?" + urlencode(params, quote_via=quote)
+    return "https://outlook.live.com/calendar/0/deeplink/compose?" + _query(params)
 
 
 def webcal_url(base_url: Optional[str], relative: str) -> Optional[str]:
@@ -225,24 +243,44 @@ class Site:
     source_date_epoch: Optional[str] = None
 
 
+def _sorted(meetings: Iterable[Meeting]) -> list[Meeting]:
+    return sorted(meetings, key=lambda m: (m.first_day or date.min, m.id))
+
+
 def render_files(site: Site) -> dict[str, bytes]:
-    """Every file of the site, by relative path (``/``-separated), in a stable order."""
+    """Every file of the site, by relative path (``/``-separated); one process."""
     from rcmcli.core.gcpause import paused
+
+    env, meetings = environment(), _sorted(site.meetings)
+    with paused():
+        files = _index_files(env, meetings)
+        files.update(_meeting_files(env, site, meetings))
+    return files
+
+
+def _index_files(env, meetings: list[Meeting]) -> dict[str, bytes]:
+    """The assets, the language chooser, each language's list of meetings and the marker."""
+    files: dict[str, bytes] = {f"assets/{name}": (TEMPLATES / name).read_bytes() for name in ASSETS}
+    files["index.html"] = _render(env, "root.html", lang="en", languages=_languages("index.html", "en", "."), up="")
+    for lang in LANGUAGES:
+        with _language(lang):
+            files[f"{lang}/index.html"] = _render(
+                env, "index.html", lang=lang, languages=_languages("index.html", lang), meetings=meetings, up="../"
+            )
+    files[MARKER] = b"built by rcm site build; this folder is replaced on every build\n"
+    return files
+
+
+def _meeting_files(env, site: Site, meetings: list[Meeting]) -> dict[str, bytes]:
+    """Pages, calendars and JSON of some meetings, in every language."""
     from rcmcli.export import ics
 
-    env = environment()
-    files: dict[str, bytes] = {f"assets/{name}": (TEMPLATES / name).read_bytes() for name in ASSETS}
-    meetings = sorted(site.meetings, key=lambda m: (m.first_day or date.min, m.id))
-    with paused():
-        views = []
-        for mt in meetings:
-            keys = ics.slot_keys(mt)
-            views.append(meeting_view(mt, site.members, keys))
-        for lang in LANGUAGES:
-            with _language(lang):
-                files.update(_language_files(env, site, views, lang))
-        files["index.html"] = _render(env, "root.html", lang="en", languages=_languages("index.html", "en", "."), up="")
-    files[MARKER] = b"built by rcm site build; this folder is replaced on every build\n"
+    views = [meeting_view(mt, site.members, ics.slot_keys(mt)) for mt in meetings]
+    cache: dict = {}
+    files: dict[str, bytes] = {}
+    for lang in LANGUAGES:
+        with _language(lang):
+            files.update(_language_files(env, site, views, lang, cache))
     return files
 
 
@@ -257,23 +295,50 @@ def _render(env, template: str, **context) -> bytes:
     return env.get_template(template).render(**context).encode("utf-8")
 
 
-def _language_files(env, site: Site, views: list[MeetingView], lang: str) -> dict[str, bytes]:
+@dataclass
+class _Calendars:
+    """A meeting's calendar files and per-slot descriptions in one calendar language."""
+
+    meeting: bytes
+    slots: dict[str, bytes]
+    details: dict[str, str]
+
+
+def _calendars(site: Site, view: MeetingView, ics_lang: str) -> _Calendars:
     from rcmcli.export import ics
 
-    ics_lang = lang if lang in ics.LABELS else "en"
+    mt = view.meeting
     options = ics.Options(ics_lang, False, site.source_date_epoch)
+    out = _Calendars(ics.calendar_bytes(mt, site.members, options), {}, {})
+    for day in view.days:
+        for sv in day.slots:
+            out.slots[sv.key] = ics.slot_calendar_bytes(mt, sv.slot, site.members, options, sv.key)
+            out.details[sv.key] = ics.slot_description(mt, sv.slot, ics_lang, site.members)
+    return out
+
+
+def _language_files(env, site: Site, views: list[MeetingView], lang: str, cache: dict) -> dict[str, bytes]:
+    from rcmcli.export import ics
+
+    ics_lang = lang if lang in ics.LABELS else "en"  # calendars exist in en and es; others read English
     files: dict[str, bytes] = {}
+    template = env.get_template("meeting.html")
+    names = _Names(site.members, lang)
     for view in views:
         mt = view.meeting
-        files[f"{lang}/{mt.id}.ics"] = ics.calendar_bytes(mt, site.members, options)
+        cals = cache.get((mt.id, ics_lang))
+        if cals is None:
+            cals = cache[(mt.id, ics_lang)] = _calendars(site, view, ics_lang)
+        files[f"{lang}/{mt.id}.ics"] = cals.meeting
         links = {}
+        where = ics.location_text(mt, ics_lang)
         for day in view.days:
             for sv in day.slots:
-                files[f"{lang}/{mt.id}/{sv.key}.ics"] = ics.slot_calendar_bytes(mt, sv.slot, site.members, options, sv.key)
-                details = ics.slot_description(mt, sv.slot, ics_lang, site.members)
+                files[f"{lang}/{mt.id}/{sv.key}.ics"] = cals.slots[sv.key]
+                details = cals.details[sv.key]
                 if site.base_url:
                     details += f"\n\n{site.base_url}{lang}/{mt.id}.html#{sv.key}"
-                title, where = sv.slot.label(lang), ics.location_text(mt, ics_lang)
+                title = sv.slot.label(lang)
                 links[sv.key] = {
                     "ics": f"{mt.id}/{sv.key}.ics",
                     "google": google_url(title, sv.start_utc, sv.end_utc, details, where),
@@ -281,26 +346,42 @@ def _language_files(env, site: Site, views: list[MeetingView], lang: str) -> dic
                 }
         if site.show_json is not None:
             files[f"{lang}/{mt.id}.json"] = site.show_json(mt, lang).encode("utf-8")
-        files[f"{lang}/{mt.id}.html"] = _render(
-            env,
-            "meeting.html",
+        files[f"{lang}/{mt.id}.html"] = template.render(
             lang=lang,
             languages=_languages(f"{mt.id}.html", lang),
             view=view,
             mt=mt,
             links=links,
-            country=lambda code: _country_name(site.members, code, lang),
+            country=names.country,
+            capital_list=names.capitals,
             has_json=site.show_json is not None,
             webcal=webcal_url(site.base_url, f"{lang}/{mt.id}.ics"),
             capitals=_capital_choices(view.capitals, lang),
             ref=mt.reference_zone,
             js_text=_js_text(),
             up="../",
-        )
-    files[f"{lang}/index.html"] = _render(
-        env, "index.html", lang=lang, languages=_languages("index.html", lang), meetings=[v.meeting for v in views], up="../"
-    )
+        ).encode("utf-8")
     return files
+
+
+class _Names:
+    """Country and capital names in one language, joined once per group of capitals."""
+
+    def __init__(self, members: Members, lang: str) -> None:
+        self.members, self.lang = members, lang
+        self._lists: dict[tuple[str, ...], str] = {}
+
+    def country(self, code: str) -> str:
+        country = self.members.countries.get(code)
+        return country.name.get(self.lang) if country else code
+
+    def capitals(self, countries: tuple[Country, ...]) -> str:
+        """'Buenos Aires, Brasília, Santiago': plain text (the template escapes it)."""
+        key = tuple(c.code for c in countries)
+        text = self._lists.get(key)
+        if text is None:
+            text = self._lists[key] = ", ".join(c.capital.get(self.lang) for c in countries)
+        return text
 
 
 def _js_text() -> dict[str, str]:
@@ -316,11 +397,6 @@ def _js_text() -> dict[str, str]:
     }
 
 
-def _country_name(members: Members, code: str, lang: str) -> str:
-    country = members.countries.get(code)
-    return country.name.get(lang) if country else code
-
-
 def _capital_choices(capitals: list[Country], lang: str) -> list[dict]:
     return sorted(
         ({"zone": c.zone, "label": f"{c.capital.get(lang)} ({c.name.get(lang)})"} for c in capitals),
@@ -329,31 +405,6 @@ def _capital_choices(capitals: list[Country], lang: str) -> list[dict]:
 
 
 # --- writing ---------------------------------------------------------------------------
-
-
-def write_site(target: Path, files: dict[str, bytes]) -> None:
-    """Write every file into a fresh folder next to ``target``, then swap it in.
-
-    A folder that exists must be one rcm built (it holds :data:`MARKER`) or be empty:
-    the build replaces it whole and must never delete someone else's files. Until the
-    swap, the old site stays in place; an error or Ctrl-C leaves it untouched.
-    """
-    target = Path(target)
-    parent = target.parent if str(target.parent) else Path(".")
-    _check_target(target, parent)
-    try:
-        fresh = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=parent))
-    except OSError as exc:
-        raise OutputError(f"cannot create a folder next to it: {exc.strerror or exc}", str(target)) from None
-    try:
-        _write_tree(fresh, files)
-        _swap(fresh, target)
-    except OSError as exc:
-        shutil.rmtree(fresh, ignore_errors=True)
-        raise OutputError(f"cannot write: {exc.strerror or exc}", str(target)) from None
-    except BaseException:
-        shutil.rmtree(fresh, ignore_errors=True)
-        raise
 
 
 def _check_target(target: Path, parent: Path) -> None:
@@ -372,9 +423,6 @@ def _check_target(target: Path, parent: Path) -> None:
 
 def _write_tree(root: Path, files: dict[str, bytes]) -> None:
     made: set[Path] = {root}
-    umask = os.umask(0)
-    os.umask(umask)
-    os.chmod(root, 0o777 & ~umask)  # mkdtemp makes it 0700; a site is meant to be served
     for relative, data in files.items():
         path = root / relative
         if path.parent not in made:
@@ -399,8 +447,107 @@ def _swap(fresh: Path, target: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def build(site: Site, target: Path) -> list[str]:
-    """Render and write the site; the relative paths written."""
-    files = render_files(site)
-    write_site(target, files)
-    return list(files)
+def build(site: Site, target: Path, jobs: Optional[int] = None) -> list[str]:
+    """Render the site into a fresh folder next to ``target``, then swap it in; the paths written.
+
+    Large sites are rendered by ``jobs`` forked processes (default: one per CPU, up to
+    8, when there are enough meetings to pay for them), each writing its share of the
+    meetings straight into the fresh folder.
+    """
+    from rcmcli.core.gcpause import paused
+
+    target = Path(target)
+    fresh = _fresh_folder(target)
+    try:
+        with paused():
+            names = _build_into(site, fresh, jobs)
+        _swap(fresh, target)
+    except OSError as exc:
+        shutil.rmtree(fresh, ignore_errors=True)
+        raise OutputError(f"cannot write: {exc.strerror or exc}", str(target)) from None
+    except BaseException:
+        shutil.rmtree(fresh, ignore_errors=True)
+        raise
+    return names
+
+
+def _fresh_folder(target: Path) -> Path:
+    parent = target.parent if str(target.parent) else Path(".")
+    _check_target(target, parent)
+    try:
+        fresh = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=parent))
+    except OSError as exc:
+        raise OutputError(f"cannot create a folder next to it: {exc.strerror or exc}", str(target)) from None
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(fresh, 0o777 & ~umask)  # mkdtemp makes it 0700; a site is meant to be served
+    return fresh
+
+
+PARALLEL_FROM = 40  # meetings; below this, starting processes costs more than it saves
+_JOB: dict = {}  # what forked workers inherit: the site, its sorted meetings, the folder
+
+
+def _build_into(site: Site, fresh: Path, jobs: Optional[int]) -> list[str]:
+    env, meetings = environment(), _sorted(site.meetings)
+    files = _index_files(env, meetings)
+    _write_tree(fresh, files)
+    names = list(files)
+    workers = _workers(len(meetings), jobs)
+    if workers <= 1:
+        part = _meeting_files(env, site, meetings)
+        _write_tree(fresh, part)
+        return names + list(part)
+    import multiprocessing
+
+    size = -(-len(meetings) // (workers * 4))
+    chunks = [(a, min(a + size, len(meetings))) for a in range(0, len(meetings), size)]
+    _JOB.update(site=site, meetings=meetings, folder=fresh)
+    try:
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            for result in pool.imap(_worker, chunks):
+                if isinstance(result, tuple):  # an RcmError in a worker: same message, same exit code
+                    raise _ERRORS.get(result[0], InputError)(result[1])
+                names += result
+    finally:
+        _JOB.clear()
+    return names
+
+
+def _workers(meetings: int, jobs: Optional[int]) -> int:
+    import multiprocessing
+
+    if jobs is not None:
+        wanted = jobs
+    elif meetings < PARALLEL_FROM:
+        return 1
+    else:
+        wanted = min(os.cpu_count() or 1, 8)
+    if wanted > 1 and "fork" not in multiprocessing.get_all_start_methods():
+        return 1
+    return max(1, min(wanted, meetings))
+
+
+def _worker(chunk: tuple[int, int]):
+    """In a forked process: render and write meetings[a:b]; their paths, or an error to re-raise."""
+    from rcmcli.core.errors import RcmError
+
+    try:
+        part = _meeting_files(environment(), _JOB["site"], _JOB["meetings"][chunk[0] : chunk[1]])
+        _write_tree(_JOB["folder"], part)
+        return list(part)
+    except RcmError as exc:
+        return (type(exc).__name__, str(exc))
+
+
+def _error_types() -> dict[str, type]:
+    from rcmcli.core import errors
+
+    return {
+        name: cls
+        for name, cls in vars(errors).items()
+        if isinstance(cls, type) and issubclass(cls, errors.RcmError) and cls.__init__ is errors.RcmError.__init__
+    }
+
+
+_ERRORS = _error_types()
