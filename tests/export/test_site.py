@@ -252,3 +252,24 @@ def test_templates_are_package_data():
     names = {p.name for p in site.TEMPLATES.iterdir()}
     assert {"base.html", "meeting.html", "index.html", "root.html", "site.css", "site.js"} <= names
     assert re.search(r'packages = \["src/rcmcli"\]', (Path(__file__).parents[2] / "pyproject.toml").read_text())
+
+
+def test_forked_workers_write_the_same_bytes(tmp_path: Path):
+    from rcmcli.core.catalog import Catalog, bundled_dir
+
+    catalog = Catalog(bundled_dir())
+    spec = site.Site(catalog.meetings(), catalog.members, "https://example.org/a/")
+    trees = []
+    for jobs in (1, 3):
+        out = tmp_path / f"jobs{jobs}"
+        names = site.build(spec, out, jobs)
+        trees.append({p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()})
+        assert sorted(map(str, trees[-1])) == sorted(names)
+    assert trees[0] == trees[1]
+
+
+@pytest.mark.parametrize("value", ["a b/c?d=e&f#g", "Sesión «x» – 09:00\n\n<b>\"'", "~_.-", "https://x.y/z%41"])
+def test_quote_is_urllib_quote(value: str):
+    from urllib.parse import quote
+
+    assert site._quote(value) == quote(value, safe="")

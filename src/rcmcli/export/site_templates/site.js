@@ -62,7 +62,7 @@
     var first = locals.length ? new Date(locals[0].getAttribute("data-start")) : new Date();
     var values = { zone: zone, offset: offsetName(first, zone), browser: browserZone() };
     status.textContent = fill(unknown ? T.unknown : (chosen ? T.chosen : T.browser), unknown ? { zone: unknown, browser: zone } : values);
-    doc.querySelectorAll(".zone-name").forEach(function (el) { el.textContent = zone; });
+    doc.querySelectorAll(".zone-name").forEach(function (el) { el.textContent = zone.replace(/\//g, "/\u200b"); });
     locals.forEach(function (el) {
       var start = new Date(el.getAttribute("data-start"));
       var end = new Date(el.getAttribute("data-end"));
