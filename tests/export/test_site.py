@@ -183,10 +183,12 @@ def test_slot_calendar_is_one_event(built: Path):
     assert "DTSTART:20210909T155000Z" in data and "DTEND:20210909T165000Z" in data
 
 
-def test_json_is_agenda_show(built: Path, capsys: pytest.CaptureFixture[str]):
-    assert rcm_main(["agenda", "show", II, "--format", "json"]) == 0
+@pytest.mark.parametrize("lang, show_lang", [("en", "en"), ("es", "es"), ("pt", "en"), ("fr", "en")])
+def test_json_is_agenda_show(built: Path, capsys: pytest.CaptureFixture[str], lang: str, show_lang: str):
+    # pt and fr have no titles of their own yet: the English ones, as Text.get gives them.
+    assert rcm_main(["agenda", "show", II, "--format", "json", "--lang", show_lang]) == 0
     shown = capsys.readouterr().out
-    assert (built / "en" / f"{II}.json").read_text(encoding="utf-8") == shown.rstrip("\n")
+    assert (built / lang / f"{II}.json").read_text(encoding="utf-8") == shown.rstrip("\n")
 
 
 def test_no_webcal_without_base_url(tmp_path: Path):
@@ -273,3 +275,17 @@ def test_quote_is_urllib_quote(value: str):
     from urllib.parse import quote
 
     assert site._quote(value) == quote(value, safe="")
+
+
+def test_a_meeting_named_twice_is_built_once(tmp_path: Path):
+    out = tmp_path / "s"
+    assert build(tmp_path, II, II, "-o", str(out)).returncode == 0
+    assert sorted(p.name for p in (out / "en").glob("*.html")) == ["index.html", f"{II}.html"]
+
+
+def test_two_files_with_one_id(tmp_path: Path):
+    for name in ("a.yaml", "b.yaml"):
+        (tmp_path / name).write_text(EVIL_MEETING, encoding="utf-8")
+    result = build(tmp_path, "a.yaml", "b.yaml", "-o", str(tmp_path / "s"))
+    assert result.returncode == 2
+    assert result.stderr.startswith("rcm: error: two meetings have the id 'evil-meeting': ")

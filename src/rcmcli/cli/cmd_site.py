@@ -28,7 +28,7 @@ def site_build(opts: Globals, meetings: Optional[list[str]] = None, output: Opti
     if output is None:
         raise UsageError(_("give the folder to write with -o/--output"))
     catalog = _catalog(opts)
-    chosen = [catalog.find(m) for m in meetings] if meetings else catalog.meetings()
+    chosen = _unique([catalog.find(m) for m in meetings] if meetings else catalog.meetings())
 
     def show_json(mt, lang: str) -> str:
         ref = mt.reference_zone
@@ -40,3 +40,18 @@ def site_build(opts: Globals, meetings: Optional[list[str]] = None, output: Opti
     pages = sum(1 for name in written if name.endswith(".html"))
     sys.stderr.write(_("rcm: wrote %(pages)s pages and %(files)s files to %(folder)s") % {"pages": pages, "files": len(written), "folder": output} + "\n")
     return 0
+
+
+def _unique(meetings: list) -> list:
+    """Each meeting once; two different files with one id would write the same pages."""
+    from pathlib import Path
+
+    from rcmcli.core.errors import UsageError
+    from rcmcli.i18n import _
+
+    seen: dict = {}
+    for mt in meetings:
+        other = seen.setdefault(mt.id, mt)
+        if other is not mt and Path(other.path).resolve() != Path(mt.path).resolve():
+            raise UsageError(_("two meetings have the id '%(id)s': %(first)s and %(second)s") % {"id": mt.id, "first": other.path, "second": mt.path})
+    return list(seen.values())

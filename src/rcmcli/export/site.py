@@ -345,7 +345,7 @@ def _language_files(env, site: Site, views: list[MeetingView], lang: str, cache:
                     "outlook": outlook_url(title, sv.start_utc, sv.end_utc, details, where),
                 }
         if site.show_json is not None:
-            files[f"{lang}/{mt.id}.json"] = site.show_json(mt, lang).encode("utf-8")
+            files[f"{lang}/{mt.id}.json"] = _json(site, mt, lang, cache)
         files[f"{lang}/{mt.id}.html"] = template.render(
             lang=lang,
             languages=_languages(f"{mt.id}.html", lang),
@@ -362,6 +362,21 @@ def _language_files(env, site: Site, views: list[MeetingView], lang: str, cache:
             up="../",
         ).encode("utf-8")
     return files
+
+
+def _json(site: Site, mt: Meeting, lang: str, cache: dict) -> bytes:
+    """The `agenda show` JSON; a language whose titles are all another's reuses its bytes.
+
+    Titles are the only texts of ``render.show_json`` that depend on the language
+    (tests compare every language's file with the command's own output).
+    """
+    assert site.show_json is not None
+    titles = (mt.title.get(lang), *(s.title.get(lang) for s in mt.slots))
+    key = ("json", mt.id, titles)
+    data = cache.get(key)
+    if data is None:
+        data = cache[key] = site.show_json(mt, lang).encode("utf-8")
+    return data
 
 
 class _Names:
