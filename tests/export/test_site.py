@@ -289,3 +289,13 @@ def test_two_files_with_one_id(tmp_path: Path):
     result = build(tmp_path, "a.yaml", "b.yaml", "-o", str(tmp_path / "s"))
     assert result.returncode == 2
     assert result.stderr.startswith("rcm: error: two meetings have the id 'evil-meeting': ")
+
+
+def test_print_and_narrow_styles(built: Path):
+    css = (built / "assets" / "site.css").read_text()
+    printing = css[css.index("@media print") :]
+    assert "nav," in printing and ".picker" in printing  # no navigation or picker on paper
+    assert "@media (max-width: 480px)" in css
+    doc = parse(built / "en" / f"{II}.html")
+    viewport = next(m for m in doc.iter("meta") if m.get("name") == "viewport")
+    assert viewport.get("content") == "width=device-width, initial-scale=1"
