@@ -16,7 +16,7 @@ the fast path imports this module on every run.
 
 from __future__ import annotations
 
-from rcmcli.cli import cmd_announce, cmd_plan, cmd_revision as rev, commands as c
+from rcmcli.cli import cmd_announce, cmd_plan, cmd_revision as rev, cmd_site, commands as c
 from rcmcli.i18n import CLOCKS, LANGUAGES
 
 TYPE_CHECKING = False  # typing costs ~8 ms of start-up; annotations are never evaluated
@@ -127,6 +127,7 @@ GLOBALS: tuple[Opt, ...] = (
 GROUPS: dict[tuple[str, ...], str] = {
     (): ROOT_HELP,
     ("agenda",): N_("Show, convert, check and export meeting agendas."),
+    ("site",): N_("Publish the agendas as a static web site."),
 }
 
 # --- the commands ----------------------------------------------------------------
@@ -260,6 +261,21 @@ COMMANDS: tuple[Command, ...] = (
             fmt(("text", "markdown", "json"), default="text"),
             Opt("langs", ("--lang",), N_("Language (default: rcm's); for --notice also two, like 'es,en'."), example="es,en"),
             Opt("notice", ("--notice",), N_("Write a short change notice addressed to delegates instead of the report."), kind="flag"),
+        ),
+    ),
+    Command(
+        ("site", "build"),
+        cmd_site.site_build,
+        N_("Write the agendas as a static site: pages in every language, calendars and JSON."),
+        (
+            Arg("meetings", N_("Catalog ids or paths (default: the whole catalog)."), multiple=True, complete="meeting", example="plenary-ii-2021"),
+            Opt("output", ("--output", "-o"), N_("Folder for the site (replaced whole on every build)."), kind="path", required=True, complete="folder"),
+            Opt(
+                "base_url",
+                ("--base-url",),
+                N_("Where the site will be published (https://...): adds calendar subscription links."),
+                example="https://example.github.io/agendas/",
+            ),
         ),
     ),
     Command(

@@ -391,6 +391,22 @@ def changes(current: list[Event], previous: dict[str, PreviousEvent]) -> dict[st
     return out
 
 
+def slot_calendar_bytes(
+    meeting: Meeting, slot: Slot, members: Optional[Members] = None, options: Options = Options(), key: Optional[str] = None
+) -> bytes:
+    """A calendar holding one slot's event: the same event (UID, text) as in the meeting's calendar."""
+    if options.lang not in LABELS:
+        raise UsageError(f"unknown language '{options.lang}'; use 'en' or 'es'")
+    ctx = _Ctx(meeting, members, options.lang, dtstamp(meeting, options.source_date_epoch), publish_organizer(meeting))
+    event = slot_event(ctx, ctx.shared(), slot, key or slot_keys(meeting)[slot.index])
+    return _calendar_bytes(meeting, options.lang, "PUBLISH", [event])
+
+
+def location_text(meeting: Meeting, lang: str) -> str:
+    """Where the meeting happens, as the calendars say it (place, platform or 'Online')."""
+    return _location(meeting, lang)
+
+
 # --- an earlier export (--previous) ------------------------------------------------
 
 

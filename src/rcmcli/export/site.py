@@ -1,0 +1,568 @@
+"""The static agenda site (``rcm site build``): an index, one page per meeting and language,
+calendars and JSON, written atomically into a fresh folder.
+
+Everything a page shows without JavaScript is computed here from the core (reference
+times, capitals grouped by clock, the start-time announcement). The page's own script
+only re-renders the instants written in the HTML as UTC ISO strings in the viewer's
+zone with the browser's tz database; no offset is ever computed from fixed numbers.
+
+Pages are Jinja2 templates with autoescaping (``site_templates/``): every text from
+the YAML reaches the HTML escaped, and no HTML is built by string concatenation.
+The output depends only on the inputs (no clock, sorted orders), so an unchanged
+catalog gives byte-identical files.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import date, datetime, timezone
+from pathlib import Path
+from typing import Callable, Iterable, Iterator, Optional
+
+from rcmcli.core.errors import InputError, OutputError, UsageError
+from rcmcli.core.model import Country, Meeting, Members, Slot
+from rcmcli.core.timeparse import hhmm
+
+LANGUAGES = ("en", "es", "pt", "fr")
+LANGUAGE_NAMES = {"en": "English", "es": "Español", "pt": "Português", "fr": "Français"}
+TEMPLATES = Path(__file__).parent / "site_templates"
+ASSETS = ("site.css", "site.js")
+MARKER = ".rcm-site"  # marks a folder rcm built, so it may be replaced
+DETAILS_MAX = 1500  # characters of description in a Google/Outlook link (URLs over ~8 kB fail)
+
+
+# --- page data (language-independent parts are computed once per meeting) -----------
+
+
+@dataclass(frozen=True)
+class ClockGroup:
+    """Capitals that share one local clock for a slot: same local date, start and end."""
+
+    start: str  # HH:MM
+    end: str  # HH:MM
+    date: date  # local start date
+    day_shift: int  # local start date minus the slot's published date
+    capitals: tuple[Country, ...]
+
+
+@dataclass
+class SlotView:
+    slot: Slot
+    key: str  # stable per meeting (ics.slot_keys): anchors and file names
+    start_utc: str  # 2021-09-09T15:00:00Z
+    end_utc: str
+    start: str  # HH:MM in the reference zone
+    end: str
+    groups: list[ClockGroup]
+    crosses_midnight: bool = False
+
+
+@dataclass
+class DayView:
+    date: date
+    weekday: str
+    slots: list[SlotView] = field(default_factory=list)
+    announcement: list[ClockGroup] = field(default_factory=list)  # first slot's start, by clock
+
+
+@dataclass
+class MeetingView:
+    meeting: Meeting
+    days: list[DayView]
+    capitals: list[Country]
+
+
+def _iso_utc(moment: Optional[datetime]) -> str:
+    assert moment is not None, "slot times are set by the loader"
+    return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def clock_groups(slot: Slot, capitals: Iterable[Country], zone_of: Callable[[str], object], end: bool = True) -> list[ClockGroup]:
+    """Capitals grouped by the local clock of ``slot`` (start and end, or start only), earliest first.
+
+    A small pure helper until the core's grouping for ``agenda times``/``announce`` lands;
+    then both should share one function. Conversions go through zoneinfo (``astimezone``).
+    """
+    assert slot.starts is not None and slot.ends is not None and slot.date is not None
+    groups: dict[tuple, list[Country]] = {}
+    for country in capitals:
+        tz = zone_of(country.zone)
+        start = slot.starts.astimezone(tz).replace(tzinfo=None)  # type: ignore[arg-type]
+        finish = slot.ends.astimezone(tz).replace(tzinfo=None) if end else None  # type: ignore[arg-type]
+        groups.setdefault((start, finish), []).append(country)
+    out = []
+    for (start, finish), members in sorted(groups.items(), key=lambda kv: (kv[0][0], kv[0][1] or kv[0][0])):
+        shift = (start.date() - slot.date).days
+        out.append(ClockGroup(f"{start:%H:%M}", f"{finish:%H:%M}" if finish else "", start.date(), shift, tuple(members)))
+    return out
+
+
+def meeting_view(meeting: Meeting, members: Members, keys: dict[int, str]) -> MeetingView:
+    """Everything language-independent a meeting page shows."""
+    from functools import lru_cache
+
+    from rcmcli.core.zones import get_zone
+
+    get_zone = lru_cache(maxsize=None)(get_zone)
+
+    org = "all" if len(meeting.conferences) != 1 else meeting.conferences[0]
+    capitals = members.members_of(org) if org == "all" or org in members.conferences else members.members_of("all")
+    days = []
+    for day in meeting.days:
+        if not day.slots or day.date is None:
+            continue
+        view = DayView(day.date, day.weekday or f"{day.date:%A}")
+        for s in day.slots:
+            view.slots.append(
+                SlotView(
+                    s, keys[s.index], _iso_utc(s.starts), _iso_utc(s.ends), hhmm(s.start), hhmm(s.end),
+                    clock_groups(s, capitals, get_zone), s.crosses_midnight,
+                )
+            )
+        view.announcement = clock_groups(day.slots[0], capitals, get_zone, end=False)
+        days.append(view)
+    return MeetingView(meeting, days, capitals)
+
+
+# --- calendar links ------------------------------------------------------------------
+
+
+def _cut(text: str, limit: int = DETAILS_MAX) -> str:
+    if len(text) <= limit:
+        return text
+    return text[: limit - 1].rsplit(None, 1)[0] + "\u2026"
+
+
+_SAFE = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-~")
+_PERCENT = tuple(chr(b) if b in _SAFE else f"%{b:02X}" for b in range(256))
+
+
+def _quote(text: str) -> str:
+    """Percent-encode all but RFC 3986 unreserved characters (urllib's quote(safe=''), by table: faster)."""
+    return "".join(map(_PERCENT.__getitem__, text.encode("utf-8")))
+
+
+def _query(params: dict[str, str]) -> str:
+    return "&".join(f"{k}={_quote(v)}" for k, v in params.items())
+
+
+def google_url(title: str, start_utc: str, end_utc: str, details: str, location: str) -> str:
+    """Google Calendar's event template link: action=TEMPLATE, dates=START/END in UTC (…Z)."""
+    compact = "/".join(t.replace("-", "").replace(":", "") for t in (start_utc, end_utc))
+    params = {"action": "TEMPLATE", "text": title, "dates": compact, "details": _cut(details)}
+    if location:
+        params["location"] = location
+    return "https://calendar.google.com/calendar/render?" + _query(params)
+
+
+def outlook_url(title: str, start_utc: str, end_utc: str, details: str, location: str) -> str:
+    """Outlook on the web's compose deep link: subject, startdt, enddt (ISO 8601 UTC), body, location."""
+    params = {
+        "path": "/calendar/action/compose",
+        "rru": "addevent",
+        "subject": title,
+        "startdt": start_utc,
+        "enddt": end_utc,
+        "body": _cut(details),
+    }
+    if location:
+        params["location"] = location
+    return "https://outlook.live.com/calendar/0/deeplink/compose?" + _query(params)
+
+
+def webcal_url(base_url: Optional[str], relative: str) -> Optional[str]:
+    """The subscription link for a calendar published under ``base_url`` (http[s] becomes webcal)."""
+    if not base_url:
+        return None
+    rest = base_url.split("://", 1)[1]
+    return "webcal://" + rest.rstrip("/") + "/" + relative
+
+
+def check_base_url(base_url: Optional[str]) -> Optional[str]:
+    if base_url is None:
+        return None
+    if not base_url.startswith(("https://", "http://")) or len(base_url.split("://", 1)[1].strip("/")) == 0 or any(
+        ch.isspace() or ch in "\"<>'" for ch in base_url
+    ):
+        raise UsageError(f"--base-url '{base_url[:200]}' is not a URL like 'https://example.github.io/agendas/'")
+    return base_url if base_url.endswith("/") else base_url + "/"
+
+
+# --- rendering -------------------------------------------------------------------------
+
+
+def _date_text(d: date) -> str:
+    """A date a person reads, before the browser formats it (one place to switch to Babel)."""
+    return d.isoformat()
+
+
+@contextmanager
+def _language(lang: str) -> Iterator[None]:
+    from rcmcli import i18n
+
+    before = i18n.current()
+    i18n.use(lang)
+    try:
+        yield
+    finally:
+        i18n.use(before)
+
+
+def environment():
+    """The Jinja2 environment: autoescaping for every template, gettext through rcmcli.i18n."""
+    import jinja2
+
+    from rcmcli import i18n
+
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(TEMPLATES)),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        undefined=jinja2.StrictUndefined,
+        extensions=["jinja2.ext.i18n"],
+    )
+    env.install_gettext_callables(i18n._, i18n.ngettext, newstyle=True)  # type: ignore[attr-defined]
+    env.filters["datetext"] = _date_text
+    return env
+
+
+@dataclass
+class Site:
+    """What to build: the meetings, the members, and how the calendars are reached."""
+
+    meetings: list[Meeting]
+    members: Members
+    base_url: Optional[str] = None
+    show_json: Optional[Callable[[Meeting, str], str]] = None  # the JSON of `agenda show`
+    source_date_epoch: Optional[str] = None
+
+
+def _sorted(meetings: Iterable[Meeting]) -> list[Meeting]:
+    return sorted(meetings, key=lambda m: (m.first_day or date.min, m.id))
+
+
+def render_files(site: Site) -> dict[str, bytes]:
+    """Every file of the site, by relative path (``/``-separated); one process."""
+    from rcmcli.core.gcpause import paused
+
+    env, meetings = environment(), _sorted(site.meetings)
+    with paused():
+        files = _index_files(env, meetings)
+        files.update(_meeting_files(env, site, meetings))
+    return files
+
+
+def _index_files(env, meetings: list[Meeting]) -> dict[str, bytes]:
+    """The assets, the language chooser, each language's list of meetings and the marker."""
+    files: dict[str, bytes] = {f"assets/{name}": (TEMPLATES / name).read_bytes() for name in ASSETS}
+    files["index.html"] = _render(env, "root.html", lang="en", languages=_languages("index.html", "en", "."), up="")
+    for lang in LANGUAGES:
+        with _language(lang):
+            files[f"{lang}/index.html"] = _render(
+                env, "index.html", lang=lang, languages=_languages("index.html", lang), meetings=meetings, up="../"
+            )
+    files[MARKER] = b"built by rcm site build; this folder is replaced on every build\n"
+    return files
+
+
+def _meeting_files(env, site: Site, meetings: list[Meeting]) -> dict[str, bytes]:
+    """Pages, calendars and JSON of some meetings, in every language."""
+    from rcmcli.export import ics
+
+    views = [meeting_view(mt, site.members, ics.slot_keys(mt)) for mt in meetings]
+    cache: dict = {}
+    files: dict[str, bytes] = {}
+    for lang in LANGUAGES:
+        with _language(lang):
+            files.update(_language_files(env, site, views, lang, cache))
+    return files
+
+
+def _languages(page: str, current: str, up: str = "..") -> list[dict]:
+    return [
+        {"code": code, "name": LANGUAGE_NAMES[code], "href": f"{up}/{code}/{page}", "current": code == current}
+        for code in LANGUAGES
+    ]
+
+
+def _render(env, template: str, **context) -> bytes:
+    return env.get_template(template).render(**context).encode("utf-8")
+
+
+@dataclass
+class _Calendars:
+    """A meeting's calendar files and per-slot descriptions in one calendar language."""
+
+    meeting: bytes
+    slots: dict[str, bytes]
+    details: dict[str, str]
+
+
+def _calendars(site: Site, view: MeetingView, ics_lang: str) -> _Calendars:
+    from rcmcli.export import ics
+
+    mt = view.meeting
+    options = ics.Options(ics_lang, False, site.source_date_epoch)
+    out = _Calendars(ics.calendar_bytes(mt, site.members, options), {}, {})
+    for day in view.days:
+        for sv in day.slots:
+            out.slots[sv.key] = ics.slot_calendar_bytes(mt, sv.slot, site.members, options, sv.key)
+            out.details[sv.key] = ics.slot_description(mt, sv.slot, ics_lang, site.members)
+    return out
+
+
+def _language_files(env, site: Site, views: list[MeetingView], lang: str, cache: dict) -> dict[str, bytes]:
+    from rcmcli.export import ics
+
+    ics_lang = lang if lang in ics.LABELS else "en"  # calendars exist in en and es; others read English
+    files: dict[str, bytes] = {}
+    template = env.get_template("meeting.html")
+    names = _Names(site.members, lang)
+    for view in views:
+        mt = view.meeting
+        cals = cache.get((mt.id, ics_lang))
+        if cals is None:
+            cals = cache[(mt.id, ics_lang)] = _calendars(site, view, ics_lang)
+        files[f"{lang}/{mt.id}.ics"] = cals.meeting
+        links = {}
+        where = ics.location_text(mt, ics_lang)
+        for day in view.days:
+            for sv in day.slots:
+                files[f"{lang}/{mt.id}/{sv.key}.ics"] = cals.slots[sv.key]
+                details = cals.details[sv.key]
+                if site.base_url:
+                    details += f"\n\n{site.base_url}{lang}/{mt.id}.html#{sv.key}"
+                title = sv.slot.label(lang)
+                links[sv.key] = {
+                    "ics": f"{mt.id}/{sv.key}.ics",
+                    "google": google_url(title, sv.start_utc, sv.end_utc, details, where),
+                    "outlook": outlook_url(title, sv.start_utc, sv.end_utc, details, where),
+                }
+        if site.show_json is not None:
+            files[f"{lang}/{mt.id}.json"] = _json(site, mt, lang, cache)
+        files[f"{lang}/{mt.id}.html"] = template.render(
+            lang=lang,
+            languages=_languages(f"{mt.id}.html", lang),
+            view=view,
+            mt=mt,
+            links=links,
+            country=names.country,
+            capital_list=names.capitals,
+            has_json=site.show_json is not None,
+            webcal=webcal_url(site.base_url, f"{lang}/{mt.id}.ics"),
+            capitals=_capital_choices(view.capitals, lang),
+            ref=mt.reference_zone,
+            js_text=_js_text(),
+            up="../",
+        ).encode("utf-8")
+    return files
+
+
+def _json(site: Site, mt: Meeting, lang: str, cache: dict) -> bytes:
+    """The `agenda show` JSON; a language whose titles are all another's reuses its bytes.
+
+    Titles are the only texts of ``render.show_json`` that depend on the language
+    (tests compare every language's file with the command's own output).
+    """
+    assert site.show_json is not None
+    titles = (mt.title.get(lang), *(s.title.get(lang) for s in mt.slots))
+    key = ("json", mt.id, titles)
+    data = cache.get(key)
+    if data is None:
+        data = cache[key] = site.show_json(mt, lang).encode("utf-8")
+    return data
+
+
+class _Names:
+    """Country and capital names in one language, joined once per group of capitals."""
+
+    def __init__(self, members: Members, lang: str) -> None:
+        self.members, self.lang = members, lang
+        self._lists: dict[tuple[str, ...], str] = {}
+
+    def country(self, code: str) -> str:
+        country = self.members.countries.get(code)
+        return country.name.get(self.lang) if country else code
+
+    def capitals(self, countries: tuple[Country, ...]) -> str:
+        """'Buenos Aires, Brasília, Santiago': plain text (the template escapes it)."""
+        key = tuple(c.code for c in countries)
+        text = self._lists.get(key)
+        if text is None:
+            text = self._lists[key] = ", ".join(c.capital.get(self.lang) for c in countries)
+        return text
+
+
+def _js_text() -> dict[str, str]:
+    """The sentences the page script shows, translated here (the script carries no text)."""
+    from rcmcli.i18n import _
+
+    return {
+        "browser": _("Times are shown in %(zone)s (%(offset)s), the time zone of this browser."),
+        "chosen": _("Times are shown in %(zone)s (%(offset)s)."),
+        "unknown": _("'%(zone)s' is not a time zone this browser knows; times are shown in %(browser)s."),
+        "next_day": _("next day"),
+        "previous_day": _("previous day"),
+    }
+
+
+def _capital_choices(capitals: list[Country], lang: str) -> list[dict]:
+    return sorted(
+        ({"zone": c.zone, "label": f"{c.capital.get(lang)} ({c.name.get(lang)})"} for c in capitals),
+        key=lambda c: c["label"],
+    )
+
+
+# --- writing ---------------------------------------------------------------------------
+
+
+def _check_target(target: Path, parent: Path) -> None:
+    if not parent.is_dir():
+        raise OutputError(f"folder '{parent}' does not exist", str(target))
+    if target.exists() and not target.is_dir():
+        raise OutputError("is a file; -o takes a folder for the site", str(target))
+    if target.is_dir() and not (target / MARKER).exists() and any(target.iterdir()):
+        raise OutputError(
+            "is a folder with files rcm did not build; give a new or empty folder (the build replaces it whole)",
+            str(target),
+        )
+    if not os.access(parent, os.W_OK):
+        raise OutputError(f"folder '{parent}' is not writable", str(target))
+
+
+def _write_tree(root: Path, files: dict[str, bytes]) -> None:
+    made: set[Path] = {root}
+    for relative, data in files.items():
+        path = root / relative
+        if path.parent not in made:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            made.add(path.parent)
+        path.write_bytes(data)
+
+
+def _swap(fresh: Path, target: Path) -> None:
+    """Replace ``target`` by ``fresh``: two renames, the old folder removed last."""
+    if not target.exists():
+        os.replace(fresh, target)
+        return
+    old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-", dir=target.parent if str(target.parent) else "."))
+    os.rmdir(old)
+    os.replace(target, old)
+    try:
+        os.replace(fresh, target)
+    except BaseException:
+        os.replace(old, target)
+        raise
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def build(site: Site, target: Path, jobs: Optional[int] = None) -> list[str]:
+    """Render the site into a fresh folder next to ``target``, then swap it in; the paths written.
+
+    Large sites are rendered by ``jobs`` forked processes (default: one per CPU, up to
+    8, when there are enough meetings to pay for them), each writing its share of the
+    meetings straight into the fresh folder.
+    """
+    from rcmcli.core.gcpause import paused
+
+    target = Path(target)
+    fresh = _fresh_folder(target)
+    try:
+        with paused():
+            names = _build_into(site, fresh, jobs)
+        _swap(fresh, target)
+    except OSError as exc:
+        shutil.rmtree(fresh, ignore_errors=True)
+        raise OutputError(f"cannot write: {exc.strerror or exc}", str(target)) from None
+    except BaseException:
+        shutil.rmtree(fresh, ignore_errors=True)
+        raise
+    return names
+
+
+def _fresh_folder(target: Path) -> Path:
+    parent = target.parent if str(target.parent) else Path(".")
+    _check_target(target, parent)
+    try:
+        fresh = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=parent))
+    except OSError as exc:
+        raise OutputError(f"cannot create a folder next to it: {exc.strerror or exc}", str(target)) from None
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(fresh, 0o777 & ~umask)  # mkdtemp makes it 0700; a site is meant to be served
+    return fresh
+
+
+PARALLEL_FROM = 40  # meetings; below this, starting processes costs more than it saves
+_JOB: dict = {}  # what forked workers inherit: the site, its sorted meetings, the folder
+
+
+def _build_into(site: Site, fresh: Path, jobs: Optional[int]) -> list[str]:
+    env, meetings = environment(), _sorted(site.meetings)
+    files = _index_files(env, meetings)
+    _write_tree(fresh, files)
+    names = list(files)
+    workers = _workers(len(meetings), jobs)
+    if workers <= 1:
+        part = _meeting_files(env, site, meetings)
+        _write_tree(fresh, part)
+        return names + list(part)
+    import multiprocessing
+
+    size = -(-len(meetings) // (workers * 4))
+    chunks = [(a, min(a + size, len(meetings))) for a in range(0, len(meetings), size)]
+    _JOB.update(site=site, meetings=meetings, folder=fresh)
+    try:
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            for result in pool.imap(_worker, chunks):
+                if isinstance(result, tuple):  # an RcmError in a worker: same message, same exit code
+                    raise _ERRORS.get(result[0], InputError)(result[1])
+                names += result
+    finally:
+        _JOB.clear()
+    return names
+
+
+def _workers(meetings: int, jobs: Optional[int]) -> int:
+    import multiprocessing
+
+    if jobs is not None:
+        wanted = jobs
+    elif meetings < PARALLEL_FROM:
+        return 1
+    else:
+        wanted = min(os.cpu_count() or 1, 8)
+    if wanted > 1 and "fork" not in multiprocessing.get_all_start_methods():
+        return 1
+    return max(1, min(wanted, meetings))
+
+
+def _worker(chunk: tuple[int, int]):
+    """In a forked process: render and write meetings[a:b]; their paths, or an error to re-raise."""
+    from rcmcli.core.errors import RcmError
+
+    try:
+        part = _meeting_files(environment(), _JOB["site"], _JOB["meetings"][chunk[0] : chunk[1]])
+        _write_tree(_JOB["folder"], part)
+        return list(part)
+    except RcmError as exc:
+        return (type(exc).__name__, str(exc))
+
+
+def _error_types() -> dict[str, type]:
+    from rcmcli.core import errors
+
+    return {
+        name: cls
+        for name, cls in vars(errors).items()
+        if isinstance(cls, type) and issubclass(cls, errors.RcmError) and cls.__init__ is errors.RcmError.__init__
+    }
+
+
+_ERRORS = _error_types()
