@@ -343,12 +343,13 @@ def test_show_in_washington(runner, query):
 
 # --- agenda announce --------------------------------------------------------------------------
 
-# Written by hand from the tz database's offsets on 9 and 10 September 2021 (see FIRST_SLOT):
+# Written by hand from the tz database's offsets on 9 and 10 September 2021 (see FIRST_SLOT);
+# the dates in CLDR's English full format ('EEEE, MMMM d, y'):
 # 09:00 GMT-6 is 15:00 UTC. Santiago is on UTC-3 (Chile's DST began on 5 September 2021), so
 # it is with Buenos Aires at 12:00, not at 11:00 as the agenda (002) says. Capitals are listed
 # in the members file's order; the agenda's "Washington DC" is written without a comma.
 ANNOUNCE_II = """\
-The meeting starts at 09:00 am Central American time (GMT-6) on both days, Thursday 9 September 2021 and Friday 10 September 2021:
+The meeting starts at 09:00 am Central American time (GMT-6) on both days, Thursday, September 9, 2021 and Friday, September 10, 2021:
 09:00 am Belmopan, San José, San Salvador, Guatemala City, Tegucigalpa & Managua
 10:00 am Mexico City, Panama City, Bogotá, Quito & Lima
 11:00 am Ottawa, Santo Domingo, Washington DC, La Paz, Georgetown, Asunción & Caracas
@@ -418,12 +419,12 @@ days:
 ANNOUNCE_DST = """\
 The start times differ from one day to the next: each day is listed.
 
-On Friday 5 November 2021 the meeting starts at 09:00 am GMT-6:
+On Friday, November 5, 2021 the meeting starts at 09:00 am GMT-6:
 09:00 am Belmopan, San José, San Salvador, Guatemala City, Tegucigalpa, Mexico City & Managua
 10:00 am Panama City
 11:00 am Ottawa, Santo Domingo & Washington DC
 
-On Monday 8 November 2021 the meeting starts at 09:00 am GMT-6:
+On Monday, November 8, 2021 the meeting starts at 09:00 am GMT-6:
 09:00 am Belmopan, San José, San Salvador, Guatemala City, Tegucigalpa, Mexico City & Managua
 10:00 am Ottawa, Panama City & Washington DC
 11:00 am Santo Domingo

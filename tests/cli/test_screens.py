@@ -100,8 +100,8 @@ def test_show_keeps_every_slot_whole(screens, name, width):
         assert flat(label[:30]) in titles, f"{label!r} lost its first 30 characters at {width} columns"
         assert f"{slot.start:%H:%M}" in screen
     for day in mt.days:
-        # The day written out, by hand: not an ISO column.
-        assert f"{day.date.day} {day.date:%B %Y}" in screen
+        # The day written out (CLDR English full date, 'EEEE, MMMM d, y'): not an ISO column.
+        assert f"{day.date:%B} {day.date.day}, {day.date.year}" in screen
     assert str(mt.days[0].date) not in screen
     assert "Title" in screen and mt.reference_zone.offset in screen
 

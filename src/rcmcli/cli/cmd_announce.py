@@ -17,7 +17,7 @@ def agenda_announce(
     meeting: Optional[str] = None,
     capital: Optional[list[str]] = None,
     slot: bool = False,
-    clock: str = "12",
+    clock: Optional[str] = None,
     fmt: str = "text",
     lang: str = "en",
 ) -> int:
@@ -33,6 +33,10 @@ def agenda_announce(
     places = c._places(catalog, mt, None, capital, lang)
     items = clocks.announcements(mt, places, per_slot=slot)
     c._note("announcing", mt, note)
+    from rcmcli import i18n
+    from rcmcli.cli.datefmt import habit
+
+    clock = clock or i18n.clock() or habit(lang)
     if fmt == "json":
         c._say(announce_json(mt, items, clock, lang))
     elif fmt == "csv":

@@ -243,8 +243,9 @@ def _pick(catalog: Catalog, meeting: Optional[str]) -> tuple[Meeting, str]:
     today = _today()
     upcoming = [mt for mt in usable if (mt.last_day or date.min) >= today]
     if upcoming:
-        return upcoming[0], "the next upcoming meeting"
-    return usable[-1], "the most recent meeting (none is upcoming)"
+        # TRANSLATORS: why a meeting was shown when none was named: "rcm: showing <id>, <this>".
+        return upcoming[0], _("the next upcoming meeting")
+    return usable[-1], _("the most recent meeting (none is upcoming)")
 
 
 def _zones(catalog: Catalog, names: list[str], meeting: Meeting) -> list:

@@ -2,9 +2,8 @@
 
 Every screen and announcement formats a day ("Thursday 9 September 2021"), a wall
 time ("09:00 am" or "09:00") and a list of capitals ("Mexico City, Panama City &
-Lima") through these functions, so that switching them to CLDR (Babel) for other
-languages changes this module only. For now the names are English whatever
-``lang`` says.
+Lima") through these functions. Days and other languages' clocks come from CLDR
+through Babel (rcmcli.i18n); no month or weekday names are written here.
 """
 
 from __future__ import annotations
@@ -14,15 +13,19 @@ from rcmcli.i18n import _
 TYPE_CHECKING = False  # typing costs ~8 ms of start-up; annotations are never evaluated
 if TYPE_CHECKING:
     from datetime import date, time
-    from typing import Sequence
-
-_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
-
+    from typing import Optional, Sequence
 
 def format_day(day: date, lang: str = "en") -> str:
-    """'Thursday 9 September 2021': weekday and date written out, no ISO."""
-    return f"{_WEEKDAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]} {day.year}"
+    """The day written out as people of ``lang`` write it, from CLDR (Babel): 'Thursday,
+    September 9, 2021', 'jueves, 9 de septiembre de 2021'. Only screens for people call
+    this: machine formats keep ISO dates and never import Babel."""
+    if lang == "en":
+        # CLDR's English full date, 'EEEE, MMMM d, y', from the C library's own English
+        # names (Python never calls setlocale): English output never imports Babel.
+        return f"{day:%A}, {day:%B} {day.day}, {day.year}"
+    from rcmcli import i18n
+
+    return i18n.format_day(day, lang)
 
 
 def format_days(days: Sequence[date], lang: str = "en") -> str:
@@ -30,13 +33,34 @@ def format_days(days: Sequence[date], lang: str = "en") -> str:
     return join_names([format_day(d, lang) for d in days], lang, last=_("%(items)s and %(last)s"))
 
 
-def format_clock(t: time, clock: str = "24", lang: str = "en") -> str:
-    """'09:00' (24-hour) or '09:00 am' / '12:00 pm' (12-hour, as the agendas write it)."""
-    if clock == "12":
+def format_clock(t: time, clock: Optional[str] = None, lang: str = "en") -> str:
+    """A wall time: '09:00' (24-hour), or 12-hour: in English as the agendas write it
+    ('09:00 am', '12:00 pm'), in the other languages from CLDR ('9:00 a. m.').
+
+    ``clock``: '12' or '24'; else ``--clock``; else the language's habit (CLDR's short
+    time format: 12-hour for en and es-419, 24-hour for pt and fr).
+    """
+    from rcmcli import i18n
+
+    chosen = clock or i18n.clock() or habit(lang)
+    if chosen == "24":
+        return f"{t.hour:02d}:{t.minute:02d}"
+    if lang == "en":
         hour = t.hour % 12 or 12
         suffix = _("am") if t.hour < 12 else _("pm")
         return _("%(hour)02d:%(minute)02d %(suffix)s") % {"hour": hour, "minute": t.minute, "suffix": suffix}
-    return f"{t.hour:02d}:{t.minute:02d}"
+    return i18n.format_clock(t, lang, "12")
+
+
+def habit(lang: str) -> str:
+    """'12' where CLDR's short time format for ``lang`` uses a 12-hour clock, else '24'."""
+    if lang == "en":
+        return "12"  # CLDR en: 'h:mm a' (a test checks it against Babel); no Babel for English
+    from babel import Locale
+
+    from rcmcli import i18n
+
+    return "12" if "h" in Locale.parse(i18n.cldr_locale(lang)).time_formats["short"].pattern else "24"
 
 
 def join_names(names: Sequence[str], lang: str = "en", last: str = "") -> str:

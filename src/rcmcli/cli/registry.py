@@ -180,7 +180,7 @@ COMMANDS: tuple[Command, ...] = (
             meeting(),
             capital(N_("Announce for this capital (or country, ISO code, zone) instead of the members. Repeatable.")),
             Opt("slot", ("--slot",), N_("Also the start of every slot, day by day."), kind="flag"),
-            Opt("clock", ("--clock",), N_("12-hour (09:00 am, as agendas write it) or 24-hour times."), default="12", choices=("12", "24")),
+            Opt("clock", ("--clock",), N_("12-hour (09:00 am, as agendas write it) or 24-hour times (default: rcm --clock, else the language's habit)."), choices=("12", "24")),
             fmt(("text", "markdown", "json", "csv"), default="text"),
             lang(N_("Language of titles and capitals.")),
         ),
