@@ -51,14 +51,19 @@ def setup(opts: Globals) -> int:
     """Apply the global options (language first, so every later message is in it);
     0, or the exit code of a bad ``--lang``, ``--clock`` or ``--tzdb``."""
     from rcmcli import i18n
-    from rcmcli.core import zones
+    from rcmcli.core import tzdb  # not zones: --version and --help need no zone
 
     try:
         i18n.use(i18n.choose(opts.lang), opts.clock)
-        zones.use_database(opts.tzdb)
+    except UsageError as exc:
+        error(str(exc))
+        return exc.exit_code
+    try:
+        tzdb.use_database(opts.tzdb)
     except UsageError as exc:
         if os.environ.get("RCM_TZDB") == opts.tzdb:  # the value came from the environment (or agrees with it)
-            error(f"RCM_TZDB='{opts.tzdb}' is not a tz database; use 'tzdata' or 'system'")
+            values = {"value": one_line(opts.tzdb)[:200]}
+            error(_("RCM_TZDB='%(value)s' is not a tz database; use 'tzdata' or 'system'") % values)
         else:
             error(str(exc))
         return exc.exit_code
@@ -146,9 +151,9 @@ def report_bug(opts: Globals) -> int:
 
 def version_text() -> str:
     from rcmcli import __version__
-    from rcmcli.core import zones
+    from rcmcli.core import tzdb
 
-    return f"rcm {__version__}\nIANA tz database {zones.version()}\n"
+    return f"rcm {__version__}\nIANA tz database {tzdb.version()}\n"
 
 
 # --- helpers shared by the commands ----------------------------------------------

@@ -1,4 +1,4 @@
-"""Time zones: the tz database rcm uses, published offsets, and names people type.
+"""Time zones: zones from the tz database, published offsets, and names people type.
 
 By default zones come from the ``tzdata`` package, not from the host's
 ``/usr/share/zoneinfo``: the host's copy can be years old, and the same agenda must
@@ -16,6 +16,7 @@ from datetime import datetime, timedelta, timezone, tzinfo
 from functools import lru_cache
 from pathlib import Path
 
+from rcmcli.core import tzdb
 from rcmcli.core.errors import UnknownZoneError, UsageError, close_matches, quote
 from rcmcli.i18n import _
 
@@ -23,29 +24,9 @@ TYPE_CHECKING = False  # typing costs ~8 ms of start-up; annotations are never e
 if TYPE_CHECKING:
     from typing import Iterable, Mapping
 
-_SOURCE = {"name": os.environ.get("RCM_TZDB", "tzdata")}
-_SYSTEM_DIRS = ("/usr/share/zoneinfo", "/usr/lib/zoneinfo", "/usr/share/lib/zoneinfo", "/etc/zoneinfo")
-
-
-def use_database(name: str) -> None:
-    """Select ``tzdata`` (the package, default) or ``system`` (the host's files)."""
-    if name not in ("tzdata", "system"):
-        raise UsageError(_("unknown tz database %(name)s; use 'tzdata' or 'system'") % {"name": quote(name)})
-    if name != _SOURCE["name"]:
-        _SOURCE["name"] = name
-        for cached in (get_zone, available_zones, _fold_index, _city_index):
-            cached.cache_clear()
-
-
-def database() -> str:
-    return _SOURCE["name"]
-
-
-def _system_dir() -> Path:
-    for d in _SYSTEM_DIRS:
-        if Path(d, "UTC").exists():
-            return Path(d)
-    raise UsageError(_("no system tz database found; use the bundled one (--tzdb tzdata)"))
+_SOURCE = tzdb._SOURCE  # the selected database, shared with rcmcli.core.tzdb
+use_database, database, version = tzdb.use_database, tzdb.database, tzdb.version
+_system_dir = tzdb.system_dir
 
 
 @lru_cache(maxsize=None)
@@ -71,24 +52,7 @@ def get_zone(key: str) -> tzinfo:
 
 @lru_cache(maxsize=1)
 def _tzdata_dir() -> Path:
-    """The tzdata package's folder, opened directly: importlib.resources costs more to
-    import than the zone files cost to read (tzdata ships as plain files in a wheel)."""
-    import tzdata
-
-    return Path(tzdata.__file__).parent
-
-
-def version() -> str:
-    """The IANA release of the selected database, e.g. '2026a'."""
-    if _SOURCE["name"] == "system":
-        try:
-            first = _system_dir().joinpath("tzdata.zi").read_text().splitlines()[0]
-            return first.split()[-1] + " (system)"
-        except (OSError, IndexError):
-            return "unknown (system)"
-    import tzdata
-
-    return f"{tzdata.IANA_VERSION} (tzdata {tzdata.__version__})"
+    return tzdb.tzdata_dir()
 
 
 @lru_cache(maxsize=None)
@@ -186,6 +150,14 @@ def _city_index() -> dict[str, list[str]]:
             continue
         index.setdefault(fold(key.rsplit("/", 1)[1]), []).append(key)
     return index
+
+
+def _forget() -> None:
+    for cached in (get_zone, available_zones, _fold_index, _city_index):
+        cached.cache_clear()
+
+
+tzdb.on_change(_forget)
 
 
 def _best(keys: list[str]) -> list[str]:
