@@ -54,6 +54,12 @@ def _cases() -> list[tuple[str, list[str]]]:
             (f"announce-{mid}", ["agenda", "announce", mid]),
             (f"announce-{mid}-slot", ["agenda", "announce", mid, "--slot"]),
         ]
+    cases += [  # the languages: the screens a delegate in Santiago, Brasília or Ottawa reads
+        ("es-show-plenary-ii-2021-santiago", ["--lang", "es", "agenda", "show", "plenary-ii-2021", "--tz", "Santiago"]),
+        ("es-announce-plenary-ii-2021", ["--lang", "es", "agenda", "announce", "plenary-ii-2021"]),
+        ("pt-times-plenary-ii-2021", ["--lang", "pt", "agenda", "times", "plenary-ii-2021"]),
+        ("fr-announce-plenary-ii-2021", ["--lang", "fr", "agenda", "announce", "plenary-ii-2021"]),
+    ]
     return cases
 
 
@@ -195,6 +201,10 @@ GOLDEN_CASES = [
     "show-followup-ii-2021-santiago",
     "times-followup-ii-2021",
     "announce-plenary-iii-2022-slot",
+    "es-show-plenary-ii-2021-santiago",
+    "es-announce-plenary-ii-2021",
+    "pt-times-plenary-ii-2021",
+    "fr-announce-plenary-ii-2021",
 ]
 
 
@@ -218,7 +228,7 @@ def _quote(arg: str) -> str:
     return f'"{arg}"' if " " in arg else arg
 
 
-@pytest.mark.parametrize("name", ["show-plenary-ii-2021-santiago", "times-plenary-ii-2021"])
+@pytest.mark.parametrize("name", ["show-plenary-ii-2021-santiago", "times-plenary-ii-2021", "es-show-plenary-ii-2021-santiago"])
 def test_readme_shows_the_80_column_screens(name):
     readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
     screen = (GOLDEN / f"{name}.80.txt").read_text(encoding="utf-8").split("\n", 1)[1]
