@@ -58,7 +58,7 @@ def setup(opts: Globals) -> int:
         zones.use_database(opts.tzdb)
     except UsageError as exc:
         if os.environ.get("RCM_TZDB") == opts.tzdb:  # the value came from the environment (or agrees with it)
-            error(f"RCM_TZDB='{opts.tzdb}' is not a tz database; use 'tzdata' or 'system'")
+            error(_("RCM_TZDB='%(value)s' is not a tz database; use 'tzdata' or 'system'") % {"value": opts.tzdb})
         else:
             error(str(exc))
         return exc.exit_code
@@ -238,13 +238,13 @@ def _pick(catalog: Catalog, meeting: Optional[str]) -> tuple[Meeting, str]:
         except RcmError:
             continue  # a broken draft in the folder must not stop the others
     if not usable:
-        raise UsageError(f"the catalog {catalog.folder} has no usable meetings; run 'rcm agenda validate' to see why")
+        raise UsageError(_("the catalog %(folder)s has no usable meetings; run 'rcm agenda validate' to see why") % {"folder": catalog.folder})
     usable.sort(key=lambda mt: (mt.first_day or date.min, mt.id))
     today = _today()
     upcoming = [mt for mt in usable if (mt.last_day or date.min) >= today]
     if upcoming:
-        return upcoming[0], "the next upcoming meeting"
-    return usable[-1], "the most recent meeting (none is upcoming)"
+        return upcoming[0], _("the next upcoming meeting")
+    return usable[-1], _("the most recent meeting (none is upcoming)")
 
 
 def _zones(catalog: Catalog, names: list[str], meeting: Meeting) -> list:
@@ -491,7 +491,7 @@ def agenda_ics(
     options = ics.Options(lang, include_breaks, os.environ.get("SOURCE_DATE_EPOCH"), catalog.limits.max_bytes)
     mt, note = _pick(catalog, meeting)
     # Until the calendar's labels exist in every language, the others export in English.
-    options = ics.Options(lang if lang in ics.LABELS else "en", include_breaks, os.environ.get("SOURCE_DATE_EPOCH"))
+    options = ics.Options(lang, include_breaks, os.environ.get("SOURCE_DATE_EPOCH"))
     counts: dict[str, int] = {}
     data = ics.export(mt, catalog.members, options, previous, counts)
     _note("exporting", mt, note)

@@ -320,7 +320,7 @@ def _calendars(site: Site, view: MeetingView, ics_lang: str) -> _Calendars:
 def _language_files(env, site: Site, views: list[MeetingView], lang: str, cache: dict) -> dict[str, bytes]:
     from rcmcli.export import ics
 
-    ics_lang = lang if lang in ics.LABELS else "en"  # calendars exist in en and es; others read English
+    ics_lang = lang  # calendars in every language rcm speaks (their labels: ics.LABELS)
     files: dict[str, bytes] = {}
     template = env.get_template("meeting.html")
     names = _Names(site.members, lang)
