@@ -49,7 +49,7 @@ def git_show(spec: str) -> bytes:
     except FileNotFoundError:
         raise UsageError(_("'%(spec)s' looks like REV:PATH, but git is not installed") % {"spec": spec}) from None
     except subprocess.TimeoutExpired:
-        raise InputError("git show took more than 60 s", spec) from None
+        raise InputError(_("git show took more than 60 s"), spec) from None
     if done.returncode != 0:
         reason = done.stderr.decode("utf-8", "replace").strip().splitlines()
         raise InputError(f"git show failed: {(reason[0] if reason else 'exit ' + str(done.returncode))[:200]}", spec)

@@ -111,7 +111,7 @@ def epoch(source_date_epoch: Optional[str]) -> Optional[datetime]:
         return None
     text = source_date_epoch.strip()
     if not re.fullmatch(r"\d{1,11}", text, re.ASCII):
-        raise UsageError(f"SOURCE_DATE_EPOCH='{source_date_epoch}' is not a whole number of seconds since 1970")
+        raise UsageError(_("SOURCE_DATE_EPOCH='%(value)s' is not a whole number of seconds since 1970") % {"value": source_date_epoch})
     return datetime.fromtimestamp(int(text), timezone.utc)
 
 
@@ -852,10 +852,13 @@ def read_invite(path: Path, meeting: Meeting) -> PreviousInvite:
     lines = w.unfold(data.decode("utf-8", errors="replace"))
     found = _vevents(lines)
     if not found:
-        raise InputError("no VEVENT: not an invitation written by 'rcm agenda invite'", str(path))
+        raise InputError(_("no VEVENT: not an invitation written by 'rcm agenda invite'"), str(path))
     first = _previous_event(*found[0])
     if not (first.uid.startswith(f"{meeting.id}.") and first.uid.endswith(f"@{UID_HOST}")):
-        raise InputError(f"UID '{first.uid}' is not from meeting '{meeting.id}'; --previous takes the folder of an earlier invite run", str(path))
+        raise InputError(
+            _("UID '%(uid)s' is not from meeting '%(id)s'; --previous takes the folder of an earlier invite run") % {"uid": first.uid, "id": meeting.id},
+            str(path),
+        )
     props = dict(reversed(first.props))
     attendee = props.get("ATTENDEE", "")
     cn = _CN.search(attendee.split(":", 1)[0] if attendee else "")
@@ -869,7 +872,10 @@ def read_invite(path: Path, meeting: Meeting) -> PreviousInvite:
     method = next((w.line_value(x).strip().upper() for x in header if w.line_name(x) == "METHOD"), "")
     if method not in ("REQUEST", "CANCEL") or not email:
         why = f"METHOD:{method or '(none)'}" if method not in ("REQUEST", "CANCEL") else "no ATTENDEE"
-        raise InputError(f"{why}: not an invitation written by 'rcm agenda invite'; keep other calendars out of the folder", str(path))
+        raise InputError(
+            _("%(problem)s: not an invitation written by 'rcm agenda invite'; keep other calendars out of the folder") % {"problem": why},
+            str(path),
+        )
     return PreviousInvite(
         name=path.name,
         data=data,
