@@ -81,7 +81,7 @@ def test_unknown_language_is_an_error_listing_the_languages(option, environ, sou
 )
 def test_messages_in_each_language(lang, expected):
     i18n.use(lang)
-    assert i18n._("unknown timezone %(name)s") % {"name": "'Santiaog'"} == expected
+    assert i18n._("unknown timezone %(name)s") % {"name": "'Santiaog'"} == expected  # the code quotes the value
 
 
 @pytest.mark.parametrize(

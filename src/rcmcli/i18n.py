@@ -91,6 +91,43 @@ def use(lang: str, clock: Optional[str] = None, environ: Optional[Mapping[str, s
     _active.update(lang=lang, translation=translation, clock=clock, region=region)
 
 
+class language:
+    """``with language("es"): ...``: text in another language for a while (a participant's
+    invitation, a calendar in the language of a page), the run's language restored after.
+
+    Only the messages switch; the ``--clock`` choice and the POSIX region stay the run's.
+    Catalogs are read once per language and kept (:data:`_catalogs`).
+    """
+
+    def __init__(self, lang: str) -> None:
+        if lang not in LANGUAGES:
+            raise _unknown(lang, "")
+        self.lang = lang
+        self.saved: Optional[tuple] = None
+
+    def __enter__(self) -> language:
+        self.saved = (_active["lang"], _active["translation"])
+        if self.lang != _active["lang"]:
+            _active.update(lang=self.lang, translation=_catalog(self.lang))
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        assert self.saved is not None
+        _active.update(lang=self.saved[0], translation=self.saved[1])
+
+
+_catalogs: dict = {}
+
+
+def _catalog(lang: str) -> Optional[GNUTranslations]:
+    """The catalog of ``lang`` (None for English), read on first use only."""
+    if lang == "en":
+        return None
+    if lang not in _catalogs:
+        _catalogs[lang] = load(lang)
+    return _catalogs[lang]
+
+
 def reset() -> None:
     """English, the language's own clock: the state before any :func:`use`."""
     _active.update(lang="en", translation=None, clock=None, region=None)

@@ -12,7 +12,7 @@ import os
 import sys
 
 from rcmcli.cli.commands import Globals, _catalog, _pick, _say, _usable
-from rcmcli.i18n import N_, _
+from rcmcli.i18n import LANGUAGES, N_, _
 from rcmcli.core.errors import InputError, OutputError, UsageError, quote
 
 TYPE_CHECKING = False
@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from rcmcli.core.catalog import Catalog
     from rcmcli.core.model import Meeting
 
-DIFF_LANGS = ("en", "es")
+DIFF_LANGS = LANGUAGES  # the notice is translated like every other text
 
 
 def _langs(value: str) -> list[str]:
@@ -31,7 +31,9 @@ def _langs(value: str) -> list[str]:
     langs = [x.strip() for x in (value or "en").split(",") if x.strip()]
     bad = [x for x in langs if x not in DIFF_LANGS]
     if bad or not langs:
-        raise UsageError(_("--lang %(value)s: use en, es, or both like 'es,en'") % {"value": quote(value)})
+        raise UsageError(
+            _("--lang %(value)s: use one or more of %(languages)s, like 'es,en'") % {"value": quote(value), "languages": ", ".join(LANGUAGES)}
+        )
     return langs
 
 
@@ -45,9 +47,9 @@ def git_show(spec: str) -> bytes:
     try:
         done = subprocess.run(["git", "show", spec], capture_output=True, timeout=60, check=False)
     except FileNotFoundError:
-        raise UsageError(f"'{spec}' looks like REV:PATH, but git is not installed") from None
+        raise UsageError(_("'%(spec)s' looks like REV:PATH, but git is not installed") % {"spec": spec}) from None
     except subprocess.TimeoutExpired:
-        raise InputError("git show took more than 60 s", spec) from None
+        raise InputError(_("git show took more than 60 s"), spec) from None
     if done.returncode != 0:
         reason = done.stderr.decode("utf-8", "replace").strip().splitlines()
         raise InputError(f"git show failed: {(reason[0] if reason else 'exit ' + str(done.returncode))[:200]}", spec)
@@ -80,7 +82,7 @@ def load_side(catalog: Catalog, spec: str) -> Meeting:
         return _usable(catalog, catalog.path_of(spec))
     rev, _, path = spec.partition(":")
     if not rev or not path or rev.startswith("-"):  # '-...' would reach git as an option
-        raise UsageError(f"'{spec}' is neither a file, a catalog id, nor REV:PATH like 'HEAD~1:agendas/iv.yaml'")
+        raise UsageError(_("'%(spec)s' is neither a file, a catalog id, nor REV:PATH like 'HEAD~1:agendas/iv.yaml'") % {"spec": spec})
     return meeting_from_bytes(git_show(spec), spec)
 
 
@@ -160,7 +162,7 @@ def _server(send: Optional[str], rate: Optional[str]):
     from rcmcli.export import send as s
 
     if rate is not None and not send:
-        raise UsageError("--rate applies to --send")
+        raise UsageError(_("--rate applies to --send"))
     return (s.parse_server(send), s.parse_rate(rate)) if send else None
 
 

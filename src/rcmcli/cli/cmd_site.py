@@ -32,7 +32,7 @@ def site_build(opts: Globals, meetings: Optional[list[str]] = None, output: Opti
 
     def show_json(mt, lang: str) -> str:
         ref = mt.reference_zone
-        zones = [Resolved(ref.label, ref.name, ref.tz, "reference zone")]
+        zones = [Resolved(ref.label, ref.name, ref.tz, _("reference zone"))]
         return render.show_json(mt, zones, localtime.slot_rows(mt, zones), lang)
 
     spec = site.Site(chosen, catalog.members, site.check_base_url(base_url), show_json, os.environ.get("SOURCE_DATE_EPOCH"))

@@ -243,7 +243,7 @@ def _pick(catalog: Catalog, meeting: Optional[str]) -> tuple[Meeting, str]:
         except RcmError:
             continue  # a broken draft in the folder must not stop the others
     if not usable:
-        raise UsageError(f"the catalog {catalog.folder} has no usable meetings; run 'rcm agenda validate' to see why")
+        raise UsageError(_("the catalog %(folder)s has no usable meetings; run 'rcm agenda validate' to see why") % {"folder": catalog.folder})
     usable.sort(key=lambda mt: (mt.first_day or date.min, mt.id))
     today = _today()
     upcoming = [mt for mt in usable if (mt.last_day or date.min) >= today]
@@ -497,7 +497,7 @@ def agenda_ics(
     options = ics.Options(lang, include_breaks, os.environ.get("SOURCE_DATE_EPOCH"), catalog.limits.max_bytes)
     mt, note = _pick(catalog, meeting)
     # Until the calendar's labels exist in every language, the others export in English.
-    options = ics.Options(lang if lang in ics.LABELS else "en", include_breaks, os.environ.get("SOURCE_DATE_EPOCH"))
+    options = ics.Options(lang, include_breaks, os.environ.get("SOURCE_DATE_EPOCH"))
     counts: dict[str, int] = {}
     data = ics.export(mt, catalog.members, options, previous, counts)
     _note("exporting", mt, note)

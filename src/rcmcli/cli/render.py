@@ -179,7 +179,8 @@ def show_json(meeting: Meeting, zones: Sequence[Resolved], rows: Sequence[SlotRo
 
 
 def _table_cells(zones: Sequence[Resolved], rows: Sequence[SlotRow], lang: str) -> tuple[list[str], list[list[str]]]:
-    head = ["Date", "Published", *[z.name for z in zones], "Kind", "Title"]
+    # TRANSLATORS: column headers of the Markdown agenda table; "Kind" is the kind of slot (session, break)
+    head = [_("Date"), _("Published"), *[z.name for z in zones], _("Kind"), _("Title")]
     body = [
         [str(r.slot.date), _published(r.slot), *[_span(t) for t in r.times], r.slot.kind, _label(r.slot, lang)]
         for r in rows
@@ -214,7 +215,7 @@ def _md_table(head: Sequence[str], body: Sequence[Sequence[str]]) -> list[str]:
 def show_markdown(meeting: Meeting, zones: Sequence[Resolved], rows: Sequence[SlotRow], lang: str) -> str:
     head, body = _table_cells(zones, rows, lang)
     ref = meeting.reference_zone
-    lines = [f"## {_md_escape(meeting.title.get(lang))}", "", f"Published in {ref.label if ref else '?'}.", ""]
+    lines = [f"## {_md_escape(meeting.title.get(lang))}", "", _("Published in %(zone)s.") % {"zone": ref.label if ref else "?"}, ""]
     lines += _md_table([h.replace("\n", " ") for h in head], body)
     return "\n".join(lines) + "\n"
 

@@ -2,8 +2,9 @@
 
 The report (text, Markdown) is for the person running rcm: its sentences go
 through :func:`rcmcli.i18n._`. The notice is a document addressed to delegates,
-possibly in two languages at once (``--lang es,en``), so its sentences are kept
-in :data:`NOTICE` per language, like the calendar's labels (docs/decisions.md).
+possibly in two languages at once (``--lang es,en``), so its sentences
+(:data:`NOTICE`, str.format placeholders) are translated in each language in turn
+(``rcmcli.i18n.language``), like the calendar's labels (docs/decisions.md).
 Dates and times a person reads are formatted by :func:`day` and :func:`clock`
 only, so they can switch to CLDR formatting in one place.
 """
@@ -15,7 +16,7 @@ from datetime import date, datetime
 
 from rcmcli.core.diff import Change, ClockGroup, Diff, SlotInfo
 from rcmcli.core.model import Members
-from rcmcli.i18n import N_, _, ngettext
+from rcmcli.i18n import N_, _, language, ngettext
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -221,50 +222,41 @@ def as_json(diff: Diff, old_name: str, new_name: str) -> str:
 # --- the notice to delegates -----------------------------------------------------------
 
 NOTICE = {
-    "en": {
-        "greeting": "Dear delegates,",
-        "intro": "The agenda of “{title}” has changed (revision {revision}). Times are in {zone}.",
-        "moved": "{slot} now takes place on {date}, {start}–{end} (previously {old_date}, {old_start}–{old_end}).",
-        "resized": "{slot} now runs {start}–{end} on {date} (previously {old_start}–{old_end}).",
-        "removed": "{slot} ({old_date}, {old_start}–{old_end}) has been cancelled.",
-        "added": "{slot} has been added on {date}, {start}–{end}.",
-        "retitled": "{slot} has a new title (previously “{before}”).",
-        "renumbered": "{slot} was previously session {before}.",
-        "people": "{slot}: the lead countries, speakers or moderator have changed.",
-        "meeting": "The meeting's {what} changed: {before} → {after}.",
-        "capitals": "In the capitals: {groups}.",
-        "group": "{start}–{end} in {places}",
-        "group_day": "{start}–{end} on {date} in {places}",
-        "closing": "Updated invitations follow. Thank you.",
-        "what": {"dates": "dates", "reference_zone": "reference time zone", "platform": "platform", "location": "location"},
-    },
-    "es": {
-        "greeting": "Estimadas delegaciones:",
-        "intro": "La agenda de «{title}» ha cambiado (revisión {revision}). Los horarios se indican en {zone}.",
-        "moved": "{slot} se realizará el {date}, de {start} a {end} (antes: {old_date}, de {old_start} a {old_end}).",
-        "resized": "{slot} será de {start} a {end} el {date} (antes: de {old_start} a {old_end}).",
-        "removed": "Se canceló {slot} ({old_date}, de {old_start} a {old_end}).",
-        "added": "Se agregó {slot} el {date}, de {start} a {end}.",
-        "retitled": "{slot} tiene un nuevo título (antes: «{before}»).",
-        "renumbered": "{slot} era antes la sesión {before}.",
-        "people": "{slot}: cambiaron los países líderes, las personas oradoras o la moderación.",
-        "meeting": "Cambió {what} de la reunión: {before} → {after}.",
-        "capitals": "En las capitales: {groups}.",
-        "group": "de {start} a {end} en {places}",
-        "group_day": "de {start} a {end} del {date} en {places}",
-        "closing": "A continuación se envían las invitaciones actualizadas. Muchas gracias.",
-        "what": {"dates": "las fechas", "reference_zone": "la zona horaria de referencia", "platform": "la plataforma", "location": "el lugar"},
+    "greeting": N_("Dear delegates,"),
+    "intro": N_("The agenda of “{title}” has changed (revision {revision}). Times are in {zone}."),
+    "moved": N_("{slot} now takes place on {date}, {start}–{end} (previously {old_date}, {old_start}–{old_end})."),
+    "resized": N_("{slot} now runs {start}–{end} on {date} (previously {old_start}–{old_end})."),
+    "removed": N_("{slot} ({old_date}, {old_start}–{old_end}) has been cancelled."),
+    "added": N_("{slot} has been added on {date}, {start}–{end}."),
+    "retitled": N_("{slot} has a new title (previously “{before}”)."),
+    "renumbered": N_("{slot} was previously session {before}."),
+    "people": N_("{slot}: the lead countries, speakers or moderator have changed."),
+    "meeting": N_("The meeting's {what} changed: {before} → {after}."),
+    "capitals": N_("In the capitals: {groups}."),
+    "group": N_("{start}–{end} in {places}"),
+    "group_day": N_("{start}–{end} on {date} in {places}"),
+    "closing": N_("Updated invitations follow. Thank you."),
+    # TRANSLATORS: what changed, put in "The meeting's {what} changed"; give the words the article that sentence needs
+    "what": {
+        "dates": N_("dates"),
+        "reference_zone": N_("reference time zone"),
+        "platform": N_("platform"),
+        "location": N_("location"),
     },
 }
 
 
 def notice(diff: Diff, members: Members, langs: list[str]) -> str:
     """A short change notice for delegates, in each language of ``langs``, separated by a rule."""
-    return "\n\n---\n\n".join(_notice(diff, members, lang) for lang in langs) + "\n"
+    parts = []
+    for lang in langs:
+        with language(lang):
+            parts.append(_notice(diff, members, lang))
+    return "\n\n---\n\n".join(parts) + "\n"
 
 
 def _notice(diff: Diff, members: Members, lang: str) -> str:
-    t = NOTICE[lang]
+    t = {key: _(text) if isinstance(text, str) else {k: _(v) for k, v in text.items()} for key, text in NOTICE.items()}
     new = diff.new
     lines = [t["greeting"], "", t["intro"].format(title=new.title.get(lang), revision=new.revision, zone=_zone(diff)), ""]
     seen: set[tuple[str, str]] = set()

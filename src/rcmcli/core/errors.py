@@ -56,7 +56,9 @@ def quote(value: object, limit: int = QUOTE_LIMIT) -> str:
     text = value if isinstance(value, str) else str(value)
     if len(text) <= limit:
         return f"'{one_line(text)}'"
-    return f"'{one_line(text[:limit])}\u2026' ({len(text):,} characters)"
+    # TRANSLATORS: a long value cut short in a message; %(n)s is its length, with thousands separators
+    cut = ngettext("'%(text)s\u2026' (%(n)s character)", "'%(text)s\u2026' (%(n)s characters)", len(text))
+    return cut % {"text": one_line(text[:limit]), "n": f"{len(text):,}"}
 
 
 SUGGEST_LIMIT = 100  # longer than any key, zone or name rcm knows: no did-you-mean
@@ -73,6 +75,18 @@ def close_matches(word: str, choices: Iterable[str], n: int = 1, cutoff: float =
     import difflib
 
     return difflib.get_close_matches(word, list(choices), n=n, cutoff=cutoff)
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    """rcmcli.i18n.ngettext, without importing it: rcmcli.i18n raises this module's
+    errors, and the architecture forbids the cycle. A run that never imported it
+    never chose a language: English."""
+    import sys
+
+    i18n = sys.modules.get("rcmcli.i18n")
+    if i18n is None:
+        return singular if n == 1 else plural
+    return i18n.ngettext(singular, plural, n)
+
 
 class RcmError(Exception):
     """An expected error: bad input, bad option, unwritable output."""
@@ -123,6 +137,14 @@ class InvalidDocument(InputError):
     def __init__(self, path: str, diagnostics: list) -> None:  # list[Diagnostic]
         first = diagnostics[0]
         more = len(diagnostics) - 1
-        suffix = f" (and {more} more problem{'s' if more > 1 else ''}; run 'rcm agenda validate' to see all)" if more else ""
-        super().__init__(f"{first.message} [{first.code}]{suffix}", path, first.pos)
+        values = {"message": first.message, "code": first.code, "n": more}
+        if more:
+            text = ngettext(
+                "%(message)s [%(code)s] (and %(n)d more problem; run 'rcm agenda validate' to see all)",
+                "%(message)s [%(code)s] (and %(n)d more problems; run 'rcm agenda validate' to see all)",
+                more,
+            )
+        else:
+            text = "%(message)s [%(code)s]"
+        super().__init__(text % values, path, first.pos)
         self.diagnostics = diagnostics

@@ -19,15 +19,15 @@ def check_target(target: Path, inputs: Iterable[Path] = ()) -> None:
     """Refuse to write over an input file or into a folder that is missing or read-only."""
     folder = target.parent if str(target.parent) else Path(".")
     if target.is_dir():
-        raise OutputError("is a folder; give a file name", str(target))
+        raise OutputError(_("is a folder; give a file name"), str(target))
     if not folder.is_dir():
-        raise OutputError(f"folder '{folder}' does not exist", str(target))
+        raise OutputError(_("folder '%(folder)s' does not exist") % {"folder": folder}, str(target))
     if not os.access(folder, os.W_OK):
-        raise OutputError(f"folder '{folder}' is not writable", str(target))
+        raise OutputError(_("folder '%(folder)s' is not writable") % {"folder": folder}, str(target))
     for source in inputs:
         try:
             if target.exists() and target.resolve() == Path(source).resolve():
-                raise OutputError("refusing to overwrite an input file", str(target))
+                raise OutputError(_("refusing to overwrite an input file"), str(target))
         except OSError:
             continue
 
@@ -39,7 +39,7 @@ def write_atomic(target: Path, data: bytes, inputs: Iterable[Path] = ()) -> None
     try:
         _replace(target, data)
     except OSError as exc:  # disk full, permission denied...: the user's problem, not a bug
-        raise OutputError(f"cannot write: {exc.strerror or exc}", str(target)) from None
+        raise OutputError(_("cannot write: %(reason)s") % {"reason": exc.strerror or exc}, str(target)) from None
 
 
 def _replace(target: Path, data: bytes) -> None:
@@ -91,7 +91,7 @@ def write_new(target: Path, data: bytes) -> None:
                 raise OutputError(exists, str(target)) from None
             os.replace(tmp, target)
     except OSError as exc:
-        raise OutputError(f"cannot write: {exc.strerror or exc}", str(target)) from None
+        raise OutputError(_("cannot write: %(reason)s") % {"reason": exc.strerror or exc}, str(target)) from None
     finally:
         try:
             os.unlink(tmp)

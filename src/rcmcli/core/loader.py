@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone, tzinfo
 from pathlib import Path
 
+from rcmcli.i18n import _, N_
 from rcmcli.core import model as m
 from rcmcli.core.errors import InputError, InvalidDocument, Pos, quote
 from rcmcli.core.schema import (
@@ -40,64 +41,64 @@ TEXTS = ListOf(TEXT)
 # calendar clients drop an event whose summary holds one). See docs/decisions.md.
 LINE = TextSpec(line=True)
 LINES = ListOf(LINE)
-SOURCE = Str(pattern=r"[^/\\\s]+", what="a source document file name")
-COUNTRY = Str(pattern=r"[A-Z]{2}", what="an ISO 3166-1 alpha-2 country code like 'MX'")
+SOURCE = Str(pattern=r"[^/\\\s]+", what=N_("a source document file name"))
+COUNTRY = Str(pattern=r"[A-Z]{2}", what=N_("an ISO 3166-1 alpha-2 country code like 'MX'"))
 MEETING_STATUS = ("draft", "published")
 SLOT_KINDS = ("opening", "presentation", "session", "discussion", "break", "closing", "other")
 
-SOURCE_SPEC = Obj(m.Source, {"file": F(SOURCE, True), "about": F(Str())}, "a source document")
+SOURCE_SPEC = Obj(m.Source, {"file": F(SOURCE, True), "about": F(Str())}, N_("a source document"))
 SPEAKER = Obj(
     m.Speaker,
     {"name": F(Str(line=True), True), "role": F(LINE), "country": F(COUNTRY)},
-    "a speaker",
+    N_("a speaker"),
 )
-KEY_CONCEPT = Obj(m.KeyConcept, {"term": F(LINE, True), "definition": F(TEXT)}, "a key concept")
+KEY_CONCEPT = Obj(m.KeyConcept, {"term": F(LINE, True), "definition": F(TEXT)}, N_("a key concept"))
 
 SLOT = Obj(
     m.Slot,
     {
-        "start": F(Time(), True, "start time in the reference zone"),
-        "end": F(Time(), True, "end time in the reference zone"),
+        "start": F(Time(), True, N_("start time in the reference zone")),
+        "end": F(Time(), True, N_("end time in the reference zone")),
         "title": F(LINE, True),
         "kind": F(Str(enum=SLOT_KINDS)),
-        "session": F(Int(1, 999), doc="session number"),
-        "crosses_midnight": F(Bool(), doc="the slot ends on the next day"),
+        "session": F(Int(1, 999), doc=N_("session number")),
+        "crosses_midnight": F(Bool(), doc=N_("the slot ends on the next day")),
         "topics": F(TEXTS),
-        "leads": F(ListOf(COUNTRY), doc="lead countries"),
-        "lead_label": F(Str(line=True), doc="the wording the document uses for the leads"),
+        "leads": F(ListOf(COUNTRY), doc=N_("lead countries")),
+        "lead_label": F(Str(line=True), doc=N_("the wording the document uses for the leads")),
         "moderator": F(LINE),
         "speakers": F(ListOf(SPEAKER)),
         "participants": F(LINES),
         "key_concepts": F(ListOf(KEY_CONCEPT)),
         "guiding_questions": F(TEXTS),
-        "source": F(SOURCE, doc="document the time and title come from"),
-        "datasheet_source": F(SOURCE, doc="document the topics, concepts and questions come from"),
+        "source": F(SOURCE, doc=N_("document the time and title come from")),
+        "datasheet_source": F(SOURCE, doc=N_("document the topics, concepts and questions come from")),
     },
-    "a slot",
+    N_("a slot"),
 )
 DAY = Obj(
     m.Day,
     {
         "date": F(Date(), True),
-        "weekday": F(Str(line=True), doc="weekday as written next to the date"),
+        "weekday": F(Str(line=True), doc=N_("weekday as written next to the date")),
         "label": F(LINE),
-        "end": F(Time(), doc="end of the day as published"),
+        "end": F(Time(), doc=N_("end of the day as published")),
         "slots": F(ListOf(SLOT, keep_dropped=True), True),
     },
-    "a day",
+    N_("a day"),
 )
 REFERENCE_ZONE = Obj(
     m.ReferenceZone,
     {
-        "label": F(Str(line=True), True, "the zone exactly as published"),
-        "offset": F(Str(), doc="published offset, e.g. GMT-6 (six hours behind UTC)"),
-        "zone": F(Str(), doc="IANA zone the label names"),
+        "label": F(Str(line=True), True, N_("the zone exactly as published")),
+        "offset": F(Str(), doc=N_("published offset, e.g. GMT-6 (six hours behind UTC)")),
+        "zone": F(Str(), doc=N_("IANA zone the label names")),
         "meaning": F(TEXT),
         "source": F(SOURCE),
     },
-    "the reference zone",
+    N_("the reference zone"),
 )
-CLAIM = Obj(m.Claim, {"time": F(Time(), True), "places": F(ListOf(Str(line=True)), True)}, "a published local time")
+CLAIM = Obj(m.Claim, {"time": F(Time(), True), "places": F(ListOf(Str(line=True)), True)}, N_("a published local time"))
 PUBLISHED = Obj(
     m.PublishedTimes,
     {
@@ -106,37 +107,37 @@ PUBLISHED = Obj(
         "claims": F(ListOf(CLAIM), True),
         "source": F(SOURCE),
     },
-    "published local times",
+    N_("published local times"),
 )
 MEETING = Obj(
     m.Meeting,
     {
-        "id": F(Str(pattern=r"[a-z0-9][a-z0-9-]*", what="an id of lowercase letters, digits and '-'"), True),
+        "id": F(Str(pattern=r"[a-z0-9][a-z0-9-]*", what=N_("an id of lowercase letters, digits and '-'")), True),
         "revision": F(Int(1, 10**6)),
-        "revised": F(Str(pattern=r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z", what="a UTC timestamp like 2021-09-01T00:00:00Z")),
+        "revised": F(Str(pattern=r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z", what=N_("a UTC timestamp like 2021-09-01T00:00:00Z"))),
         "title": F(LINE, True),
         "subtitle": F(LINE),
         "kind": F(Str(enum=("plenary", "follow-up", "working-group", "other"))),
-        "conferences": F(ListOf(Str(pattern=r"[a-z]+", what="a conference id like 'rcm'")), True),
+        "conferences": F(ListOf(Str(pattern=r"[a-z]+", what=N_("a conference id like 'rcm'"))), True),
         "organizers": F(LINES),
         "secretariat": F(
             Obj(
                 m.Secretariat,
-                {"name": F(Str(line=True), True), "email": F(Str(pattern=r"[^@\s<>\"]+@[^@\s<>\"]+\.[^@\s<>\"]+", what="an email address"))},
+                {"name": F(Str(line=True), True), "email": F(Str(pattern=r"[^@\s<>\"]+@[^@\s<>\"]+\.[^@\s<>\"]+", what=N_("an email address")))},
             )
         ),
-        "status": F(Str(enum=MEETING_STATUS), doc="draft: not yet published, 'sources' may wait; default published"),
-        "sources": F(ListOf(SOURCE_SPEC), doc="the source documents; required unless status is draft"),
+        "status": F(Str(enum=MEETING_STATUS), doc=N_("draft: not yet published, 'sources' may wait; default published")),
+        "sources": F(ListOf(SOURCE_SPEC), doc=N_("the source documents; required unless status is draft")),
         "dates": F(Obj(m.Dates, {"start": F(Date(), True), "end": F(Date(), True), "source": F(SOURCE)}), True),
         "reference_zone": F(REFERENCE_ZONE, True),
         "mode": F(Str(enum=("virtual", "in-person", "hybrid"))),
         "platform": F(Str(line=True)),
         "location": F(Str(line=True)),
-        "url": F(Str(pattern=r"https?://[^\s<>\"]+", what="a URL (http or https, no spaces)")),
-        "interpretation": F(ListOf(Str(pattern=r"[a-z]{2}", what="a language code like 'es'"))),
+        "url": F(Str(pattern=r"https?://[^\s<>\"]+", what=N_("a URL (http or https, no spaces)"))),
+        "interpretation": F(ListOf(Str(pattern=r"[a-z]{2}", what=N_("a language code like 'es'")))),
         "languages": F(
             ListOf(Str(enum=m.LANGUAGES)),
-            doc="languages every agenda text should be given in (checked by L001 missing-language)",
+            doc=N_("languages every agenda text should be given in (checked by L001 missing-language)"),
         ),
         "objectives": F(Obj(m.Objectives, {"general": F(TEXTS), "specific": F(TEXTS), "source": F(SOURCE)})),
         "participant_profile": F(
@@ -147,16 +148,16 @@ MEETING = Obj(
             Obj(
                 m.Norms,
                 {
-                    "session_minutes": F(Int(1, 24 * 60), doc="how long a session lasts"),
-                    "tolerance_minutes": F(Int(0, 24 * 60), doc="how far a session may differ from that"),
-                    "meeting_minutes": F(Int(1, 14 * 24 * 60), doc="how long each meeting day lasts, first start to last end"),
+                    "session_minutes": F(Int(1, 24 * 60), doc=N_("how long a session lasts")),
+                    "tolerance_minutes": F(Int(0, 24 * 60), doc=N_("how far a session may differ from that")),
+                    "meeting_minutes": F(Int(1, 14 * 24 * 60), doc=N_("how long each meeting day lasts, first start to last end")),
                     "kinds": F(
                         MapOf(
                             Obj(m.KindNorm, {"minutes": F(Int(1, 24 * 60), True), "tolerance": F(Int(0, 24 * 60))}),
                             "|".join(SLOT_KINDS),
-                            "a slot kind",
+                            N_("a slot kind"),
                         ),
-                        doc="norms for other kinds of slot, e.g. break: {minutes: 15}",
+                        doc=N_("norms for other kinds of slot, e.g. break: {minutes: 15}"),
                     ),
                     "source": F(SOURCE),
                 },
@@ -169,7 +170,7 @@ MEETING = Obj(
         "notes": F(ListOf(Obj(m.Note, {"text": F(TEXT, True), "source": F(SOURCE), "sources": F(ListOf(SOURCE))}))),
         "days": F(ListOf(DAY, keep_dropped=True), True),
     },
-    "a meeting",
+    N_("a meeting"),
 )
 
 CONFERENCE = Obj(
@@ -196,29 +197,29 @@ CONFERENCE = Obj(
         "technical_secretariat": F(LINE),
         "source": F(SOURCE),
     },
-    "a conference",
+    N_("a conference"),
 )
 COUNTRY_SPEC = Obj(
     m.Country,
     {
-        "iso3": F(Str(pattern=r"[A-Z]{3}", what="an ISO 3166-1 alpha-3 code"), True),
+        "iso3": F(Str(pattern=r"[A-Z]{3}", what=N_("an ISO 3166-1 alpha-3 code")), True),
         "name": F(LINE, True),
         "capital": F(LINE, True),
-        "zone": F(Str(), True, "IANA zone of the capital"),
+        "zone": F(Str(), True, N_("IANA zone of the capital")),
         "aliases": F(ListOf(Str(line=True))),
         "note": F(Str()),
         "source": F(SOURCE),
     },
-    "a country",
+    N_("a country"),
 )
 MEMBERS = Obj(
     m.Members,
     {
         "sources": F(ListOf(SOURCE_SPEC)),
-        "conferences": F(MapOf(CONFERENCE, r"[a-z]+", "a conference id like 'rcm'"), True),
+        "conferences": F(MapOf(CONFERENCE, r"[a-z]+", N_("a conference id like 'rcm'")), True),
         "countries": F(MapOf(COUNTRY_SPEC, r"[A-Z]{2}", "an ISO 3166-1 alpha-2 code"), True),
     },
-    "the members file",
+    N_("the members file"),
 )
 
 
@@ -236,19 +237,25 @@ class TooLarge(InputError):
     """A file over the byte limit, refused before more than the limit plus one byte is read."""
 
     def __init__(self, path: str, size: int | None, limit: int) -> None:
-        what = f"{size:,} bytes" if size is not None else f"more than {limit:,} bytes"
-        hint = "raise [tool.rcm.limits] max_bytes to allow it"
-        super().__init__(f"file is {what}, over the limit of {limit:,}; refused ({hint})", path)
+        values = {"size": f"{size or 0:,}", "limit": f"{limit:,}"}
+        if size is not None:
+            message = _("file is %(size)s bytes, over the limit of %(limit)s; refused (raise [tool.rcm.limits] max_bytes to allow it)")
+        else:
+            message = _(
+                "file is more than %(limit)s bytes, over the limit of %(limit)s; refused "
+                "(raise [tool.rcm.limits] max_bytes to allow it)"
+            )
+        super().__init__(message % values, path)
         self.size, self.limit = size, limit
 
 
 # Non-blocking: opening a FIFO that no one writes to returns at once (then fstat refuses it).
 _OPEN_FLAGS = (os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY) if os.name == "posix" else (os.O_RDONLY | os.O_BINARY)
 _NOT_REGULAR = (
-    (stat.S_ISFIFO, "a FIFO"),
-    (stat.S_ISCHR, "a character device"),
-    (stat.S_ISBLK, "a block device"),
-    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISFIFO, N_("a FIFO")),
+    (stat.S_ISCHR, N_("a character device")),
+    (stat.S_ISBLK, N_("a block device")),
+    (stat.S_ISSOCK, N_("a socket")),
 )
 
 
@@ -256,18 +263,18 @@ def _refuse_unless_regular(mode: int, path: str) -> None:
     if stat.S_ISREG(mode):
         return
     if stat.S_ISDIR(mode):
-        raise InputError("is a folder, not a file", path)
-    kind = next((name for test, name in _NOT_REGULAR if test(mode)), "not a file")
-    raise InputError(f"not a regular file ({kind})", path)
+        raise InputError(_("is a folder, not a file"), path)
+    kind = next((name for test, name in _NOT_REGULAR if test(mode)), N_("not a file"))
+    raise InputError(_("not a regular file (%(kind)s)") % {"kind": _(kind)}, path)
 
 
 def _os_error(exc: OSError, path: str) -> InputError:
     """An OS error while opening or reading a file, as one line naming the file (exit 2)."""
     if isinstance(exc, FileNotFoundError):
-        return InputError("no such file", path)
+        return InputError(_("no such file"), path)
     if isinstance(exc, PermissionError):
-        return InputError("permission denied", path)
-    return InputError(f"cannot read: {exc.strerror or exc}", path)
+        return InputError(_("permission denied"), path)
+    return InputError(_("cannot read: %(reason)s") % {"reason": exc.strerror or exc}, path)
 
 
 def read_bytes(path: Path, max_bytes: int = DEFAULT_LIMITS.max_bytes) -> bytes:
@@ -342,7 +349,7 @@ def _read_text(text: str, path: str, spec: Obj, limits: Limits) -> Loaded:
     ctx = Ctx(list(diagnostics), consume=not shared)  # the tree is ours: free it as it is built
     value = None
     if node is None and not diagnostics:
-        ctx.report("Y005", Pos(1, 1), f"the file is empty; expected {spec.doc}")
+        ctx.report("Y005", Pos(1, 1), _("the file is empty; expected %(what)s") % {"what": _(spec.doc)})
     elif node is not None:
         value = build(spec, node, ctx)
     if spec is MEETING and isinstance(node, YMap):
@@ -373,9 +380,13 @@ def _sources_unless_draft(node: YMap, ctx: Ctx) -> None:
     unknown = [k for k in node.items if k not in MEETING.fields]
     typo = difflib.get_close_matches("sources", unknown, n=1, cutoff=0.6)
     if typo:
-        ctx.report("Y004", node.items[typo[0]][0], f"missing required key 'sources'; is '{typo[0]}' a misspelling of it?")
+        ctx.report("Y004", node.items[typo[0]][0], _("missing required key 'sources'; is '%(typo)s' a misspelling of it?") % {"typo": typo[0]})
         return
-    ctx.report("Y004", node.pos, "missing required key 'sources' (the source documents; a new meeting without any yet says 'status: draft')")
+    ctx.report(
+        "Y004",
+        node.pos,
+        _("missing required key 'sources' (the source documents; a new meeting without any yet says 'status: draft')"),
+    )
 
 
 def _place_slots(meeting: m.Meeting, ctx: Ctx) -> None:
@@ -421,14 +432,14 @@ def resolve_reference(ref: m.ReferenceZone, ctx: Ctx) -> tzinfo | None:
         fixed = zones.parse_offset(ref.offset)
         if fixed is None:
             where = ref.where("offset") or Pos(1, 1)
-            ctx.report(BAD_ZONE, where, f"{quote(ref.offset)} is not an offset like 'GMT-6' or 'UTC-05:00'")
+            ctx.report(BAD_ZONE, where, _("%(value)s is not an offset like 'GMT-6' or 'UTC-05:00'") % {"value": quote(ref.offset)})
             return None
         ref.tz = fixed
         return fixed
     if ref.zone:
         ref.tz = named
         return named
-    ctx.report("Y004", ref.at or Pos(1, 1), "reference_zone needs 'offset' (as published, e.g. GMT-6) or 'zone' (IANA)")
+    ctx.report("Y004", ref.at or Pos(1, 1), _("reference_zone needs 'offset' (as published, e.g. GMT-6) or 'zone' (IANA)"))
     return None
 
 
@@ -449,14 +460,15 @@ def unknown_zone_message(name: str) -> str:
     from rcmcli.core import zones
 
     close = zones.close_zones(name)
-    hint = f"; did you mean {zones.either(close)}?" if close else "; use an IANA name like 'America/Mexico_City'"
-    return f"unknown IANA zone {quote(name)}{hint}"
+    if close:
+        return _("unknown IANA zone %(name)s; did you mean %(close)s?") % {"name": quote(name), "close": zones.either(close)}
+    return _("unknown IANA zone %(name)s; use an IANA name like 'America/Mexico_City'") % {"name": quote(name)}
 
 
 def fail_on_errors(loaded: Loaded) -> object:
     if loaded.diagnostics or loaded.value is None:
         diags = sorted(loaded.diagnostics, key=lambda d: d.pos) or [
-            Diagnostic("Y005", Pos(1, 1), "not a valid document")
+            Diagnostic("Y005", Pos(1, 1), _("not a valid document"))
         ]
         raise InvalidDocument(loaded.path, diags)
     return loaded.value

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Optional
 
+from rcmcli.i18n import _, N_, ngettext
 from rcmcli.core.errors import InputError, Pos, close_matches, quote
 from rcmcli.core.model import Members
 from rcmcli.core.yamltree import YMap, YScalar, YSeq, decode, node_kind, parse
@@ -74,8 +75,12 @@ class InvalidRoster(InputError):
 
     def __init__(self, path: str, problems: list[Problem]) -> None:
         first, more = problems[0], len(problems) - 1
-        suffix = f" (and {more} more problem{'s' if more > 1 else ''} in the roster)" if more else ""
-        super().__init__(first.message + suffix, path, first.pos)
+        message = first.message
+        if more:
+            message = ngettext(
+                "%(message)s (and %(n)d more problem in the roster)", "%(message)s (and %(n)d more problems in the roster)", more
+            ) % {"message": message, "n": more}
+        super().__init__(message, path, first.pos)
         self.problems = problems
 
 
@@ -97,14 +102,14 @@ def load_roster(
     people, found = validate(rows, members, max_per_country)
     problems = sorted(problems + found, key=lambda p: p.pos)  # stable: same line keeps reading order
     if not problems and not people:
-        problems = [Problem(Pos(1, 1), "the roster lists no participants")]
+        problems = [Problem(Pos(1, 1), _("the roster lists no participants"))]
     if problems:
         raise InvalidRoster(str(path), problems)
     return people
 
 
 def _msg(problem) -> str:
-    return problem.message if problem else "cannot read the roster"
+    return problem.message if problem else _("cannot read the roster")
 
 
 def _read_rows(path: Path, text: str) -> tuple[list[Row], list[Problem]]:
@@ -113,7 +118,7 @@ def _read_rows(path: Path, text: str) -> tuple[list[Row], list[Problem]]:
         return read_csv(text)
     if suffix in (".yaml", ".yml"):
         return read_yaml(text)
-    return [], [Problem(Pos(1, 1), f"unknown roster format {quote(suffix or path.name)}; use a .csv or .yaml file")]
+    return [], [Problem(Pos(1, 1), _("unknown roster format %(format)s; use a .csv or .yaml file") % {"format": quote(suffix or path.name)})]
 
 
 # --- YAML -------------------------------------------------------------------
@@ -126,9 +131,9 @@ def read_yaml(text: str) -> tuple[list[Row], list[Problem]]:
     if isinstance(node, YMap) and "participants" in node.items:
         node = node.items["participants"][1]
     if node is None:
-        return [], problems or [Problem(Pos(1, 1), "the roster is empty")]
+        return [], problems or [Problem(Pos(1, 1), _("the roster is empty"))]
     if not isinstance(node, YSeq):
-        return [], problems + [Problem(node.pos, f"expected a list of participants, got {node_kind(node)}")]
+        return [], problems + [Problem(node.pos, _("expected a list of participants, got %(kind)s") % {"kind": node_kind(node)})]
     rows: list[Row] = []
     for item in node.items:
         if not isinstance(item, YMap):
@@ -143,9 +148,9 @@ def _yaml_row(item: YMap, problems: list[Problem]) -> Row:
     fields: dict[str, tuple[str, Pos]] = {}
     for key, (key_pos, value) in item.items.items():
         if key not in FIELDS:
-            problems.append(Problem(key_pos, f"unknown field {quote(key)}{_did_you_mean(key, FIELDS)}"))
+            problems.append(Problem(key_pos, _unknown_name(N_("unknown field %(name)s; did you mean '%(close)s'?"), N_("unknown field %(name)s; use one of: %(options)s"), key, FIELDS)))
         elif not isinstance(value, YScalar):
-            problems.append(Problem(value.pos, f"{quote(key)} must be text, got {node_kind(value)}"))
+            problems.append(Problem(value.pos, _("%(key)s must be text, got %(kind)s") % {"key": quote(key), "kind": node_kind(value)}))
         elif not value.is_null:
             fields[key] = (value.raw, value.pos)
     return item.pos, fields
@@ -175,9 +180,9 @@ def read_csv(text: str) -> tuple[list[Row], list[Problem]]:
                 continue
             rows.append(_csv_row(header, cells, line, problems))
     except csv.Error as exc:
-        problems.append(Problem(Pos(reader.line_num, 1), f"CSV syntax error: {exc}"))
+        problems.append(Problem(Pos(reader.line_num, 1), _("CSV syntax error: %(problem)s") % {"problem": exc}))
     if header is None:
-        problems.append(Problem(Pos(1, 1), "the roster is empty; expected a header row: " + ",".join(FIELDS)))
+        problems.append(Problem(Pos(1, 1), _("the roster is empty; expected a header row: %(header)s") % {"header": ",".join(FIELDS)}))
     return rows, problems
 
 
@@ -185,19 +190,19 @@ def _header(cells: list[str], line: int, problems: list[Problem]) -> list[str]:
     names = [c.strip().lower() for c in cells]
     for n in names:
         if n not in FIELDS:
-            problems.append(Problem(Pos(line, 1), f"unknown column {quote(n)}{_did_you_mean(n, FIELDS)}"))
+            problems.append(Problem(Pos(line, 1), _unknown_name(N_("unknown column %(name)s; did you mean '%(close)s'?"), N_("unknown column %(name)s; use one of: %(options)s"), n, FIELDS)))
     for n in sorted({n for n in names if names.count(n) > 1}):
-        problems.append(Problem(Pos(line, 1), f"column {quote(n)} appears twice in the header"))
+        problems.append(Problem(Pos(line, 1), _("column %(name)s appears twice in the header") % {"name": quote(n)}))
     for n in REQUIRED:
         if n not in names:
-            problems.append(Problem(Pos(line, 1), f"the header has no '{n}' column"))
+            problems.append(Problem(Pos(line, 1), _("the header has no '%(name)s' column") % {"name": n}))
     return names
 
 
 def _csv_row(header: list[str], cells: list[str], line: int, problems: list[Problem]) -> Row:
     at = Pos(line, 1)
     if len(cells) > len(header):
-        problems.append(Problem(at, f"row has {len(cells)} fields but the header has {len(header)}"))
+        problems.append(Problem(at, _("row has %(cells)s fields but the header has %(header)s") % {"cells": len(cells), "header": len(header)}))
     fields = {h: (c, at) for h, c in zip(header, cells) if h in FIELDS and c.strip()}
     return at, fields
 
@@ -219,7 +224,7 @@ def validate(
         key = email[0].strip().casefold() if email else ""
         if email and key in first_line:
             first = first_line[key]
-            problems.append(Problem(email[1], f"duplicate email {quote(email[0].strip())} (first at line {first})"))
+            problems.append(Problem(email[1], _("duplicate email %(email)s (first at line %(line)s)") % {"email": quote(email[0].strip()), "line": first}))
             continue
         if key:
             first_line[key] = at.line
@@ -235,7 +240,7 @@ def _participant(
     before = len(problems)
     for name in REQUIRED:
         if name not in fields:
-            problems.append(Problem(at, f"participant has no '{name}'"))
+            problems.append(Problem(at, _("participant has no '%(field)s'") % {"field": name}))
     if len(problems) > before:
         return None
     name = _name(*fields["name"], problems)
@@ -251,18 +256,18 @@ def _participant(
 def _name(text: str, pos: Pos, problems: list[Problem]) -> str:
     name = " ".join(text.split())
     if not name:
-        problems.append(Problem(pos, "the name is empty"))
+        problems.append(Problem(pos, _("the name is empty")))
     elif any(unicodedata.category(c) in ("Cc", "Zl", "Zp") for c in text if c != "\t"):
         # A line break or control character in a name is a data error; it would also
         # have to be escaped in the CN parameter, where clients show it badly.
-        problems.append(Problem(pos, f"name {quote(text)} contains a line break or control character"))
+        problems.append(Problem(pos, _("name %(name)s contains a line break or control character") % {"name": quote(text)}))
     return name
 
 
 def _email(text: str, pos: Pos, problems: list[Problem]) -> str:
     email = text.strip()
     if not is_email(email):
-        problems.append(Problem(pos, f"{quote(email)} is not an email address like 'name@example.org'"))
+        problems.append(Problem(pos, _("%(value)s is not an email address like 'name@example.org'") % {"value": quote(email)}))
     return email
 
 
@@ -285,10 +290,12 @@ def _country(text: str, pos: Pos, countries: dict[str, str], members: Members, p
     code = countries.get(fold(text))
     if code is None:
         close = close_matches(fold(text), countries, n=1, cutoff=0.7)
-        hint = f"; did you mean '{members.countries[countries[close[0]]].name.get('en')}'?" if close else (
-            "; use an ISO code like 'MX' or a country name from members.yaml"
-        )
-        problems.append(Problem(pos, f"unknown country {quote(text.strip())}{hint}"))
+        values = {"value": quote(text.strip()), "close": members.countries[countries[close[0]]].name.get("en") if close else ""}
+        if close:
+            message = _("unknown country %(value)s; did you mean '%(close)s'?")
+        else:
+            message = _("unknown country %(value)s; use an ISO code like 'MX' or a country name from members.yaml")
+        problems.append(Problem(pos, message % values))
         return ""
     return code
 
@@ -303,8 +310,13 @@ def _choice(
     if key in table:
         return table[key]
     close = close_matches(key, table)
-    hint = f"did you mean '{close[0]}'?" if close else f"use one of: {SHOWN[field]}"
-    problems.append(Problem(pos, f"unknown {field} {quote(text.strip())}; {hint}"))
+    values = {"field": field, "value": quote(text.strip()), "close": close[0] if close else "", "options": SHOWN[field]}
+    if close:
+        # TRANSLATORS: %(field)s is a roster column name as written in the file (role, language)
+        message = _("unknown %(field)s %(value)s; did you mean '%(close)s'?")
+    else:
+        message = _("unknown %(field)s %(value)s; use one of: %(options)s")
+    problems.append(Problem(pos, message % values))
     return default
 
 
@@ -322,16 +334,21 @@ def _over_limit(people: list[Participant], members: Members, limit: Optional[int
             out.append(
                 Problem(
                     Pos(group[limit].line, group[limit].column),
-                    f"{len(group)} participants from {country}; the meeting allows at most {limit} per country "
-                    "(participant_profile.max_per_country)",
+                    _(
+                        "%(n)s participants from %(country)s; the meeting allows at most %(limit)s per country "
+                        "(participant_profile.max_per_country)"
+                    )
+                    % {"n": len(group), "country": country, "limit": limit},
                 )
             )
     return out
 
 
-def _did_you_mean(value: str, options: Iterable[str]) -> str:
+def _unknown_name(with_close: str, without: str, value: str, options: Iterable[str]) -> str:
+    """One of two whole messages (marked with N_): with the likely name meant, or listing the options."""
     close = close_matches(value, options)
-    return f"; did you mean '{close[0]}'?" if close else f"; use one of: {', '.join(options)}"
+    values = {"name": quote(value), "close": close[0] if close else "", "options": ", ".join(options)}
+    return _(with_close if close else without) % values
 
 
 # --- file names -------------------------------------------------------------

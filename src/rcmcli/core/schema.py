@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from rcmcli.i18n import _, N_
 from rcmcli.core.errors import Pos, close_matches, quote
 from rcmcli.core.model import LANGUAGES, Text
 from rcmcli.core.timeparse import parse_date, parse_time
@@ -51,7 +52,7 @@ class Spec:
         raise NotImplementedError
 
     def wrong(self, node: YNode, ctx: Ctx, what: str) -> Any:
-        ctx.report(WRONG_TYPE, node.pos, f"expected {what}, got {node_kind(node)}")
+        ctx.report(WRONG_TYPE, node.pos, _("expected %(what)s, got %(kind)s") % {"what": _(what), "kind": node_kind(node)})
         return _MISSING
 
 
@@ -83,7 +84,7 @@ def _control(node: YScalar, ctx: Ctx) -> bool:
         return False
     m = _CONTROL.search(node.raw)
     if m:
-        ctx.report(CONTROL, node.pos, f"control character U+{ord(m.group()):04X} in a text value; remove it")
+        ctx.report(CONTROL, node.pos, _("control character U+%(code)s in a text value; remove it") % {"code": f"{ord(m.group()):04X}"})
         return True
     return False
 
@@ -94,7 +95,7 @@ class Str(Spec):
     loads and shows, the JSON Schema flags it in editors."""
 
     def __init__(
-        self, pattern: str | None = None, enum: tuple[str, ...] | None = None, what: str = "text", line: bool = False
+        self, pattern: str | None = None, enum: tuple[str, ...] | None = None, what: str = N_("text"), line: bool = False
     ) -> None:
         self._pattern = pattern  # compiled on first use: dozens of specs are built at import
         self._re: re.Pattern | None = None
@@ -119,12 +120,16 @@ class Str(Spec):
         value = node.raw
         if self.enum and value not in self.enum:
             close = close_matches(value, self.enum)
-            hint = f"; did you mean '{close[0]}'?" if close else f"; use one of: {', '.join(self.enum)}"
-            ctx.report(WRONG_TYPE, node.pos, f"{quote(value)} is not a valid value{hint}")
+            values = {"value": quote(value), "close": close[0] if close else "", "choices": ", ".join(self.enum)}
+            if close:
+                message = _("%(value)s is not a valid value; did you mean '%(close)s'?")
+            else:
+                message = _("%(value)s is not a valid value; use one of: %(choices)s")
+            ctx.report(WRONG_TYPE, node.pos, message % values)
             return _MISSING
         pattern = self.pattern
         if pattern and not pattern.fullmatch(value):
-            ctx.report(WRONG_TYPE, node.pos, f"{quote(value)} is not {self.what}")
+            ctx.report(WRONG_TYPE, node.pos, _("%(value)s is not %(what)s") % {"value": quote(value), "what": _(self.what)})
             return _MISSING
         if len(self._seen) < _SEEN_MAX and value not in _NULLS:
             self._seen.add(value)
@@ -149,7 +154,7 @@ class Int(Spec):
         self.minimum, self.maximum = minimum, maximum
 
     def build(self, node: YNode, ctx: Ctx) -> Any:
-        what = f"a whole number from {self.minimum} to {self.maximum}"
+        what = _("a whole number from %(min)s to %(max)s") % {"min": self.minimum, "max": self.maximum}
         # At most 12 digits: int() of a 5,000-digit string raises (and means nothing here).
         if not isinstance(node, YScalar) or not node.plain or not _INT.fullmatch(node.raw):
             return self.wrong(node, ctx, what)
@@ -166,7 +171,7 @@ class Bool(Spec):
     def build(self, node: YNode, ctx: Ctx) -> Any:
         if isinstance(node, YScalar) and node.plain and node.raw in ("true", "True", "false", "False"):
             return node.raw.lower() == "true"
-        return self.wrong(node, ctx, "true or false")
+        return self.wrong(node, ctx, N_("true or false"))
 
     def json(self) -> dict:
         return {"type": "boolean"}
@@ -200,14 +205,14 @@ class _Parsed(Spec):
 
 class Date(_Parsed):
     parser = staticmethod(parse_date)
-    what = "a date like 2021-09-09"
+    what = N_("a date like 2021-09-09")
     pattern = r"^\d{4}-\d{2}-\d{2}$"
     _seen: dict[str, Any] = {}
 
 
 class Time(_Parsed):
     parser = staticmethod(parse_time)
-    what = "a time like '09:00' or '9:00 am'"
+    what = N_("a time like '09:00' or '9:00 am'")
     pattern = r"^\s*\d{1,2}(:\d{2})?\s*([aApP]\.?[mM]\.?)?\s*$"
     _seen: dict[str, Any] = {}
 
@@ -243,7 +248,7 @@ class TextSpec(Spec):
             return self._languages(node, ctx)
         if isinstance(node, YScalar) and not node.is_null:
             return _MISSING if _control(node, ctx) else _new(Text, (node.raw, None, None, None, (), node.pos))
-        return self.wrong(node, ctx, "text or {en: ..., es: ...}")
+        return self.wrong(node, ctx, N_("text or {en: ..., es: ...}"))
 
     def _languages(self, node: YMap, ctx: Ctx) -> Any:
         """The mapping form with every check: unknown keys, wrong values, ``translated``."""
@@ -265,7 +270,7 @@ class TextSpec(Spec):
         if bad:
             return _MISSING
         if values == [None, None, None, None]:
-            ctx.report(MISSING_KEY, node.pos, f"text needs at least one language: {', '.join(LANGUAGES)}")
+            ctx.report(MISSING_KEY, node.pos, _("text needs at least one language: %(languages)s") % {"languages": ", ".join(LANGUAGES)})
             return _MISSING
         translated = () if marks is None else _translated(marks, values, ctx)
         if translated is _MISSING:
@@ -302,24 +307,24 @@ class TextSpec(Spec):
 def _translated(node: YNode, values: list, ctx: Ctx) -> Any:
     """The ``translated: [es, pt]`` list of a text, as a tuple in LANGUAGES order."""
     if not isinstance(node, YSeq):
-        ctx.report(WRONG_TYPE, node.pos, f"expected a list of languages like [es, pt, fr], got {node_kind(node)}")
+        ctx.report(WRONG_TYPE, node.pos, _("expected a list of languages like [es, pt, fr], got %(kind)s") % {"kind": node_kind(node)})
         return _MISSING
     marked: set[str] = set()
     ok = True
     for item in node.items:
         if not isinstance(item, YScalar) or item.raw not in _LANG_INDEX:
             what = quote(item.raw) if isinstance(item, YScalar) else node_kind(item)
-            ctx.report(WRONG_TYPE, item.pos, f"{what} is not a language of rcm; use one of: {', '.join(LANGUAGES)}")
+            ctx.report(WRONG_TYPE, item.pos, _("%(value)s is not a language of rcm; use one of: %(languages)s") % {"value": what, "languages": ", ".join(LANGUAGES)})
             ok = False
         elif values[_LANG_INDEX[item.raw]] is None:
-            ctx.report(MISSING_KEY, item.pos, f"'{item.raw}' is marked translated, but the text has no '{item.raw}'")
+            ctx.report(MISSING_KEY, item.pos, _("'%(lang)s' is marked translated, but the text has no '%(lang)s'") % {"lang": item.raw})
             ok = False
         else:
             marked.add(item.raw)
     if not ok:
         return _MISSING
     if marked and all(v is None or LANGUAGES[i] in marked for i, v in enumerate(values)):
-        ctx.report(WRONG_TYPE, node.pos, "every language of this text is marked translated; leave the original unmarked")
+        ctx.report(WRONG_TYPE, node.pos, _("every language of this text is marked translated; leave the original unmarked"))
         return _MISSING
     return tuple(lang for lang in LANGUAGES if lang in marked)
 
@@ -384,11 +389,11 @@ class MapOf(Spec):
 
     def build(self, node: YNode, ctx: Ctx) -> Any:
         if not isinstance(node, YMap):
-            return self.wrong(node, ctx, "a mapping")
+            return self.wrong(node, ctx, N_("a mapping"))
         out = {}
         for key, (kpos, child) in node.items.items():
             if not self.key_pattern.fullmatch(key):
-                ctx.report(WRONG_TYPE, kpos, f"{quote(key)} is not {self.what}")
+                ctx.report(WRONG_TYPE, kpos, _("%(value)s is not %(what)s") % {"value": quote(key), "what": _(self.what)})
                 continue
             value = self.value.build(child, ctx)
             if value is not _MISSING:
@@ -430,7 +435,8 @@ class Obj(Spec):
 
     def build(self, node: YNode, ctx: Ctx) -> Any:
         if type(node) is not YMap:
-            return self.wrong(node, ctx, f"a mapping ({self.doc or self.cls.__name__.lower()})")
+            what = _(self.doc) if self.doc else self.cls.__name__.lower()
+            return self.wrong(node, ctx, _("a mapping (%(what)s)") % {"what": what})
         kwargs: dict[str, Any] = {}
         pos: dict[str, Pos] = {}
         ok = True
@@ -455,8 +461,7 @@ class Obj(Spec):
                     # A misspelling ('titel') is the likely cause: point at it, not at the mapping.
                     typo = _misspelt(key, unknown)
                     where = unknown[typo] if typo else node.pos
-                    hint = f"; is {quote(typo)} a misspelling of it?" if typo else (f" ({f.doc})" if f.doc else "")
-                    ctx.report(MISSING_KEY, where, f"missing required key '{key}'{hint}")
+                    ctx.report(MISSING_KEY, where, _missing(key, typo, f.doc))
                     ok = False
         if not ok:
             return _MISSING
@@ -497,8 +502,22 @@ def _misspelt(key: str, unknown: dict[str, Pos]) -> str | None:
 
 def _unknown(key: str, pos: Pos, allowed: tuple[str, ...], ctx: Ctx) -> None:
     close = close_matches(key, allowed)
-    hint = f"; did you mean '{close[0]}'?" if close else f"; allowed here: {', '.join(allowed)}"
-    ctx.report(UNKNOWN_KEY, pos, f"unknown key {quote(key)}{hint}")
+    values = {"key": quote(key), "close": close[0] if close else "", "allowed": ", ".join(allowed)}
+    if close:
+        message = _("unknown key %(key)s; did you mean '%(close)s'?")
+    else:
+        message = _("unknown key %(key)s; allowed here: %(allowed)s")
+    ctx.report(UNKNOWN_KEY, pos, message % values)
+
+
+def _missing(key: str, typo: str | None, doc: str) -> str:
+    """'missing required key ...', pointing at a likely misspelling or saying what the key is for."""
+    values = {"key": key, "typo": quote(typo or ""), "doc": _(doc) if doc else ""}
+    if typo:
+        return _("missing required key '%(key)s'; is %(typo)s a misspelling of it?") % values
+    if doc:
+        return _("missing required key '%(key)s' (%(doc)s)") % values
+    return _("missing required key '%(key)s'") % values
 
 
 def build(spec: Spec, node: YNode, ctx: Ctx) -> Any:

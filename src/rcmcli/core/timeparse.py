@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from datetime import date, time
 
+from rcmcli.i18n import _
 from rcmcli.core.errors import quote
 
 _TIME = re.compile(
@@ -25,18 +26,19 @@ def parse_time(text: str) -> time:
     """Parse a wall-clock time; raise ValueError with a hint."""
     m = _TIME.match(text)
     if not m or (m["m"] is None and m["ampm"] is None):
-        raise ValueError(f"{quote(text)} is not a time; write it like '09:00', '9:00 am' or '2:30 pm'")
+        raise ValueError(_("%(value)s is not a time; write it like '09:00', '9:00 am' or '2:30 pm'") % {"value": quote(text)})
     hour, minute = int(m["h"]), int(m["m"] or 0)
     if minute > 59:
-        raise ValueError(f"{quote(text)} is not a time: minutes must be 00-59")
+        raise ValueError(_("%(value)s is not a time: minutes must be 00-59") % {"value": quote(text)})
     ampm = (m["ampm"] or "").lower()
     if ampm:
         if not 1 <= hour <= 12:
-            raise ValueError(f"{quote(text)} is not a time: with am/pm the hour must be 1-12")
+            raise ValueError(_("%(value)s is not a time: with am/pm the hour must be 1-12") % {"value": quote(text)})
         hour = hour % 12 + (12 if ampm == "p" else 0)
     elif hour > 23:
         raise ValueError(
-            f"{quote(text)} is not a time: hours must be 00-23 (for midnight write 00:00 and crosses_midnight: true)"
+            _("%(value)s is not a time: hours must be 00-23 (for midnight write 00:00 and crosses_midnight: true)")
+            % {"value": quote(text)}
         )
     return time(hour, minute)
 
@@ -44,13 +46,13 @@ def parse_time(text: str) -> time:
 def parse_date(text: str) -> date:
     """Parse an ISO 8601 calendar date (YYYY-MM-DD)."""
     if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text.strip(), re.ASCII):
-        raise ValueError(f"{quote(text)} is not a date; write it as YYYY-MM-DD, e.g. 2021-09-09")
+        raise ValueError(_("%(value)s is not a date; write it as YYYY-MM-DD, e.g. 2021-09-09") % {"value": quote(text)})
     try:
         value = date.fromisoformat(text.strip())
     except ValueError as exc:
-        raise ValueError(f"{quote(text)} is not a real date ({exc})") from None
+        raise ValueError(_("%(value)s is not a real date (%(reason)s)") % {"value": quote(text), "reason": exc}) from None
     if not 1900 <= value.year <= 2200:
-        raise ValueError(f"{quote(text)}: year {value.year} is outside 1900-2200; is it a typo?")
+        raise ValueError(_("%(value)s: year %(year)s is outside 1900-2200; is it a typo?") % {"value": quote(text), "year": value.year})
     return value
 
 

@@ -24,6 +24,7 @@ import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from rcmcli.i18n import _
 from rcmcli.core.errors import InputError
 
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -77,9 +78,9 @@ def _entries(folder: Path) -> list[os.DirEntry]:
         with os.scandir(folder) as it:
             return list(it)
     except PermissionError:
-        raise InputError("permission denied: cannot list the folder", str(folder)) from None
+        raise InputError(_("permission denied: cannot list the folder"), str(folder)) from None
     except OSError as exc:
-        raise InputError(f"cannot list the folder: {exc.strerror or exc}", str(folder)) from None
+        raise InputError(_("cannot list the folder: %(reason)s") % {"reason": exc.strerror or exc}, str(folder)) from None
 
 
 def _inside(root: str, link: Path) -> bool:

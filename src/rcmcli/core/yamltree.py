@@ -21,6 +21,7 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass, field
 
+from rcmcli.i18n import _
 from rcmcli.core.errors import Pos, quote
 
 TYPE_CHECKING = False  # typing costs ~8 ms of start-up; annotations are never evaluated
@@ -96,11 +97,11 @@ YNode = YScalar | YMap | YSeq  # types.UnionType: no typing import at run time
 def node_kind(node: YNode) -> str:
     """A word for a node's shape, for messages."""
     if isinstance(node, YMap):
-        return "a mapping"
+        return _("a mapping")
     if isinstance(node, YSeq):
-        return "a list"
+        return _("a list")
     if node.is_null:
-        return "nothing (null)"
+        return _("nothing (null)")
     return quote(node.raw)
 
 
@@ -144,7 +145,7 @@ class _Builder:
             return
         if frame[1] is None:  # this node is a key
             if not isinstance(node, YScalar):
-                self.fail(SYNTAX, pos, "a mapping key must be a plain value, not a list or mapping")
+                self.fail(SYNTAX, pos, _("a mapping key must be a plain value, not a list or mapping"))
                 frame[1], frame[2] = _INVALID, pos
             else:
                 frame[1], frame[2] = node.raw, pos
@@ -158,14 +159,15 @@ class _Builder:
         if key is _INVALID:
             return
         if key == "<<":
-            self.fail(SYNTAX, key_pos, "merge keys ('<<') are not supported; write the keys out")
+            self.fail(SYNTAX, key_pos, _("merge keys ('<<') are not supported; write the keys out"))
             return
         if key in parent.items:
             first = parent.items[key][0]
             self.fail(
                 DUPLICATE_KEY,
                 key_pos,
-                f"duplicate key {quote(key)} (first defined at line {first.line}); YAML would silently keep this one",
+                _("duplicate key %(key)s (first defined at line %(line)s); YAML would silently keep this one")
+                % {"key": quote(key), "line": first.line},
             )
             return
         parent.items[key] = (key_pos, node)
@@ -174,7 +176,7 @@ class _Builder:
         self.fail(
             LIMITS,
             pos,
-            f"document expands to more than {self.limits.max_nodes:,} nodes (alias bomb?); refused",
+            _("document expands to more than %(n)s nodes (alias bomb?); refused") % {"n": f"{self.limits.max_nodes:,}"},
         )
         raise _Stop
 
@@ -192,20 +194,20 @@ def _loader():
 def decode(data: bytes) -> tuple[str | None, Diagnostic | None]:
     """Bytes to text: UTF-8 (a byte-order mark is accepted), nothing else."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return None, Diagnostic(ENCODING, Pos(1, 1), "file is UTF-16; save it as UTF-8")
+        return None, Diagnostic(ENCODING, Pos(1, 1), _("file is UTF-16; save it as UTF-8"))
     nul = data.find(b"\0")
     if nul >= 0:
         head = data[:64]
         if head.count(b"\0") * 2 >= len(head) - 1:  # every other byte: ASCII text as UTF-16
-            why = "NUL byte: the file looks like UTF-16 without a byte-order mark; save it as UTF-8"
+            why = _("NUL byte: the file looks like UTF-16 without a byte-order mark; save it as UTF-8")
         else:
-            why = "NUL byte: the file is binary data, not YAML text"
+            why = _("NUL byte: the file is binary data, not YAML text")
         return None, Diagnostic(ENCODING, byte_pos(data, nul), why)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         bad = data[exc.start : exc.start + 1]
-        why = f"byte {bad!r} is not UTF-8 (Latin-1 or Windows-1252?); save the file as UTF-8"
+        why = _("byte %(byte)s is not UTF-8 (Latin-1 or Windows-1252?); save the file as UTF-8") % {"byte": repr(bad)}
         return None, Diagnostic(ENCODING, byte_pos(data, exc.start), why)
     return text, None
 
@@ -240,7 +242,7 @@ def _parse(b: _Builder, text: str, limits: Limits) -> YNode | None:
     import yaml
 
     if len(text) > limits.max_bytes:
-        b.fail(LIMITS, Pos(1, 1), f"file is larger than {limits.max_bytes:,} bytes; refused (raise [tool.rcm.limits] max_bytes to allow it)")
+        b.fail(LIMITS, Pos(1, 1), _("file is larger than %(n)s bytes; refused (raise [tool.rcm.limits] max_bytes to allow it)") % {"n": f"{limits.max_bytes:,}"})
         return None
     parser = None
     fed, back = _stand_ins(text)
@@ -255,7 +257,7 @@ def _parse(b: _Builder, text: str, limits: Limits) -> YNode | None:
         if exc.problem == "exceeded maximum nesting depth":
             # libyaml (from PyYAML 6.0.4) refuses deep nesting itself, scanning ahead of
             # the events rcm counts: the same input-limit finding as rcm's own limit.
-            b.fail(LIMITS, _too_deep_at(text, b), f"nesting deeper than {limits.max_depth} levels; refused")
+            b.fail(LIMITS, _too_deep_at(text, b), _("nesting deeper than %(n)s levels; refused") % {"n": limits.max_depth})
             return None
         mark = exc.problem_mark or exc.context_mark
         pos = _pos(mark) if mark else Pos(1, 1)
@@ -264,16 +266,17 @@ def _parse(b: _Builder, text: str, limits: Limits) -> YNode | None:
             problem = f"{problem} ({exc.context})"
         if back is not None:
             problem = problem.translate(back)
-        b.fail(SYNTAX, pos, f"YAML syntax error: {problem}")
+        # TRANSLATORS: %(problem)s is libyaml's own English description of the error
+        b.fail(SYNTAX, pos, _("YAML syntax error: %(problem)s") % {"problem": problem})
         return None
     except yaml.reader.ReaderError as exc:  # a control character, reported by offset
         before = text[: exc.position]
         pos = Pos(before.count("\n") + 1, exc.position - (before.rfind("\n") + 1) + 1)
         char = exc.character if isinstance(exc.character, str) else chr(exc.character)
-        b.fail(SYNTAX, pos, f"control character {char!r} (U+{ord(char):04X}) is not allowed in YAML text")
+        b.fail(SYNTAX, pos, _("control character %(char)s (U+%(code)s) is not allowed in YAML text") % {"char": repr(char), "code": f"{ord(char):04X}"})
         return None
     except yaml.YAMLError as exc:
-        b.fail(SYNTAX, Pos(1, 1), f"YAML error: {exc}")
+        b.fail(SYNTAX, Pos(1, 1), _("YAML error: %(problem)s") % {"problem": exc})
         return None
     finally:
         if parser is not None:
@@ -471,7 +474,7 @@ def _events(b: _Builder, get_event) -> None:
             if event.anchor:
                 anchors[event.anchor] = parent
             if len(stack) >= max_depth:
-                b.fail(LIMITS, pos, f"nesting deeper than {max_depth} levels; refused")
+                b.fail(LIMITS, pos, _("nesting deeper than %(n)s levels; refused") % {"n": max_depth})
                 raise _Stop
             frame = [parent, None, None]
             stack.append(frame)
@@ -480,7 +483,7 @@ def _events(b: _Builder, get_event) -> None:
         elif kind is doc_start:
             b.documents += 1
             if b.documents > 1:
-                b.fail(SYNTAX, _pos(event.start_mark), "more than one YAML document ('---') in one file")
+                b.fail(SYNTAX, _pos(event.start_mark), _("more than one YAML document ('---') in one file"))
                 raise _Stop
 
 
@@ -488,10 +491,10 @@ def _alias(b: _Builder, event) -> None:
     pos = _pos(event.start_mark)
     target = b.anchors.get(event.anchor)
     if target is None:
-        b.fail(SYNTAX, pos, f"unknown alias {quote('*' + event.anchor)}")
+        b.fail(SYNTAX, pos, _("unknown alias %(alias)s") % {"alias": quote("*" + event.anchor)})
         raise _Stop
     if any(frame[0] is target for frame in b.stack):
-        b.fail(SYNTAX, pos, f"alias {quote('*' + event.anchor)} refers to a node that contains it (a cycle)")
+        b.fail(SYNTAX, pos, _("alias %(alias)s refers to a node that contains it (a cycle)") % {"alias": quote("*" + event.anchor)})
         raise _Stop
     size = target.size if not isinstance(target, YScalar) else 1
     total = (b.stack[-1][0].size if b.stack else 0) + size
@@ -525,5 +528,5 @@ def _check_tag(b: _Builder, event, pos: Pos) -> None:
         return
     if tag in ("tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"):
         return
-    b.fail(TAG, pos, f"YAML tag {quote(tag)} is not allowed; rcm reads plain data only")
+    b.fail(TAG, pos, _("YAML tag %(tag)s is not allowed; rcm reads plain data only") % {"tag": quote(tag)})
     raise _Stop

@@ -15,6 +15,7 @@ from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Optional
 
+from rcmcli.i18n import LANGUAGES, N_, _, language
 from rcmcli.export import icstext as w
 from rcmcli.core.errors import InputError, OutputError, UsageError, quote
 from rcmcli.core.identity import slot_keys  # the UIDs' key; the agenda diff matches slots by it too
@@ -27,34 +28,30 @@ if TYPE_CHECKING:
 PRODID = "-//rcm contributors//rcmcli//EN"  # no version: upgrading rcm must not change every file
 UID_HOST = "rcmcli"
 
+# The words rcm adds to calendar and invitation descriptions, in the calendar's language
+# (:func:`label`); the meeting's own texts come from the agenda.
 LABELS = {
-    "en": {
-        "topics": "Topics",
-        "leads": "Lead countries",
-        "moderator": "Moderator",
-        "speakers": "Speakers",
-        "participants": "Participants",
-        "questions": "Guiding questions",
-        "published": "Time as published",
-        "published_all": "Times as published: {label}",
-        "online": "Online",
-        "times_in": "Times in {place} ({zone})",
-        "organizers": "Organized by",
-    },
-    "es": {
-        "topics": "Temas",
-        "leads": "Países líderes",
-        "moderator": "Moderación",
-        "speakers": "Oradores",
-        "participants": "Participantes",
-        "questions": "Preguntas orientadoras",
-        "published": "Hora publicada",
-        "published_all": "Horario publicado: {label}",
-        "online": "En línea",
-        "times_in": "Horario en {place} ({zone})",
-        "organizers": "Organizan",
-    },
+    "topics": N_("Topics"),
+    # TRANSLATORS: heading of the countries that lead a session, in a calendar event
+    "leads": N_("Lead countries"),
+    "moderator": N_("Moderator"),
+    "speakers": N_("Speakers"),
+    "participants": N_("Participants"),
+    "questions": N_("Guiding questions"),
+    "published": N_("Time as published"),
+    "published_all": N_("Times as published: %(label)s"),
+    # TRANSLATORS: the location of a virtual meeting in a calendar
+    "online": N_("Online"),
+    "times_in": N_("Times in %(place)s (%(zone)s)"),
+    # TRANSLATORS: followed by the organizers' names, in a calendar's description
+    "organizers": N_("Organized by"),
 }
+
+
+def labels(lang: str) -> dict[str, str]:
+    """:data:`LABELS` in ``lang``: the calendar's or the participant's, not necessarily the run's."""
+    with language(lang):
+        return {key: _(text) for key, text in LABELS.items()}
 
 
 @dataclass(frozen=True)
@@ -114,7 +111,7 @@ def epoch(source_date_epoch: Optional[str]) -> Optional[datetime]:
         return None
     text = source_date_epoch.strip()
     if not re.fullmatch(r"\d{1,11}", text, re.ASCII):
-        raise UsageError(f"SOURCE_DATE_EPOCH='{source_date_epoch}' is not a whole number of seconds since 1970")
+        raise UsageError(_("SOURCE_DATE_EPOCH='%(value)s' is not a whole number of seconds since 1970") % {"value": source_date_epoch})
     return datetime.fromtimestamp(int(text), timezone.utc)
 
 
@@ -141,7 +138,7 @@ def _bullets(heading: str, items: Iterable[str]) -> str:
 
 def slot_description(meeting: Meeting, slot: Slot, lang: str, members: Optional[Members]) -> str:
     """Topics, leads, moderator, speakers, participants, questions, the published time."""
-    lab = LABELS[lang]
+    lab = labels(lang)
     parts = []
     if slot.topics:
         parts.append(_bullets(lab["topics"], (t.get(lang) for t in slot.topics)))
@@ -179,20 +176,20 @@ def _published(meeting: Meeting, slot: Slot) -> str:
 
 
 def calendar_description(meeting: Meeting, lang: str) -> str:
-    lab = LABELS[lang]
+    lab = labels(lang)
     parts = [meeting.subtitle.get(lang)] if meeting.subtitle else []
     if meeting.organizers:
         parts.append(f"{lab['organizers']}: " + "; ".join(o.get(lang) for o in meeting.organizers))
     parts.append(f"{meeting.first_day} – {meeting.last_day}")
     if meeting.reference_zone:
-        parts.append(lab["published_all"].format(label=meeting.reference_zone.label))
+        parts.append(lab["published_all"] % {"label": meeting.reference_zone.label})
     return "\n".join(parts)
 
 
 def _location(meeting: Meeting, lang: str) -> str:
     parts = [p for p in (meeting.location, meeting.platform) if p]
     if not parts and meeting.mode == "virtual":
-        parts = [LABELS[lang]["online"]]
+        parts = [labels(lang)["online"]]
     return " / ".join(parts)
 
 
@@ -360,8 +357,7 @@ def calendar_bytes(
     counts: Optional[dict[str, int]] = None,
 ) -> bytes:
     """The calendar as RFC 5545 bytes; ``previous`` maps UID -> event of an earlier export."""
-    if options.lang not in LABELS:
-        raise UsageError(f"unknown language '{options.lang}'; use 'en' or 'es'")
+    _check_lang(options.lang)
     ctx = _Ctx(meeting, members, options.lang, dtstamp(meeting, options.source_date_epoch), publish_organizer(meeting))
     keys, shared = slot_keys(meeting), ctx.shared()
     slots = [s for s in meeting.slots if options.include_breaks or s.kind != "break"]
@@ -373,6 +369,11 @@ def calendar_bytes(
     if counts is not None:
         counts["events"] = len(events)
     return _calendar_bytes(meeting, options.lang, "PUBLISH", events)
+
+
+def _check_lang(lang: str) -> None:
+    if lang not in LANGUAGES:
+        raise UsageError(_("unknown language '%(value)s'; use one of: %(languages)s") % {"value": lang, "languages": ", ".join(LANGUAGES)})
 
 
 def changes(current: list[Event], previous: dict[str, PreviousEvent]) -> dict[str, int]:
@@ -395,8 +396,7 @@ def slot_calendar_bytes(
     meeting: Meeting, slot: Slot, members: Optional[Members] = None, options: Options = Options(), key: Optional[str] = None
 ) -> bytes:
     """A calendar holding one slot's event: the same event (UID, text) as in the meeting's calendar."""
-    if options.lang not in LABELS:
-        raise UsageError(f"unknown language '{options.lang}'; use 'en' or 'es'")
+    _check_lang(options.lang)
     ctx = _Ctx(meeting, members, options.lang, dtstamp(meeting, options.source_date_epoch), publish_organizer(meeting))
     event = slot_event(ctx, ctx.shared(), slot, key or slot_keys(meeting)[slot.index])
     return _calendar_bytes(meeting, options.lang, "PUBLISH", [event])
@@ -447,7 +447,7 @@ def read_previous(path: Path, meeting: Meeting, max_bytes: int = DEFAULT_LIMITS.
     try:
         Calendar.from_ical(data)
     except Exception as exc:  # icalendar raises several types for malformed input
-        message = f"not an iCalendar file ({exc}); --previous takes an earlier 'rcm agenda ics' export"
+        message = _("not an iCalendar file (%(problem)s); --previous takes an earlier 'rcm agenda ics' export") % {"problem": exc}
         raise InputError(message, str(path)) from None
     events = {}
     for props, inside in _vevents(w.unfold(data.decode("utf-8", errors="replace"))):
@@ -558,7 +558,7 @@ def _check_secretariat(meeting: Meeting) -> None:
     sec = meeting.secretariat
     assert sec is not None
     if not is_email(sec.email or ""):
-        message = f"secretariat email {quote(sec.email)} is not an email address"
+        message = _("secretariat email %(email)s is not an email address") % {"email": quote(sec.email)}
         raise InputError(message, meeting.path, sec.where("email"))
 
 
@@ -572,14 +572,16 @@ def organizer_for(meeting: Meeting, override: Optional[str] = None) -> Organizer
         name, email = ((found[1] or found[2] or "").strip(), found[3].strip()) if found else ("", override.strip())
         if not is_email(email) or "\n" in override or "\r" in override:
             example = "'RCM Secretariat <secretariat@example.org>'"
-            raise UsageError(f"--organizer {quote(override)} is not an address like {example}")
+            raise UsageError(_("--organizer %(value)s is not an address like %(example)s") % {"value": quote(override), "example": example})
         return Organizer(name, email)
     organizer = publish_organizer(meeting)
     if organizer is None:
         sec = meeting.secretariat
         raise InputError(
-            "the meeting names no secretariat email to send invites from; add "
-            "'secretariat: {name: ..., email: ...}' or give --organizer 'Name <email>'",
+            _(
+                "the meeting names no secretariat email to send invites from; add "
+                "'secretariat: {name: ..., email: ...}' or give --organizer 'Name <email>'"
+            ),
             meeting.path,
             sec.where("email") if sec else None,
         )
@@ -592,8 +594,11 @@ def _check_utf8(text: str, option: str) -> None:
     bad = next((ch for ch in text if "\udc80" <= ch <= "\udcff"), None)
     if bad is not None:
         raise UsageError(
-            f"{option} '{text}' is not UTF-8 text (byte 0x{ord(bad) - 0xDC00:02X}); "
-            "give it in UTF-8 (check the terminal's or the script's encoding)"
+            _(
+                "%(option)s '%(text)s' is not UTF-8 text (byte 0x%(byte)s); "
+                "give it in UTF-8 (check the terminal's or the script's encoding)"
+            )
+            % {"option": option, "text": text, "byte": f"{ord(bad) - 0xDC00:02X}"}
         )
 
 
@@ -608,7 +613,7 @@ def invites(
     from rcmcli.core.roster import file_names, load_roster
 
     if not meeting.slots:
-        raise InputError("the meeting has no slots to invite to", meeting.path)
+        raise InputError(_("the meeting has no slots to invite to"), meeting.path)
     profile = meeting.participant_profile
     people = load_roster(roster, members, profile.max_per_country if profile else None, options.max_bytes)
     org = organizer_for(meeting, organizer)
@@ -666,7 +671,7 @@ def _local_line(slot: Slot, person: Participant, members: Members) -> str:
     tz = get_zone(country.zone)
     start, end = _utc(slot.starts).astimezone(tz), _utc(slot.ends).astimezone(tz)
     plus = " (+1)" if end.date() > start.date() else ""
-    heading = LABELS[person.language]["times_in"].format(place=country.capital.get(person.language), zone=country.zone)
+    heading = labels(person.language)["times_in"] % {"place": country.capital.get(person.language), "zone": country.zone}
     return f"{heading}: {start.date()} {start:%H:%M}–{end:%H:%M}{plus}"
 
 
@@ -727,7 +732,8 @@ def invite_description(meeting: Meeting, person: Participant, members: Members) 
     lines = [meeting.title.get(lang)]
     if meeting.subtitle:
         lines.append(meeting.subtitle.get(lang))
-    lines += ["", LABELS[lang]["times_in"].format(place=country.capital.get(lang), zone=country.zone)]
+    lab = labels(lang)
+    lines += ["", lab["times_in"] % {"place": country.capital.get(lang), "zone": country.zone}]
     day = None
     for slot in meeting.slots:
         start, end = _utc(slot.starts).astimezone(tz), _utc(slot.ends).astimezone(tz)
@@ -737,7 +743,7 @@ def invite_description(meeting: Meeting, person: Participant, members: Members) 
         plus = " (+1)" if end.date() > start.date() else ""
         lines.append(f"  {start:%H:%M}–{end:%H:%M}{plus}  {summary(slot, lang)}")
     if meeting.reference_zone:
-        lines += ["", LABELS[lang]["published_all"].format(label=meeting.reference_zone.label)]
+        lines += ["", lab["published_all"] % {"label": meeting.reference_zone.label}]
     location = _location(meeting, lang)
     if location:
         lines.append(location)
@@ -759,11 +765,11 @@ def write_invites(folder: Path, files: dict[str, bytes], inputs: Iterable[Path] 
     from rcmcli.core.fileio import check_target
 
     if folder.exists() and not folder.is_dir():
-        raise OutputError("is a file; -o takes a folder for the invites", str(folder))
+        raise OutputError(_("is a file; -o takes a folder for the invites"), str(folder))
     try:
         folder.mkdir(exist_ok=True)
     except OSError as exc:
-        raise OutputError(f"cannot create the folder: {exc.strerror or exc}", str(folder)) from None
+        raise OutputError(_("cannot create the folder: %(reason)s") % {"reason": exc.strerror or exc}, str(folder)) from None
     sources = list(inputs)
     targets = [folder / name for name in files]
     for target in targets:
@@ -824,7 +830,18 @@ def file_fingerprint(data: bytes) -> tuple[str, ...]:
 def _guess_lang(lines: list[str]) -> str:
     """The language an earlier invite was written in, from the labels rcm put in it."""
     text = "\n".join(lines)
-    return "es" if any(label in text for label in (LABELS["es"]["times_in"].split("{")[0], LABELS["es"]["published"])) else "en"
+    english = _marks("en")
+    for lang in LANGUAGES:
+        marks = _marks(lang)
+        if lang != "en" and any(mark in text for mark, same in zip(marks, english) if mark != same):
+            return lang
+    return "en"
+
+
+def _marks(lang: str) -> tuple[str, str]:
+    """Labels that tell an invite's language: the start of 'Times in ...', 'Time as published'."""
+    lab = labels(lang)
+    return lab["times_in"].split("%(")[0], lab["published"]
 
 
 def read_invite(path: Path, meeting: Meeting) -> PreviousInvite:
@@ -835,10 +852,13 @@ def read_invite(path: Path, meeting: Meeting) -> PreviousInvite:
     lines = w.unfold(data.decode("utf-8", errors="replace"))
     found = _vevents(lines)
     if not found:
-        raise InputError("no VEVENT: not an invitation written by 'rcm agenda invite'", str(path))
+        raise InputError(_("no VEVENT: not an invitation written by 'rcm agenda invite'"), str(path))
     first = _previous_event(*found[0])
     if not (first.uid.startswith(f"{meeting.id}.") and first.uid.endswith(f"@{UID_HOST}")):
-        raise InputError(f"UID '{first.uid}' is not from meeting '{meeting.id}'; --previous takes the folder of an earlier invite run", str(path))
+        raise InputError(
+            _("UID '%(uid)s' is not from meeting '%(id)s'; --previous takes the folder of an earlier invite run") % {"uid": first.uid, "id": meeting.id},
+            str(path),
+        )
     props = dict(reversed(first.props))
     attendee = props.get("ATTENDEE", "")
     cn = _CN.search(attendee.split(":", 1)[0] if attendee else "")
@@ -852,7 +872,10 @@ def read_invite(path: Path, meeting: Meeting) -> PreviousInvite:
     method = next((w.line_value(x).strip().upper() for x in header if w.line_name(x) == "METHOD"), "")
     if method not in ("REQUEST", "CANCEL") or not email:
         why = f"METHOD:{method or '(none)'}" if method not in ("REQUEST", "CANCEL") else "no ATTENDEE"
-        raise InputError(f"{why}: not an invitation written by 'rcm agenda invite'; keep other calendars out of the folder", str(path))
+        raise InputError(
+            _("%(problem)s: not an invitation written by 'rcm agenda invite'; keep other calendars out of the folder") % {"problem": why},
+            str(path),
+        )
     return PreviousInvite(
         name=path.name,
         data=data,
@@ -871,7 +894,7 @@ def read_invite(path: Path, meeting: Meeting) -> PreviousInvite:
 def read_invite_folder(folder: Path, meeting: Meeting) -> dict[tuple[str, str], PreviousInvite]:
     """Every ``*.ics`` of an earlier run, by (UID, attendee email); the highest SEQUENCE wins a tie."""
     if not folder.is_dir():
-        raise InputError("not a folder; --previous takes the folder of an earlier invite run", str(folder))
+        raise InputError(_("not a folder; --previous takes the folder of an earlier invite run"), str(folder))
     found: dict[tuple[str, str], PreviousInvite] = {}
     for path in sorted(folder.glob("*.ics")):
         old = read_invite(path, meeting)
@@ -928,7 +951,7 @@ def plan_invites(
     from rcmcli.core.roster import file_names, load_roster
 
     if not meeting.slots:
-        raise InputError("the meeting has no slots to invite to", meeting.path)
+        raise InputError(_("the meeting has no slots to invite to"), meeting.path)
     profile = meeting.participant_profile
     people = load_roster(roster, members, profile.max_per_country if profile else None)
     org = organizer_for(meeting, organizer)

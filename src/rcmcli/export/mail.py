@@ -27,31 +27,24 @@ from email.message import EmailMessage
 from email.utils import format_datetime
 
 from rcmcli.export import icstext as w
+from rcmcli.i18n import LANGUAGES, N_, _, language
 from rcmcli.export.ics import Invite, Organizer
 
 # What the delegate reads, in their language (a document like the calendar, not the
 # terminal: docs/decisions.md).
 TEXTS = {
-    "en": {
-        "new": "Invitation: {title}",
-        "updated": "Updated invitation: {title}",
-        "cancelled": "Cancelled: {title}",
-        "greeting": "Dear {name},",
-        "body_new": "You are invited to {title}. The invitation is attached; your calendar shows it in your own time zone.",
-        "body_updated": "The invitation to {title} has changed. Your calendar will show the new version in place of the earlier one.",
-        "body_cancelled": "The invitation to {title} has been cancelled for you. Your calendar will remove it.",
-        "signature": "{organizer}",
-    },
-    "es": {
-        "new": "Invitación: {title}",
-        "updated": "Invitación actualizada: {title}",
-        "cancelled": "Cancelada: {title}",
-        "greeting": "Estimado/a {name}:",
-        "body_new": "Le invitamos a {title}. La invitación va adjunta; su calendario la mostrará en su propio huso horario.",
-        "body_updated": "La invitación a {title} ha cambiado. Su calendario mostrará la nueva versión en lugar de la anterior.",
-        "body_cancelled": "La invitación a {title} ha sido cancelada para usted. Su calendario la eliminará.",
-        "signature": "{organizer}",
-    },
+    "new": N_("Invitation: %(title)s"),
+    "updated": N_("Updated invitation: %(title)s"),
+    "cancelled": N_("Cancelled: %(title)s"),
+    # TRANSLATORS: the greeting of an invitation mail; %(name)s is the participant's name
+    "greeting": N_("Dear %(name)s,"),
+    "body_new": N_(
+        "You are invited to %(title)s. The invitation is attached; your calendar shows it in your own time zone."
+    ),
+    "body_updated": N_(
+        "The invitation to %(title)s has changed. Your calendar will show the new version in place of the earlier one."
+    ),
+    "body_cancelled": N_("The invitation to %(title)s has been cancelled for you. Your calendar will remove it."),
 }
 
 
@@ -97,21 +90,27 @@ def message_id(invite: Invite, organizer: Organizer) -> str:
 
 
 def body(invite: Invite, organizer: Organizer, values: dict[str, str]) -> str:
-    t = TEXTS.get(invite.lang, TEXTS["en"])
+    t = _texts(invite.lang)
     title = w.unescape_text(values.get("SUMMARY", ""))
     kind = "cancelled" if invite.method == "CANCEL" else ("updated" if invite.status == "updated" else "new")
-    parts = [t["greeting"].format(name=invite.person or invite.email), "", t[f"body_{kind}"].format(title=title)]
+    parts = [t["greeting"] % {"name": invite.person or invite.email}, "", t[f"body_{kind}"] % {"title": title}]
     description = w.unescape_text(values.get("DESCRIPTION", ""))
     if description and invite.method != "CANCEL":
         parts += ["", description]
-    parts += ["", "-- ", t["signature"].format(organizer=organizer.name or organizer.email)]
+    parts += ["", "-- ", organizer.name or organizer.email]
     return "\n".join(parts) + "\n"
 
 
 def subject(invite: Invite, values: dict[str, str]) -> str:
-    t = TEXTS.get(invite.lang, TEXTS["en"])
+    t = _texts(invite.lang)
     kind = "cancelled" if invite.method == "CANCEL" else ("updated" if invite.status == "updated" else "new")
-    return t[kind].format(title=w.unescape_text(values.get("SUMMARY", "")))
+    return t[kind] % {"title": w.unescape_text(values.get("SUMMARY", ""))}
+
+
+def _texts(lang: str) -> dict[str, str]:
+    """:data:`TEXTS` in the participant's language (English for one rcm does not speak)."""
+    with language(lang if lang in LANGUAGES else "en"):
+        return {key: _(text) for key, text in TEXTS.items()}
 
 
 def build(invite: Invite, organizer: Organizer) -> Mail:

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Optional
 from urllib.parse import urlsplit
 
+from rcmcli.i18n import _
 from rcmcli.core.errors import InputError, OutputError, UsageError
 from rcmcli.export.mail import Mail
 
@@ -57,13 +58,13 @@ def parse_server(url: str) -> Server:
     """``smtp://HOST:PORT`` and friends; refuses credentials in the URL."""
     parts = urlsplit(url)
     if parts.scheme not in SCHEMES or not parts.hostname:
-        raise UsageError(f"--send '{url}' is not a server like smtp://mail.example.org:587 (smtp, smtp+starttls or smtps)")
+        raise UsageError(_("--send '%(url)s' is not a server like smtp://mail.example.org:587 (smtp, smtp+starttls or smtps)") % {"url": url})
     if parts.username or parts.password:
-        raise UsageError(f"--send: no user or password in the URL; set {ENV_USER} and {ENV_PASSWORD} in the environment")
+        raise UsageError(_("--send: no user or password in the URL; set %(user)s and %(password)s in the environment") % {"user": ENV_USER, "password": ENV_PASSWORD})
     try:
         port = parts.port or SCHEMES[parts.scheme]
     except ValueError:
-        raise UsageError(f"--send '{url}': the port is not a number from 1 to 65535") from None
+        raise UsageError(_("--send '%(url)s': the port is not a number from 1 to 65535") % {"url": url}) from None
     return Server(parts.scheme, parts.hostname, port)
 
 
@@ -75,7 +76,7 @@ def parse_rate(value: Optional[str]) -> float:
     except ValueError:
         rate = 0
     if not rate > 0:
-        raise UsageError(f"--rate '{value}' is not a positive number of messages per minute")
+        raise UsageError(_("--rate '%(value)s' is not a positive number of messages per minute") % {"value": value})
     return rate
 
 
@@ -93,7 +94,7 @@ def load_state(folder: Path) -> dict[str, dict]:
         assert isinstance(sent, dict)
         return sent
     except (ValueError, KeyError, TypeError, AssertionError):
-        raise InputError("not a state file written by 'rcm agenda invite --send'; move it away to start afresh", str(path)) from None
+        raise InputError(_("not a state file written by 'rcm agenda invite --send'; move it away to start afresh"), str(path)) from None
 
 
 def _load_failed(folder: Path) -> dict[str, dict]:
@@ -193,14 +194,17 @@ def _connect(server: Server, user: Optional[str], password: Optional[str]):
                 smtp.ehlo()
             elif server.scheme == "smtp+starttls" or user:
                 smtp.close()
-                why = "credentials are set" if user else "smtp+starttls:// requires it"
-                raise OutputError(f"{server} does not offer STARTTLS and {why}; refusing to send in clear text")
+                if user:
+                    message = _("%(server)s does not offer STARTTLS and credentials are set; refusing to send in clear text")
+                else:
+                    message = _("%(server)s does not offer STARTTLS and smtp+starttls:// requires it; refusing to send in clear text")
+                raise OutputError(message % {"server": server})
         if user:
             smtp.login(user, password or "")
     except smtplib.SMTPAuthenticationError:
-        raise OutputError(f"{server} refused the login of {ENV_USER}") from None
+        raise OutputError(_("%(server)s refused the login of %(user)s") % {"server": server, "user": ENV_USER}) from None
     except (OSError, smtplib.SMTPException) as exc:
-        raise OutputError(f"cannot connect to {server}: {exc}") from None
+        raise OutputError(_("cannot connect to %(server)s: %(reason)s") % {"server": server, "reason": exc}) from None
     return smtp
 
 

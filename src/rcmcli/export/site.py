@@ -23,6 +23,7 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Optional
 
+from rcmcli.i18n import _
 from rcmcli.core.errors import InputError, OutputError, UsageError
 from rcmcli.core.model import Country, Meeting, Members, Slot
 from rcmcli.core.timeparse import hhmm
@@ -188,7 +189,7 @@ def check_base_url(base_url: Optional[str]) -> Optional[str]:
     if not base_url.startswith(("https://", "http://")) or len(base_url.split("://", 1)[1].strip("/")) == 0 or any(
         ch.isspace() or ch in "\"<>'" for ch in base_url
     ):
-        raise UsageError(f"--base-url '{base_url[:200]}' is not a URL like 'https://example.github.io/agendas/'")
+        raise UsageError(_("--base-url '%(value)s' is not a URL like 'https://example.github.io/agendas/'") % {"value": base_url[:200]})
     return base_url if base_url.endswith("/") else base_url + "/"
 
 
@@ -320,7 +321,7 @@ def _calendars(site: Site, view: MeetingView, ics_lang: str) -> _Calendars:
 def _language_files(env, site: Site, views: list[MeetingView], lang: str, cache: dict) -> dict[str, bytes]:
     from rcmcli.export import ics
 
-    ics_lang = lang if lang in ics.LABELS else "en"  # calendars exist in en and es; others read English
+    ics_lang = lang  # calendars in every language rcm speaks (their labels: ics.LABELS)
     files: dict[str, bytes] = {}
     template = env.get_template("meeting.html")
     names = _Names(site.members, lang)
@@ -424,16 +425,16 @@ def _capital_choices(capitals: list[Country], lang: str) -> list[dict]:
 
 def _check_target(target: Path, parent: Path) -> None:
     if not parent.is_dir():
-        raise OutputError(f"folder '{parent}' does not exist", str(target))
+        raise OutputError(_("folder '%(folder)s' does not exist") % {"folder": parent}, str(target))
     if target.exists() and not target.is_dir():
-        raise OutputError("is a file; -o takes a folder for the site", str(target))
+        raise OutputError(_("is a file; -o takes a folder for the site"), str(target))
     if target.is_dir() and not (target / MARKER).exists() and any(target.iterdir()):
         raise OutputError(
             "is a folder with files rcm did not build; give a new or empty folder (the build replaces it whole)",
             str(target),
         )
     if not os.access(parent, os.W_OK):
-        raise OutputError(f"folder '{parent}' is not writable", str(target))
+        raise OutputError(_("folder '%(folder)s' is not writable") % {"folder": parent}, str(target))
 
 
 def _write_tree(root: Path, files: dict[str, bytes]) -> None:
@@ -479,7 +480,7 @@ def build(site: Site, target: Path, jobs: Optional[int] = None) -> list[str]:
         _swap(fresh, target)
     except OSError as exc:
         shutil.rmtree(fresh, ignore_errors=True)
-        raise OutputError(f"cannot write: {exc.strerror or exc}", str(target)) from None
+        raise OutputError(_("cannot write: %(reason)s") % {"reason": exc.strerror or exc}, str(target)) from None
     except BaseException:
         shutil.rmtree(fresh, ignore_errors=True)
         raise
@@ -492,7 +493,7 @@ def _fresh_folder(target: Path) -> Path:
     try:
         fresh = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=parent))
     except OSError as exc:
-        raise OutputError(f"cannot create a folder next to it: {exc.strerror or exc}", str(target)) from None
+        raise OutputError(_("cannot create a folder next to it: %(reason)s") % {"reason": exc.strerror or exc}, str(target)) from None
     umask = os.umask(0)
     os.umask(umask)
     os.chmod(fresh, 0o777 & ~umask)  # mkdtemp makes it 0700; a site is meant to be served

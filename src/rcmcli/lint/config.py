@@ -29,6 +29,7 @@ import sys
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 
+from rcmcli.i18n import _
 from rcmcli.core.errors import ConfigError
 from rcmcli.core.yamltree import DEFAULT_LIMITS, Limits
 
@@ -72,9 +73,9 @@ def _toml(path: Path) -> dict:
     try:
         return tomllib.loads(data.decode("utf-8"))
     except UnicodeDecodeError as exc:
-        raise ConfigError(f"not UTF-8 text (byte {exc.start + 1}); TOML files are UTF-8", str(path)) from None
+        raise ConfigError(_("not UTF-8 text (byte %(byte)d); TOML files are UTF-8") % {"byte": exc.start + 1}, str(path)) from None
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"invalid TOML: {exc}", str(path)) from None
+        raise ConfigError(_("invalid TOML: %(problem)s") % {"problem": exc}, str(path)) from None
 
 
 def _section(path: Path) -> dict | None:
@@ -96,8 +97,10 @@ def _own_file_section(data: dict, path: str) -> dict:
         return data
     if len(data) != 1 or len(tool) != 1 or not isinstance(tool["rcm"], dict):
         raise ConfigError(
-            "mixes [tool.rcm] tables with other settings; in this file write the settings without the "
-            "'tool.rcm.' prefix ([rules.gap], [limits]), or keep only [tool.rcm] tables",
+            _(
+                "mixes [tool.rcm] tables with other settings; in this file write the settings without the "
+                "'tool.rcm.' prefix ([rules.gap], [limits]), or keep only [tool.rcm] tables"
+            ),
             path,
         )
     return tool["rcm"]
@@ -120,7 +123,7 @@ def load(explicit: str | None, start: Path) -> Config:
     if explicit:
         path = Path(explicit)
         if not path.exists():
-            raise ConfigError("configuration file not found", explicit)
+            raise ConfigError(_("configuration file not found"), explicit)
     else:
         found = discover(start)
         if found is None:
@@ -146,7 +149,7 @@ def _strings(value: Any, key: str, path: str) -> list[str]:
     if isinstance(value, str):
         value = [value]
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise ConfigError(f"'{key}' must be a list of rule codes or names, got {value!r}", path)
+        raise ConfigError(_("'%(key)s' must be a list of rule codes or names, got %(value)s") % {"key": key, "value": repr(value)}, path)
     return value
 
 
@@ -154,24 +157,32 @@ def parse(section: dict, path: str) -> Config:
     allowed = {"select", "ignore", "rules", "limits", "plan"}
     for key in section:
         if key not in allowed:
-            raise ConfigError(f"unknown setting '{key}' in the rcm configuration; allowed: {', '.join(sorted(allowed))}", path)
+            raise ConfigError(
+                _("unknown setting '%(key)s' in the rcm configuration; allowed: %(allowed)s")
+                % {"key": key, "allowed": ", ".join(sorted(allowed))},
+                path,
+            )
     cfg = Config(path=path)
     if "select" in section:
         cfg.select = _strings(section["select"], "select", path)
         if not cfg.select:
-            raise ConfigError("'select' is empty: no rule would run (leave it out to run all rules)", path)
+            raise ConfigError(_("'select' is empty: no rule would run (leave it out to run all rules)"), path)
     cfg.ignore = _strings(section.get("ignore", []), "ignore", path)
     rules = section.get("rules", {})
     if not isinstance(rules, dict) or not all(isinstance(v, dict) for v in rules.values()):
-        raise ConfigError("'rules' must be tables like [tool.rcm.rules.session-length]", path)
+        raise ConfigError(_("'rules' must be tables like [tool.rcm.rules.session-length]"), path)
     cfg.rules = rules
     limits = section.get("limits", {})
     if not isinstance(limits, dict):
-        raise ConfigError(f"'limits' must be a table like [tool.rcm.limits], got {limits!r}", path)
+        raise ConfigError(_("'limits' must be a table like [tool.rcm.limits], got %(value)s") % {"value": repr(limits)}, path)
     names = {f.name for f in fields(Limits)}
     for key, value in limits.items():
         if key not in names or type(value) is not int or value <= 0:
-            raise ConfigError(f"bad limit '{key} = {value!r}'; limits are {', '.join(sorted(names))} (positive integers)", path)
+            raise ConfigError(
+                _("bad limit '%(key)s = %(value)s'; limits are %(names)s (positive integers)")
+                % {"key": key, "value": repr(value), "names": ", ".join(sorted(names))},
+                path,
+            )
     cfg.limits = replace(DEFAULT_LIMITS, **limits)
     cfg.plan = _plan(section.get("plan", {}), path)
     return cfg
@@ -182,17 +193,22 @@ def _plan(table: Any, path: str) -> dict[str, str]:
     from rcmcli.core.timeparse import parse_time
 
     if not isinstance(table, dict):
-        raise ConfigError(f"'plan' must be a table like [tool.rcm.plan], got {table!r}", path)
+        raise ConfigError(_("'plan' must be a table like [tool.rcm.plan], got %(value)s") % {"value": repr(table)}, path)
     for key, value in table.items():
         if key not in PLAN_OPTIONS:
-            raise ConfigError(f"unknown plan setting '{key}'; allowed: {', '.join(PLAN_OPTIONS)}", path)
+            raise ConfigError(
+                _("unknown plan setting '%(key)s'; allowed: %(allowed)s") % {"key": key, "allowed": ", ".join(PLAN_OPTIONS)}, path
+            )
         if not isinstance(value, str):
-            raise ConfigError(f"plan setting '{key}' must be a string like \"09:00\", got {value!r}", path)
+            raise ConfigError(
+                _("plan setting '%(key)s' must be a string like \"09:00\", got %(value)s") % {"key": key, "value": repr(value)},
+                path,
+            )
         if key != "ref":
             try:
                 parse_time(value)
             except ValueError as exc:
-                raise ConfigError(f"plan setting '{key}': {exc}", path) from None
+                raise ConfigError(_("plan setting '%(key)s': %(problem)s") % {"key": key, "problem": exc}, path) from None
     if ("lunch_start" in table) != ("lunch_end" in table):
-        raise ConfigError("plan settings 'lunch_start' and 'lunch_end' go together", path)
+        raise ConfigError(_("plan settings 'lunch_start' and 'lunch_end' go together"), path)
     return dict(table)

@@ -15,6 +15,7 @@ from rcmcli.lint import suppress
 from rcmcli.core.model import Country, Meeting, Members, Slot
 from rcmcli.core.timeparse import parse_time
 from rcmcli.core.yamltree import Diagnostic
+from rcmcli.i18n import _
 from rcmcli.core.zones import Resolved, fold, resolve
 
 TYPE_CHECKING = False  # typing costs ~8 ms of start-up; annotations are never evaluated
@@ -162,7 +163,7 @@ class RuleContext:
         except UnknownZoneError:
             ref = self.meeting.reference_zone if self.meeting else None
             if ref is not None and ref.tz is not None and _names_label(name, ref.label):
-                return Resolved(name, ref.name, ref.tz, "the reference zone")
+                return Resolved(name, ref.name, ref.tz, _("the reference zone"))
             return None
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any, Iterable
 
+from rcmcli.i18n import _, ngettext
 from rcmcli.core.errors import ConfigError, InputError, one_line
 from rcmcli.lint import suppress
 from rcmcli.lint.config import Config
@@ -44,8 +45,10 @@ def _check_entries(entries: Iterable[str], modules: list[ModuleType], where: str
 
             names = [m.CODE for m in modules] + [m.NAME for m in modules]
             close = difflib.get_close_matches(e, names, n=1)
-            hint = f"; did you mean '{close[0]}'?" if close else ""
-            raise ConfigError(f"unknown rule '{e}' in {where}{hint}", path)
+            values = {"rule": e, "where": where, "close": close[0] if close else ""}
+            if close:
+                raise ConfigError(_("unknown rule '%(rule)s' in %(where)s; did you mean '%(close)s'?") % values, path)
+            raise ConfigError(_("unknown rule '%(rule)s' in %(where)s") % values, path)
 
 
 def _options(module: ModuleType, config: Config) -> dict[str, Any]:
@@ -54,28 +57,38 @@ def _options(module: ModuleType, config: Config) -> dict[str, Any]:
         given = config.rules.get(key, {})
         for name, value in given.items():
             if name not in module.OPTIONS:
-                allowed = ", ".join(module.OPTIONS) or "none"
-                raise ConfigError(f"rule {module.NAME} has no option '{name}' (options: {allowed})", config.path)
+                # TRANSLATORS: the list of a rule's options when it has none
+                allowed = ", ".join(module.OPTIONS) or _("none")
+                values = {"rule": module.NAME, "name": name, "allowed": allowed}
+                raise ConfigError(_("rule %(rule)s has no option '%(name)s' (options: %(allowed)s)") % values, config.path)
             default = module.OPTIONS[name]
             if type(value) is not type(default):
                 raise ConfigError(
-                    f"option {module.NAME}.{name} must be {type(default).__name__}, got {value!r}", config.path
+                    _("option %(rule)s.%(name)s must be %(type)s, got %(value)s")
+                    % {"rule": module.NAME, "name": name, "type": type(default).__name__, "value": repr(value)},
+                    config.path,
                 )
             if isinstance(default, str) and ":" in default:
                 try:
                     parse_time(value)
                 except ValueError as exc:
-                    raise ConfigError(f"option {module.NAME}.{name}: {exc}", config.path) from None
+                    raise ConfigError(
+                        _("option %(rule)s.%(name)s: %(problem)s") % {"rule": module.NAME, "name": name, "problem": exc},
+                        config.path,
+                    ) from None
             validate = getattr(module, "validate_option", None)
             if validate is not None:
                 problem = validate(name, value)
                 if problem:
-                    raise ConfigError(f"option {module.NAME}.{name}: {problem}", config.path)
+                    raise ConfigError(
+                        _("option %(rule)s.%(name)s: %(problem)s") % {"rule": module.NAME, "name": name, "problem": problem},
+                        config.path,
+                    )
             opts[name] = value
     together = getattr(module, "validate_options", None)  # options checked against each other
     problem = together(opts) if together is not None else None
     if problem:
-        raise ConfigError(f"options of {module.NAME}: {problem}", config.path)
+        raise ConfigError(_("options of %(rule)s: %(problem)s") % {"rule": module.NAME, "problem": problem}, config.path)
     return opts
 
 
@@ -84,7 +97,7 @@ def select(config: Config, select_cli: list[str] | None = None, ignore_cli: list
     known_keys = {m.CODE for m in modules} | {m.NAME for m in modules}
     for key in config.rules:
         if key not in known_keys:
-            raise ConfigError(f"options given for unknown rule '{key}'", config.path)
+            raise ConfigError(_("options given for unknown rule '%(rule)s'") % {"rule": key}, config.path)
     chosen = select_cli if select_cli else config.select
     ignored = list(config.ignore) + list(ignore_cli or [])
     _check_entries(select_cli or [], modules, "--select")
@@ -113,11 +126,11 @@ def collect(paths: Iterable[str]) -> Walk:
         try:
             mode = os.stat(p).st_mode
         except (FileNotFoundError, NotADirectoryError):
-            raise InputError("no such file or folder", p) from None
+            raise InputError(_("no such file or folder"), p) from None
         except PermissionError:
-            raise InputError("permission denied", p) from None
+            raise InputError(_("permission denied"), p) from None
         except OSError as exc:
-            raise InputError(f"cannot read: {exc.strerror or exc}", p) from None
+            raise InputError(_("cannot read: %(reason)s") % {"reason": exc.strerror or exc}, p) from None
         if stat.S_ISDIR(mode):
             found.extend(yaml_files(Path(p)))
         else:
@@ -215,7 +228,7 @@ def run(
         else:
             ids = {p.stem: p for p in meeting_walk(catalog.folder).files}
             if t not in ids:
-                raise InputError("no such file, folder or catalog meeting id", t)
+                raise InputError(_("no such file, folder or catalog meeting id"), t)
             found.files.append(ids[t])
     if not found.files:
         raise InputError(_nothing_to_check(targets, catalog.folder, len(found.skipped_links)))
@@ -226,9 +239,15 @@ def run(
 
 def _nothing_to_check(targets: list[str], folder: Path, links: int) -> str:
     """Why no file was checked: a run over nothing must not look like a clean run."""
-    where = ", ".join(f"'{t}'" for t in targets) if targets else f"the catalog {folder}"
-    message = f"nothing to check: no .yaml or .yml file in {where}"
+    if targets:
+        message = _("nothing to check: no .yaml or .yml file in %(where)s") % {"where": ", ".join(f"'{t}'" for t in targets)}
+    else:
+        message = _("nothing to check: no .yaml or .yml file in the catalog %(folder)s") % {"folder": folder}
     if links:
-        message += f"; {links} symbolic link{'s' if links != 1 else ''} skipped"
-        message += " (rcm follows a link only to a file inside the folder)"
+        skipped = ngettext(
+            "%(message)s; %(n)d symbolic link skipped (rcm follows a link only to a file inside the folder)",
+            "%(message)s; %(n)d symbolic links skipped (rcm follows a link only to a file inside the folder)",
+            links,
+        )
+        message = skipped % {"message": message, "n": links}
     return message

@@ -43,6 +43,9 @@ def text(report: Report, color: bool = False) -> str:
         return f"{code}{s}{_RESET}" if color else s
 
     out: list[str] = []
+    # TRANSLATORS: a problem's severity in the validator's text output (json, parsable, github keep "error")
+    words = (_("error"), _("warning"))
+    width = max(len(w) for w in words)
     current = None
     for p in report.problems:
         if p.path != current:
@@ -50,7 +53,7 @@ def text(report: Report, color: bool = False) -> str:
                 out.append("")
             out.append(c(_BOLD, p.path))
             current = p.path
-        sev = c(_RED, "error  ") if p.severity == ERROR else c(_YELLOW, "warning")
+        sev = c(_RED, f"{words[0]:<{width}}") if p.severity == ERROR else c(_YELLOW, f"{words[1]:<{width}}")
         out.append(f"  {p.line:>4}:{p.column:<3} {sev} {p.message}  {c(_DIM, f'{p.code} {p.rule}')}")
     if out:
         out.append("")

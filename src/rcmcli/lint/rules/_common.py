@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from rcmcli.i18n import _
 from rcmcli.core.errors import quote
 from rcmcli.lint.problem import Finding
 
@@ -20,7 +21,9 @@ def hm(dt) -> str:
 
 
 def capitals_where(ctx, key, test, describe, what: str) -> Iterator[Finding]:
-    """A finding for each slot (breaks aside) listing the member capitals, in the
+    """``what``: the message (marked with N_, placeholders %(title)s and %(places)s).
+
+    A finding for each slot (breaks aside) listing the member capitals, in the
     order of ``ctx.capitals``, where ``test`` holds for its local span (wall
     minutes, see ``rcmcli.core.localtime.wall``).
 
@@ -77,11 +80,11 @@ def capitals_where(ctx, key, test, describe, what: str) -> Iterator[Finding]:
             for c, (country, _tz) in enumerate(capitals)
             if group[c] in where
         ]
-        yield Finding(s.at, f"{quote(s.title)} {what}: {', '.join(hit)}")
+        yield Finding(s.at, _(what) % {"title": quote(s.title), "places": ", ".join(hit)})
 
 
 def minutes_problem(value: int, low: int) -> str | None:
     """Why a configured number of minutes is unusable (below ``low``), or None."""
     if value < low:
-        return f"must be a whole number of minutes, {low} or more, got {value!r}"
+        return _("must be a whole number of minutes, %(low)s or more, got %(value)s") % {"low": low, "value": repr(value)}
     return None

@@ -16,6 +16,7 @@ Passing::
 
 from __future__ import annotations
 
+from rcmcli.i18n import _
 from rcmcli.lint.rules._common import from_load
 
 CODE = "Y009"
@@ -36,4 +37,4 @@ def check(ctx, opts):
         try:
             get_zone(country.zone)
         except KeyError:
-            yield Finding(country.where("zone"), f"{unknown_zone_message(country.zone)} (capital of {country.code})")
+            yield Finding(country.where("zone"), _("%(problem)s (capital of %(country)s)") % {"problem": unknown_zone_message(country.zone), "country": country.code})

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
+from rcmcli.i18n import _
 from rcmcli.lint.problem import Finding
 
 CODE = "T008"
@@ -38,9 +39,9 @@ def _trouble(dt: datetime) -> str | None:
     """'missing' for a wall time in a DST gap, 'ambiguous' for one in an overlap."""
     back = dt.astimezone(timezone.utc).astimezone(dt.tzinfo)
     if back.replace(tzinfo=None) != dt.replace(tzinfo=None):
-        return "does not exist (the clocks jump over it)"
+        return _("%(time)s does not exist in %(zone)s (the clocks jump over it); move the slot or publish a fixed offset")
     if dt.replace(fold=0).utcoffset() != dt.replace(fold=1).utcoffset():
-        return "happens twice (the clocks go back)"
+        return _("%(time)s happens twice in %(zone)s (the clocks go back); move the slot or publish a fixed offset")
     return None
 
 
@@ -53,5 +54,5 @@ def check(ctx, opts):
             if why:
                 yield Finding(
                     s.where(key),
-                    f"{dt:%Y-%m-%d %H:%M} {why} in {s.starts.tzinfo.key}; move the slot or publish a fixed offset",
+                    why % {"time": f"{dt:%Y-%m-%d %H:%M}", "zone": s.starts.tzinfo.key},
                 )

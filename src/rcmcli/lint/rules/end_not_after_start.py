@@ -13,6 +13,7 @@ Passing::
 
 from __future__ import annotations
 
+from rcmcli.i18n import _
 from rcmcli.lint.problem import Finding
 from rcmcli.core.timeparse import hhmm
 
@@ -25,10 +26,13 @@ OPTIONS: dict = {}
 def check(ctx, opts):
     for s in ctx.slots:
         if s.end == s.start and not s.crosses_midnight:
-            yield Finding(s.at, f"slot ends when it starts ({hhmm(s.start)}); it has no length")
+            yield Finding(s.at, _("slot ends when it starts (%(start)s); it has no length") % {"start": hhmm(s.start)})
         elif s.crosses_midnight and s.end >= s.start:
             yield Finding(
                 s.where("crosses_midnight"),
-                f"crosses_midnight is set but the end {hhmm(s.end)} is not before the start {hhmm(s.start)}: "
-                "the slot would last more than 24 hours",
+                _(
+                    "crosses_midnight is set but the end %(end)s is not before the start %(start)s: "
+                    "the slot would last more than 24 hours"
+                )
+                % {"end": hhmm(s.end), "start": hhmm(s.start)},
             )

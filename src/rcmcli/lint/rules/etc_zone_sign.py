@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
+from rcmcli.i18n import ngettext
 from rcmcli.core.errors import quote
 from rcmcli.core.zones import format_offset, get_zone, parse_offset
 from rcmcli.lint.problem import Finding
@@ -51,12 +52,26 @@ def check(ctx, opts):
     stated = [*_STATED.findall(ref.label), *([ref.offset] if ref.offset else [])]
     if any((fixed := parse_offset(s)) is not None and fixed.utcoffset(None) == real for s in stated):
         return
-    hours = f"{int(m[2])} hour{'s' if int(m[2]) > 1 else ''}"
-    ahead, behind = ("ahead of", "behind") if m[1] == "-" else ("behind", "ahead of")
-    yield Finding(
-        ref.where("zone"),
-        f"{ref.zone} is {format_offset(real)}, {hours} {ahead} UTC: tz names invert the sign (POSIX), so it is "
-        f"not the 'GMT{m[1]}{m[2]}' an agenda writes, and the label {quote(ref.label)} does not say "
-        f"{format_offset(real)}; for {hours} {behind} UTC write 'offset: GMT{m[1]}{m[2]}', "
-        f"for {format_offset(real)} say so in the label",
-    )
+    n = int(m[2])
+    if m[1] == "-":  # Etc/GMT-6 is six hours ahead of UTC
+        message = ngettext(
+            "%(zone)s is %(real)s, %(n)d hour ahead of UTC: tz names invert the sign (POSIX), so it is "
+            "not the '%(written)s' an agenda writes, and the label %(label)s does not say %(real)s; "
+            "for %(n)d hour behind UTC write 'offset: %(written)s', for %(real)s say so in the label",
+            "%(zone)s is %(real)s, %(n)d hours ahead of UTC: tz names invert the sign (POSIX), so it is "
+            "not the '%(written)s' an agenda writes, and the label %(label)s does not say %(real)s; "
+            "for %(n)d hours behind UTC write 'offset: %(written)s', for %(real)s say so in the label",
+            n,
+        )
+    else:
+        message = ngettext(
+            "%(zone)s is %(real)s, %(n)d hour behind UTC: tz names invert the sign (POSIX), so it is "
+            "not the '%(written)s' an agenda writes, and the label %(label)s does not say %(real)s; "
+            "for %(n)d hour ahead of UTC write 'offset: %(written)s', for %(real)s say so in the label",
+            "%(zone)s is %(real)s, %(n)d hours behind UTC: tz names invert the sign (POSIX), so it is "
+            "not the '%(written)s' an agenda writes, and the label %(label)s does not say %(real)s; "
+            "for %(n)d hours ahead of UTC write 'offset: %(written)s', for %(real)s say so in the label",
+            n,
+        )
+    values = {"zone": ref.zone, "real": format_offset(real), "n": n, "written": f"GMT{m[1]}{m[2]}", "label": quote(ref.label)}
+    yield Finding(ref.where("zone"), message % values)

@@ -14,6 +14,7 @@ Passing::
 
 from __future__ import annotations
 
+from rcmcli.i18n import _
 from rcmcli.core.errors import quote
 from rcmcli.lint.problem import Finding
 from rcmcli.lint.rules._common import minutes_problem
@@ -45,8 +46,17 @@ def check(ctx, opts):
             if minutes >= opts["min_minutes"]:
                 yield Finding(
                     b.at,
-                    f"{int(minutes)} min gap between {quote(latest.title)} (ends {hhmm(latest.end)}) and {quote(b.title)} "
-                    f"(starts {hhmm(b.start)}); declare it as a slot with 'kind: break' if intended",
+                    _(
+                        "%(minutes)s min gap between %(first)s (ends %(end)s) and %(second)s "
+                        "(starts %(start)s); declare it as a slot with 'kind: break' if intended"
+                    )
+                    % {
+                        "minutes": int(minutes),
+                        "first": quote(latest.title),
+                        "end": hhmm(latest.end),
+                        "second": quote(b.title),
+                        "start": hhmm(b.start),
+                    },
                 )
             if b.end_utc > latest.end_utc:
                 latest = b

@@ -21,6 +21,7 @@ Passing::
 
 from __future__ import annotations
 
+from rcmcli.i18n import _
 from rcmcli.lint.problem import Finding
 
 CODE = "R002"
@@ -45,8 +46,11 @@ def check(ctx, opts):
     summary = ", ".join(f"{org.upper()} {n}" for org, n in counts.items())
     want = mt.lead_roles.per_conference
     if len(set(counts.values())) > 1 or (want is not None and any(n != want for n in counts.values())):
-        expected = f"{want} each" if want is not None else "equal numbers"
-        yield Finding(mt.lead_roles.at, f"lead roles are declared shared equally ({expected}) but sessions led are: {summary}")
+        if want is not None:
+            message = _("lead roles are declared shared equally (%(n)s each) but sessions led are: %(summary)s")
+        else:
+            message = _("lead roles are declared shared equally (equal numbers) but sessions led are: %(summary)s")
+        yield Finding(mt.lead_roles.at, message % {"n": want, "summary": summary})
 
 
 class _Empty:

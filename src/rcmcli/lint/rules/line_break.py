@@ -31,6 +31,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from rcmcli.i18n import _
 from rcmcli.core.errors import Pos, quote
 from rcmcli.core.model import Text
 from rcmcli.core.schema import LINE_BREAKS, ListOf, MapOf, Obj, Spec
@@ -120,8 +121,11 @@ def _one(text: str, pos: Pos, name: str, found: list[Finding]) -> bool:
     found.append(
         Finding(
             pos,
-            f"line break ({_NAMES[m.group()]}) in {name} {quote(text)}, a one-line text: some calendar "
-            "clients drop such an event; write it on one line",
+            _(
+                "line break (%(char)s) in %(key)s %(text)s, a one-line text: some calendar "
+                "clients drop such an event; write it on one line"
+            )
+            % {"char": _NAMES[m.group()], "key": name, "text": quote(text)},
         )
     )
     return True

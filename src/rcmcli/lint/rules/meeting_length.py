@@ -15,6 +15,7 @@ Passing::
 
 from __future__ import annotations
 
+from rcmcli.i18n import _
 from rcmcli.lint.problem import Finding
 from rcmcli.lint.rules._common import minutes_problem
 
@@ -40,5 +41,5 @@ def check(ctx, opts):
         if abs(span - mt.norms.meeting_minutes) > opts["tolerance"]:
             yield Finding(
                 day.at,
-                f"day {day.date} runs {span} min, but the meeting declares {mt.norms.meeting_minutes} min",
+                _("day %(date)s runs %(span)s min, but the meeting declares %(norm)s min") % {"date": day.date, "span": span, "norm": mt.norms.meeting_minutes},
             )

@@ -28,6 +28,7 @@ Passing::
 
 from __future__ import annotations
 
+from rcmcli.i18n import _, N_
 from rcmcli.core.errors import one_line
 from rcmcli.lint.problem import Finding
 
@@ -62,55 +63,55 @@ def validate_option(name: str, value) -> str | None:
     if name == "also":
         unknown = [v for v in value if v not in EXTRA]
         if unknown:
-            return f"unknown texts {unknown!r}; choose from: {', '.join(EXTRA)}"
+            return _("unknown texts %(unknown)s; choose from: %(choices)s") % {"unknown": repr(unknown), "choices": ", ".join(EXTRA)}
     return None
 
 
 def _agenda(mt: Meeting) -> Iterator[Item]:
     """The texts every delegate reads: titles, labels, topics, questions, key concepts."""
-    yield "title", mt.title, mt, "title"
+    yield N_("title"), mt.title, mt, "title"
     if mt.subtitle is not None:
-        yield "subtitle", mt.subtitle, mt, "subtitle"
+        yield N_("subtitle"), mt.subtitle, mt, "subtitle"
     for day in mt.days:
         if day.label is not None:
-            yield "day label", day.label, day, "label"
+            yield N_("day label"), day.label, day, "label"
         for s in day.slots:
-            yield "slot title", s.title, s, "title"
+            yield N_("slot title"), s.title, s, "title"
             for t in s.topics:
-                yield "topic", t, s, "topics"
+                yield N_("topic"), t, s, "topics"
             for q in s.guiding_questions:
-                yield "guiding question", q, s, "guiding_questions"
+                yield N_("guiding question"), q, s, "guiding_questions"
             for k in s.key_concepts:
-                yield "key concept term", k.term, k, "term"
+                yield N_("key concept term"), k.term, k, "term"
                 if k.definition is not None:
-                    yield "key concept definition", k.definition, k, "definition"
+                    yield N_("key concept definition"), k.definition, k, "definition"
 
 
 def _extra(mt: Meeting, also: list[str]) -> Iterator[Item]:
     """The texts chosen with option ``also``."""
     if "organizers" in also:
-        yield from (("organizer", t, mt, "organizers") for t in mt.organizers)
+        yield from ((N_("organizer"), t, mt, "organizers") for t in mt.organizers)
     if "objectives" in also and mt.objectives is not None:
         for t in [*mt.objectives.general, *mt.objectives.specific]:
-            yield "objective", t, mt.objectives, "general"
+            yield N_("objective"), t, mt.objectives, "general"
     for key, what, obj in (
-        ("participant-profile", "participant profile", mt.participant_profile),
-        ("methodology", "methodology", mt.methodology),
+        ("participant-profile", N_("participant profile"), mt.participant_profile),
+        ("methodology", N_("methodology"), mt.methodology),
     ):
         if key in also and obj is not None and obj.text is not None:
             yield what, obj.text, obj, "text"
     if "notes" in also:
-        yield from (("note", n.text, n, "text") for n in mt.notes)
+        yield from ((N_("note"), n.text, n, "text") for n in mt.notes)
     ref = mt.reference_zone
     if "reference-zone" in also and ref is not None and ref.meaning is not None:
-        yield "reference zone meaning", ref.meaning, ref, "meaning"
+        yield N_("reference zone meaning"), ref.meaning, ref, "meaning"
     for s in mt.slots:
         if "moderators" in also and s.moderator is not None:
-            yield "moderator", s.moderator, s, "moderator"
+            yield N_("moderator"), s.moderator, s, "moderator"
         if "participants" in also:
-            yield from (("participant", p, s, "participants") for p in s.participants)
+            yield from ((N_("participant"), p, s, "participants") for p in s.participants)
         if "speaker-roles" in also:
-            yield from (("speaker role", sp.role, sp, "role") for sp in s.speakers if sp.role is not None)
+            yield from ((N_("speaker role"), sp.role, sp, "role") for sp in s.speakers if sp.role is not None)
 
 
 def _quote(text: Text) -> str:
@@ -130,5 +131,7 @@ def check(ctx, opts):
             where = text.at or owner.where(key) or mt.at
             yield Finding(
                 where,
-                f"{what} '{_quote(text)}' has no {', '.join(missing)} text (the meeting's languages: {declared})",
+                # TRANSLATORS: %(what)s is a kind of text ("slot title", "topic"); %(missing)s language codes (es, pt)
+                _("%(what)s '%(text)s' has no %(missing)s text (the meeting's languages: %(declared)s)")
+                % {"what": _(what), "text": _quote(text), "missing": ", ".join(missing), "declared": declared},
             )

@@ -14,6 +14,7 @@ Passing::
 
 from __future__ import annotations
 
+from rcmcli.i18n import _, N_
 from rcmcli.lint.rules._common import capitals_where
 
 CODE = "F001"
@@ -28,8 +29,11 @@ def validate_options(opts) -> str | None:
 
     if parse_time(opts["night_start"]) == parse_time(opts["night_end"]):
         return (
-            f"night_start = '{opts['night_start']}' and night_end = '{opts['night_end']}' are the same time: "
-            "the night would be empty (to turn the rule off, ignore night-slot)"
+            _(
+                "night_start = '%(start)s' and night_end = '%(end)s' are the same time: "
+                "the night would be empty (to turn the rule off, ignore night-slot)"
+            )
+            % {"start": opts["night_start"], "end": opts["night_end"]}
         )
     return None
 
@@ -43,5 +47,5 @@ def check(ctx, opts):
         key=lambda span: (span[0] % 1440, span[1] - span[0]),
         test=lambda span: night_between(span[0], span[1], hours),
         describe=lambda c, span: f"{c.capital.get('en')} {hhmm_wall(span[0])}-{hhmm_wall(span[1])}",
-        what="falls at night in",
+        what=N_("%(title)s falls at night in: %(places)s"),
     )

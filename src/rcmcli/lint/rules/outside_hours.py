@@ -14,6 +14,7 @@ Passing::
 
 from __future__ import annotations
 
+from rcmcli.i18n import _, N_
 from rcmcli.lint.rules._common import capitals_where
 
 CODE = "F002"
@@ -28,8 +29,8 @@ def validate_options(opts) -> str | None:
 
     if parse_time(opts["work_start"]) >= parse_time(opts["work_end"]):
         return (
-            f"work_start = '{opts['work_start']}' is not before work_end = '{opts['work_end']}'; "
-            "working hours are one span within a day"
+            _("work_start = '%(start)s' is not before work_end = '%(end)s'; working hours are one span within a day")
+            % {"start": opts["work_start"], "end": opts["work_end"]}
         )
     return None
 
@@ -47,5 +48,5 @@ def check(ctx, opts):
         test=lambda span: outside_work_between(span[0], span[1], hours),
         describe=lambda c, span: f"{c.capital.get('en')} {_DAYS[(span[0] // 1440 - 1) % 7]} "
         f"{hhmm_wall(span[0])}-{hhmm_wall(span[1])}",
-        what="is outside working hours in",
+        what=N_("%(title)s is outside working hours in: %(places)s"),
     )

@@ -16,6 +16,7 @@ Passing::
 
 from __future__ import annotations
 
+from rcmcli.i18n import _
 from rcmcli.core.errors import quote
 from rcmcli.lint.problem import Finding
 from rcmcli.core.timeparse import hhmm
@@ -34,8 +35,18 @@ def check(ctx, opts):
         if latest is not None and s.start_utc < latest.end_utc:
             yield Finding(
                 s.at,
-                f"slot {quote(s.title)} ({s.date} {hhmm(s.start)}-{hhmm(s.end)}) overlaps {quote(latest.title)} "
-                f"({latest.date} {hhmm(latest.start)}-{hhmm(latest.end)}, line {latest.at.line if latest.at else '?'})",
+                _("slot %(title)s (%(date)s %(start)s-%(end)s) overlaps %(other)s (%(other_date)s %(other_start)s-%(other_end)s, line %(line)s)")
+                % {
+                    "title": quote(s.title),
+                    "date": s.date,
+                    "start": hhmm(s.start),
+                    "end": hhmm(s.end),
+                    "other": quote(latest.title),
+                    "other_date": latest.date,
+                    "other_start": hhmm(latest.start),
+                    "other_end": hhmm(latest.end),
+                    "line": latest.at.line if latest.at else "?",
+                },
             )
         if latest is None or s.end_utc > latest.end_utc:
             latest = s

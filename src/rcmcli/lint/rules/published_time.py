@@ -27,6 +27,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from rcmcli.i18n import _
 from rcmcli.core.errors import quote
 from rcmcli.lint.problem import Finding
 from rcmcli.core.timeparse import hhmm
@@ -50,15 +51,30 @@ def check(ctx, opts):
             for place in claim.places:
                 zone = ctx.place_zone(place)
                 if zone is None:
-                    yield Finding(claim.at, f"cannot check the time published for {quote(place)}: no zone is known for that place")
+                    yield Finding(claim.at, _("cannot check the time published for %(place)s: no zone is known for that place") % {"place": quote(place)})
                     continue
                 local = instant.astimezone(zone.tz)
                 shift = (local.date() - pub.date).days
                 if local.time() != claim.time or shift:
-                    day = f" on {local.date()}" if shift else ""
-                    yield Finding(
-                        claim.at,
-                        f"published {hhmm(claim.time)} for {quote(place)} on {pub.date}, but {hhmm(pub.reference_time)} "
-                        f"{quote(mt.reference_zone.label)} is {local:%H:%M}{day} there "
-                        f"({zone.name}, {format_offset(local.utcoffset())})",
-                    )
+                    if shift:
+                        message = _(
+                            "published %(published)s for %(place)s on %(date)s, but %(reference)s %(label)s is "
+                            "%(local)s on %(local_date)s there (%(zone)s, %(offset)s)"
+                        )
+                    else:
+                        message = _(
+                            "published %(published)s for %(place)s on %(date)s, but %(reference)s %(label)s is "
+                            "%(local)s there (%(zone)s, %(offset)s)"
+                        )
+                    values = {
+                        "published": hhmm(claim.time),
+                        "place": quote(place),
+                        "date": pub.date,
+                        "reference": hhmm(pub.reference_time),
+                        "label": quote(mt.reference_zone.label),
+                        "local": f"{local:%H:%M}",
+                        "local_date": local.date(),
+                        "zone": zone.name,
+                        "offset": format_offset(local.utcoffset()),
+                    }
+                    yield Finding(claim.at, message % values)

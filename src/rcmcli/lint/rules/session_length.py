@@ -20,6 +20,7 @@ Passing::
 
 from __future__ import annotations
 
+from rcmcli.i18n import _, N_
 from rcmcli.core.errors import quote
 from rcmcli.lint.problem import Finding
 from rcmcli.lint.rules._common import minutes_problem
@@ -39,36 +40,50 @@ def validate_option(name: str, value) -> str | None:
     if name == "tolerance":
         return minutes_problem(value, 0)
     if name == "kinds" and not all(isinstance(k, str) for k in value):
-        return "must be a list of slot kinds"
+        return _("must be a list of slot kinds")
     if name != "per_kind":
         return None
     for kind, norm in value.items():
         if not isinstance(norm, dict):
-            return f"per_kind.{kind} must be a table like {{minutes = 15, tolerance = 5}}"
+            return _("per_kind.%(kind)s must be a table like {minutes = 15, tolerance = 5}") % {"kind": kind}
         for key, v in norm.items():
             if key not in ("minutes", "tolerance"):
-                return f"per_kind.{kind} has no setting '{key}' (use minutes, tolerance)"
+                return _("per_kind.%(kind)s has no setting '%(key)s' (use minutes, tolerance)") % {"kind": kind, "key": key}
             low = 1 if key == "minutes" else 0
             if type(v) is not int or v < low:
-                return f"per_kind.{kind}.{key} must be a whole number of minutes, {low} or more, got {v!r}"
+                return _("per_kind.%(kind)s.%(key)s must be a whole number of minutes, %(low)s or more, got %(value)s") % {
+                    "kind": kind,
+                    "key": key,
+                    "low": low,
+                    "value": repr(v),
+                }
         if "minutes" not in norm:
-            return f"per_kind.{kind} needs 'minutes'"
+            return _("per_kind.%(kind)s needs 'minutes'") % {"kind": kind}
     return None
+
+
+# (longer?, whose norm) -> the message; %(kind)s is the slot's kind as written in the agenda (session, break).
+_MESSAGES = {
+    (True, "meeting"): N_("%(kind)s %(title)s lasts %(minutes)s min, longer than the meeting's norm of %(norm)s ± %(tolerance)s min"),
+    (False, "meeting"): N_("%(kind)s %(title)s lasts %(minutes)s min, shorter than the meeting's norm of %(norm)s ± %(tolerance)s min"),
+    (True, "config"): N_("%(kind)s %(title)s lasts %(minutes)s min, longer than the configured norm of %(norm)s ± %(tolerance)s min"),
+    (False, "config"): N_("%(kind)s %(title)s lasts %(minutes)s min, shorter than the configured norm of %(norm)s ± %(tolerance)s min"),
+}
 
 
 def _norm(ctx, kind: str, opts) -> tuple[int, int, str] | None:
     norms = ctx.meeting.norms
     if norms is not None and kind in norms.kinds:
         k = norms.kinds[kind]
-        return k.minutes, k.tolerance if k.tolerance is not None else opts["tolerance"], "the meeting's norm"
+        return k.minutes, k.tolerance if k.tolerance is not None else opts["tolerance"], "meeting"
     if norms is not None and kind == "session" and norms.session_minutes:
         tol = norms.tolerance_minutes if norms.tolerance_minutes is not None else opts["tolerance"]
-        return norms.session_minutes, tol, "the meeting's norm"
+        return norms.session_minutes, tol, "meeting"
     per_kind = opts["per_kind"].get(kind)
     if isinstance(per_kind, dict) and "minutes" in per_kind:
-        return per_kind["minutes"], per_kind.get("tolerance", opts["tolerance"]), "the configured norm"
+        return per_kind["minutes"], per_kind.get("tolerance", opts["tolerance"]), "config"
     if kind in opts["kinds"]:
-        return opts["minutes"], opts["tolerance"], "the configured norm"
+        return opts["minutes"], opts["tolerance"], "config"
     return None
 
 
@@ -83,8 +98,6 @@ def check(ctx, opts):
             continue
         minutes, tolerance, whose = norm
         if abs(s.minutes - minutes) > tolerance:
-            word = "longer" if s.minutes > minutes else "shorter"
-            yield Finding(
-                s.at,
-                f"{s.kind} {quote(s.title)} lasts {s.minutes} min, {word} than {whose} of {minutes} ± {tolerance} min",
-            )
+            message = _MESSAGES[s.minutes > minutes, whose]
+            values = {"kind": s.kind, "title": quote(s.title), "minutes": s.minutes, "norm": minutes, "tolerance": tolerance}
+            yield Finding(s.at, _(message) % values)

@@ -11,6 +11,7 @@ Passing::
 
 from __future__ import annotations
 
+from rcmcli.i18n import _
 from rcmcli.lint.problem import Finding
 
 CODE = "X002"
@@ -25,4 +26,4 @@ def check(ctx, opts):
     for sup in ctx.suppressions:
         unknown = [c for c in sup.codes if c not in REGISTRY]
         if unknown or not sup.codes:
-            yield Finding(sup.pos, f"suppression names unknown rule code(s): {', '.join(unknown) or '(none)'}")
+            yield Finding(sup.pos, _("suppression names unknown rule code(s): %(codes)s") % {"codes": ", ".join(unknown) or _("(none)")})

@@ -11,6 +11,7 @@ Passing::
 
 from __future__ import annotations
 
+from rcmcli.i18n import _
 from rcmcli.lint.problem import Finding
 
 CODE = "X001"
@@ -22,4 +23,4 @@ OPTIONS: dict = {}
 def check(ctx, opts):
     for sup in ctx.suppressions:
         if not sup.reason:
-            yield Finding(sup.pos, f"suppression of {', '.join(sup.codes) or 'nothing'} gives no reason; say why after the ']'")
+            yield Finding(sup.pos, _("suppression of %(codes)s gives no reason; say why after the ']'") % {"codes": ", ".join(sup.codes) or _("nothing")})

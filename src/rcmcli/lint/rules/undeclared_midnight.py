@@ -14,6 +14,7 @@ Passing::
 
 from __future__ import annotations
 
+from rcmcli.i18n import _
 from rcmcli.lint.problem import Finding
 from rcmcli.core.timeparse import hhmm
 
@@ -28,6 +29,9 @@ def check(ctx, opts):
         if s.end < s.start and not s.crosses_midnight:
             yield Finding(
                 s.at,
-                f"slot ends at {hhmm(s.end)}, before it starts at {hhmm(s.start)}: if it runs past midnight "
-                "say 'crosses_midnight: true', otherwise fix the times",
+                _(
+                    "slot ends at %(end)s, before it starts at %(start)s: if it runs past midnight "
+                    "say 'crosses_midnight: true', otherwise fix the times"
+                )
+                % {"end": hhmm(s.end), "start": hhmm(s.start)},
             )

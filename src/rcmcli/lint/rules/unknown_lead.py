@@ -13,6 +13,7 @@ Passing::
 
 from __future__ import annotations
 
+from rcmcli.i18n import _
 from rcmcli.core.errors import quote
 from rcmcli.lint.problem import Finding
 
@@ -30,7 +31,7 @@ def check(ctx, opts):
     for org in mt.conferences:
         conf = ctx.members.conferences.get(org)
         if conf is None:
-            yield Finding(mt.where("conferences"), f"unknown conference {quote(org)}; known: {', '.join(ctx.members.conferences)}")
+            yield Finding(mt.where("conferences"), _("unknown conference %(org)s; known: %(known)s") % {"org": quote(org), "known": ", ".join(ctx.members.conferences)})
             continue
         allowed.update(conf.members, conf.observers)
     if not allowed:
@@ -41,5 +42,6 @@ def check(ctx, opts):
                 name = ctx.members.countries[code].name.get("en") if code in ctx.members.countries else code
                 yield Finding(
                     s.where("leads"),
-                    f"lead country {code} ({name}) is not a member or observer of {', '.join(c.upper() for c in mt.conferences)}",
+                    _("lead country %(code)s (%(name)s) is not a member or observer of %(conferences)s")
+                    % {"code": code, "name": name, "conferences": ", ".join(c.upper() for c in mt.conferences)},
                 )
