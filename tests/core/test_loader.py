@@ -286,7 +286,7 @@ def test_load_meeting_raises_invalid_document_with_position(tmp_path):
     path.write_text(edit("title: Test\n", "title: Test\ntitle: Again\n"), encoding="utf-8")
     with pytest.raises(InvalidDocument) as info:
         load_meeting(path)
-    assert [d.code for d in info.value.diagnostics] == ["Y002"]
+    assert [d.code for d in info.value.problems] == ["Y002"]
     assert str(info.value).startswith(f"{path}:3:1: ")
 
 

@@ -302,7 +302,7 @@ def test_every_error_and_finding_names_the_file_and_a_line(folder: Path, data: b
         assert error.path == str(path) and error.pos is not None and error.pos.line >= 1
         assert str(error).startswith(f"{path}:{error.pos.line}:{error.pos.column}: ")
         assert re.search(r"\[[A-Z]\d{3}\]", str(error)), str(error)
-        for d in error.diagnostics:
+        for d in error.problems:
             assert 1 <= d.pos.line <= lines + 1 and d.pos.column >= 1, (d, lines)
 
 

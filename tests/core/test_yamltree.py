@@ -16,11 +16,11 @@ import pytest
 import yaml
 
 from rcmcli.core.errors import Pos
+from rcmcli.core.problem import Problem
 from rcmcli.core.yamltree import (
     DUPLICATE_KEY,
     LIMITS,
     SYNTAX,
-    Diagnostic,
     Limits,
     YMap,
     YScalar,
@@ -36,14 +36,14 @@ class Reference:
 
     def __init__(self, limits: Limits) -> None:
         self.limits = limits
-        self.diagnostics: list[Diagnostic] = []
+        self.diagnostics: list[Problem] = []
         self.anchors: dict = {}
         self.stack: list[list] = []
         self.root = None
         self.documents = 0
 
     def fail(self, code: str, pos: Pos, message: str) -> None:
-        self.diagnostics.append(Diagnostic(code, pos, message))
+        self.diagnostics.append(Problem.at(pos, message, code))
 
     def too_many(self, pos: Pos) -> None:
         self.fail(LIMITS, pos, f"document expands to more than {self.limits.max_nodes:,} nodes (alias bomb?); refused")

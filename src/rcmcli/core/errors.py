@@ -132,13 +132,19 @@ class OutputError(RcmError):
 
 
 class InvalidDocument(InputError):
-    """A document failed to load; carries every diagnostic found."""
+    """A document (an agenda, a roster) failed to load; carries every problem found."""
 
-    def __init__(self, path: str, diagnostics: list) -> None:  # list[Diagnostic]
-        first = diagnostics[0]
-        more = len(diagnostics) - 1
+    def __init__(self, path: str, problems: list, kind: str = "agenda") -> None:  # list[Problem]
+        first = problems[0]
+        more = len(problems) - 1
         values = {"message": first.message, "code": first.code, "n": more}
-        if more:
+        if kind == "roster":  # a roster's problems have no rule code; validate does not read rosters
+            text = "%(message)s"
+            if more:
+                text = ngettext(
+                    "%(message)s (and %(n)d more problem in the roster)", "%(message)s (and %(n)d more problems in the roster)", more
+                )
+        elif more:
             text = ngettext(
                 "%(message)s [%(code)s] (and %(n)d more problem; run 'rcm agenda validate' to see all)",
                 "%(message)s [%(code)s] (and %(n)d more problems; run 'rcm agenda validate' to see all)",
@@ -147,4 +153,4 @@ class InvalidDocument(InputError):
         else:
             text = "%(message)s [%(code)s]"
         super().__init__(text % values, path, first.pos)
-        self.diagnostics = diagnostics
+        self.problems = problems

@@ -31,7 +31,8 @@ from rcmcli.core.schema import (
     Time,
     build,
 )
-from rcmcli.core.yamltree import DEFAULT_LIMITS, Diagnostic, Limits, YMap, YScalar, decode, parse_shared
+from rcmcli.core.problem import Problem
+from rcmcli.core.yamltree import DEFAULT_LIMITS, Limits, YMap, YScalar, decode, parse_shared
 
 BAD_ZONE = "Y009"
 
@@ -230,7 +231,7 @@ class Loaded:
     path: str
     text: str
     value: object | None
-    diagnostics: list[Diagnostic] = field(default_factory=list)
+    diagnostics: list[Problem] = field(default_factory=list)
 
 
 class TooLarge(InputError):
@@ -329,7 +330,7 @@ def read_document(path: Path, spec: Obj, limits: Limits = DEFAULT_LIMITS) -> Loa
     try:
         data = read_bytes(path, limits.max_bytes)
     except TooLarge as exc:  # a finding of the file (Y006), like the other input limits
-        return Loaded(str(path), "", None, [Diagnostic("Y006", Pos(1, 1), exc.message)])
+        return Loaded(str(path), "", None, [Problem.at(Pos(1, 1), exc.message, "Y006")])
     text, problem = decode(data)
     del data  # the text is what is kept: do not hold both while parsing a large file
     if text is None:
@@ -468,7 +469,7 @@ def unknown_zone_message(name: str) -> str:
 def fail_on_errors(loaded: Loaded) -> object:
     if loaded.diagnostics or loaded.value is None:
         diags = sorted(loaded.diagnostics, key=lambda d: d.pos) or [
-            Diagnostic("Y005", Pos(1, 1), _("not a valid document"))
+            Problem.at(Pos(1, 1), _("not a valid document"), "Y005")
         ]
         raise InvalidDocument(loaded.path, diags)
     return loaded.value

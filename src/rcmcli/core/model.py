@@ -197,7 +197,11 @@ class Slot(Located):
         title = self.title.get(lang)
         if self.session is None:
             return title
-        return f"{'Sesión' if lang == 'es' else 'Session'} {self.session}: {title}"
+        from rcmcli import i18n
+
+        with i18n.language(lang):
+            # TRANSLATORS: a numbered session's label: "Session 2: Human Trafficking and Migrant Smuggling".
+            return i18n._("Session %(number)d: %(title)s") % {"number": self.session, "title": title}
 
     @property
     def minutes(self) -> int:

@@ -3,7 +3,7 @@
 A roster is a YAML list of mappings or a CSV file with a header row; both carry the
 columns ``name, email, country, role, language`` (``role`` and ``language`` optional).
 Every problem is collected with its position (YAML: the value's line and column; CSV:
-the row's first line) and raised as one :class:`InvalidRoster`.
+the row's first line) and raised as one :class:`~rcmcli.core.errors.InvalidDocument`.
 """
 
 from __future__ import annotations
@@ -18,7 +18,8 @@ from pathlib import Path
 from typing import Iterable, Optional
 
 from rcmcli.i18n import _, N_, ngettext
-from rcmcli.core.errors import InputError, Pos, close_matches, quote
+from rcmcli.core.errors import InputError, InvalidDocument, Pos, close_matches, quote
+from rcmcli.core.problem import Problem
 from rcmcli.core.model import Members
 from rcmcli.core.yamltree import YMap, YScalar, YSeq, decode, node_kind, parse
 from rcmcli.core.zones import fold
@@ -62,28 +63,6 @@ class Participant:
     column: int = 1
 
 
-@dataclass(frozen=True, order=True)
-class Problem:
-    """A roster problem at a position."""
-
-    pos: Pos
-    message: str
-
-
-class InvalidRoster(InputError):
-    """A roster failed validation; carries every problem found."""
-
-    def __init__(self, path: str, problems: list[Problem]) -> None:
-        first, more = problems[0], len(problems) - 1
-        message = first.message
-        if more:
-            message = ngettext(
-                "%(message)s (and %(n)d more problem in the roster)", "%(message)s (and %(n)d more problems in the roster)", more
-            ) % {"message": message, "n": more}
-        super().__init__(message, path, first.pos)
-        self.problems = problems
-
-
 # A raw row: where it starts, and field -> (text, where the text is).
 Row = tuple[Pos, dict[str, tuple[str, Pos]]]
 
@@ -91,20 +70,20 @@ Row = tuple[Pos, dict[str, tuple[str, Pos]]]
 def load_roster(
     path: Path, members: Members, max_per_country: Optional[int] = None, max_bytes: Optional[int] = None
 ) -> list[Participant]:
-    """Read and validate a roster; raise :class:`InvalidRoster` listing every problem."""
+    """Read and validate a roster; raise :class:`~rcmcli.core.errors.InvalidDocument` listing every problem."""
     from rcmcli.core.loader import read_bytes
 
     data = read_bytes(path) if max_bytes is None else read_bytes(path, max_bytes)
     text, problem = decode(data)
     if text is None:
-        raise InvalidRoster(str(path), [Problem(problem.pos if problem else Pos(1, 1), _msg(problem))])
+        raise InvalidDocument(str(path), [Problem.at(problem.pos if problem else Pos(1, 1), _msg(problem))], "roster")
     rows, problems = _read_rows(path, text)
     people, found = validate(rows, members, max_per_country)
     problems = sorted(problems + found, key=lambda p: p.pos)  # stable: same line keeps reading order
     if not problems and not people:
-        problems = [Problem(Pos(1, 1), _("the roster lists no participants"))]
+        problems = [Problem.at(Pos(1, 1), _("the roster lists no participants"))]
     if problems:
-        raise InvalidRoster(str(path), problems)
+        raise InvalidDocument(str(path), problems, "roster")
     return people
 
 
@@ -118,7 +97,7 @@ def _read_rows(path: Path, text: str) -> tuple[list[Row], list[Problem]]:
         return read_csv(text)
     if suffix in (".yaml", ".yml"):
         return read_yaml(text)
-    return [], [Problem(Pos(1, 1), _("unknown roster format %(format)s; use a .csv or .yaml file") % {"format": quote(suffix or path.name)})]
+    return [], [Problem.at(Pos(1, 1), _("unknown roster format %(format)s; use a .csv or .yaml file") % {"format": quote(suffix or path.name)})]
 
 
 # --- YAML -------------------------------------------------------------------
@@ -127,18 +106,18 @@ def _read_rows(path: Path, text: str) -> tuple[list[Row], list[Problem]]:
 def read_yaml(text: str) -> tuple[list[Row], list[Problem]]:
     """A YAML list of participant mappings (or a mapping with a ``participants`` list)."""
     node, diagnostics = parse(text)
-    problems = [Problem(d.pos, d.message) for d in diagnostics]
+    problems = [Problem.at(d.pos, d.message) for d in diagnostics]
     if isinstance(node, YMap) and "participants" in node.items:
         node = node.items["participants"][1]
     if node is None:
-        return [], problems or [Problem(Pos(1, 1), _("the roster is empty"))]
+        return [], problems or [Problem.at(Pos(1, 1), _("the roster is empty"))]
     if not isinstance(node, YSeq):
-        return [], problems + [Problem(node.pos, _("expected a list of participants, got %(kind)s") % {"kind": node_kind(node)})]
+        return [], problems + [Problem.at(node.pos, _("expected a list of participants, got %(kind)s") % {"kind": node_kind(node)})]
     rows: list[Row] = []
     for item in node.items:
         if not isinstance(item, YMap):
             what = f"expected a participant (name, email, country, ...), got {node_kind(item)}"
-            problems.append(Problem(item.pos, what))
+            problems.append(Problem.at(item.pos, what))
             continue
         rows.append(_yaml_row(item, problems))
     return rows, problems
@@ -148,9 +127,9 @@ def _yaml_row(item: YMap, problems: list[Problem]) -> Row:
     fields: dict[str, tuple[str, Pos]] = {}
     for key, (key_pos, value) in item.items.items():
         if key not in FIELDS:
-            problems.append(Problem(key_pos, _unknown_name(N_("unknown field %(name)s; did you mean '%(close)s'?"), N_("unknown field %(name)s; use one of: %(options)s"), key, FIELDS)))
+            problems.append(Problem.at(key_pos, _unknown_name(N_("unknown field %(name)s; did you mean '%(close)s'?"), N_("unknown field %(name)s; use one of: %(options)s"), key, FIELDS)))
         elif not isinstance(value, YScalar):
-            problems.append(Problem(value.pos, _("%(key)s must be text, got %(kind)s") % {"key": quote(key), "kind": node_kind(value)}))
+            problems.append(Problem.at(value.pos, _("%(key)s must be text, got %(kind)s") % {"key": quote(key), "kind": node_kind(value)}))
         elif not value.is_null:
             fields[key] = (value.raw, value.pos)
     return item.pos, fields
@@ -180,9 +159,9 @@ def read_csv(text: str) -> tuple[list[Row], list[Problem]]:
                 continue
             rows.append(_csv_row(header, cells, line, problems))
     except csv.Error as exc:
-        problems.append(Problem(Pos(reader.line_num, 1), _("CSV syntax error: %(problem)s") % {"problem": exc}))
+        problems.append(Problem.at(Pos(reader.line_num, 1), _("CSV syntax error: %(problem)s") % {"problem": exc}))
     if header is None:
-        problems.append(Problem(Pos(1, 1), _("the roster is empty; expected a header row: %(header)s") % {"header": ",".join(FIELDS)}))
+        problems.append(Problem.at(Pos(1, 1), _("the roster is empty; expected a header row: %(header)s") % {"header": ",".join(FIELDS)}))
     return rows, problems
 
 
@@ -190,19 +169,19 @@ def _header(cells: list[str], line: int, problems: list[Problem]) -> list[str]:
     names = [c.strip().lower() for c in cells]
     for n in names:
         if n not in FIELDS:
-            problems.append(Problem(Pos(line, 1), _unknown_name(N_("unknown column %(name)s; did you mean '%(close)s'?"), N_("unknown column %(name)s; use one of: %(options)s"), n, FIELDS)))
+            problems.append(Problem.at(Pos(line, 1), _unknown_name(N_("unknown column %(name)s; did you mean '%(close)s'?"), N_("unknown column %(name)s; use one of: %(options)s"), n, FIELDS)))
     for n in sorted({n for n in names if names.count(n) > 1}):
-        problems.append(Problem(Pos(line, 1), _("column %(name)s appears twice in the header") % {"name": quote(n)}))
+        problems.append(Problem.at(Pos(line, 1), _("column %(name)s appears twice in the header") % {"name": quote(n)}))
     for n in REQUIRED:
         if n not in names:
-            problems.append(Problem(Pos(line, 1), _("the header has no '%(name)s' column") % {"name": n}))
+            problems.append(Problem.at(Pos(line, 1), _("the header has no '%(name)s' column") % {"name": n}))
     return names
 
 
 def _csv_row(header: list[str], cells: list[str], line: int, problems: list[Problem]) -> Row:
     at = Pos(line, 1)
     if len(cells) > len(header):
-        problems.append(Problem(at, _("row has %(cells)s fields but the header has %(header)s") % {"cells": len(cells), "header": len(header)}))
+        problems.append(Problem.at(at, _("row has %(cells)s fields but the header has %(header)s") % {"cells": len(cells), "header": len(header)}))
     fields = {h: (c, at) for h, c in zip(header, cells) if h in FIELDS and c.strip()}
     return at, fields
 
@@ -224,7 +203,7 @@ def validate(
         key = email[0].strip().casefold() if email else ""
         if email and key in first_line:
             first = first_line[key]
-            problems.append(Problem(email[1], _("duplicate email %(email)s (first at line %(line)s)") % {"email": quote(email[0].strip()), "line": first}))
+            problems.append(Problem.at(email[1], _("duplicate email %(email)s (first at line %(line)s)") % {"email": quote(email[0].strip()), "line": first}))
             continue
         if key:
             first_line[key] = at.line
@@ -240,7 +219,7 @@ def _participant(
     before = len(problems)
     for name in REQUIRED:
         if name not in fields:
-            problems.append(Problem(at, _("participant has no '%(field)s'") % {"field": name}))
+            problems.append(Problem.at(at, _("participant has no '%(field)s'") % {"field": name}))
     if len(problems) > before:
         return None
     name = _name(*fields["name"], problems)
@@ -256,18 +235,18 @@ def _participant(
 def _name(text: str, pos: Pos, problems: list[Problem]) -> str:
     name = " ".join(text.split())
     if not name:
-        problems.append(Problem(pos, _("the name is empty")))
+        problems.append(Problem.at(pos, _("the name is empty")))
     elif any(unicodedata.category(c) in ("Cc", "Zl", "Zp") for c in text if c != "\t"):
         # A line break or control character in a name is a data error; it would also
         # have to be escaped in the CN parameter, where clients show it badly.
-        problems.append(Problem(pos, _("name %(name)s contains a line break or control character") % {"name": quote(text)}))
+        problems.append(Problem.at(pos, _("name %(name)s contains a line break or control character") % {"name": quote(text)}))
     return name
 
 
 def _email(text: str, pos: Pos, problems: list[Problem]) -> str:
     email = text.strip()
     if not is_email(email):
-        problems.append(Problem(pos, _("%(value)s is not an email address like 'name@example.org'") % {"value": quote(email)}))
+        problems.append(Problem.at(pos, _("%(value)s is not an email address like 'name@example.org'") % {"value": quote(email)}))
     return email
 
 
@@ -295,7 +274,7 @@ def _country(text: str, pos: Pos, countries: dict[str, str], members: Members, p
             message = _("unknown country %(value)s; did you mean '%(close)s'?")
         else:
             message = _("unknown country %(value)s; use an ISO code like 'MX' or a country name from members.yaml")
-        problems.append(Problem(pos, message % values))
+        problems.append(Problem.at(pos, message % values))
         return ""
     return code
 
@@ -316,7 +295,7 @@ def _choice(
         message = _("unknown %(field)s %(value)s; did you mean '%(close)s'?")
     else:
         message = _("unknown %(field)s %(value)s; use one of: %(options)s")
-    problems.append(Problem(pos, message % values))
+    problems.append(Problem.at(pos, message % values))
     return default
 
 
@@ -332,7 +311,7 @@ def _over_limit(people: list[Participant], members: Members, limit: Optional[int
         if len(group) > limit:
             country = members.countries[code].name.get("en")
             out.append(
-                Problem(
+                Problem.at(
                     Pos(group[limit].line, group[limit].column),
                     _(
                         "%(n)s participants from %(country)s; the meeting allows at most %(limit)s per country "

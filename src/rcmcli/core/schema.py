@@ -13,7 +13,8 @@ from rcmcli.i18n import _, N_
 from rcmcli.core.errors import Pos, close_matches, quote
 from rcmcli.core.model import LANGUAGES, Text
 from rcmcli.core.timeparse import parse_date, parse_time
-from rcmcli.core.yamltree import Diagnostic, YMap, YNode, YScalar, YSeq, node_kind
+from rcmcli.core.problem import Problem
+from rcmcli.core.yamltree import YMap, YNode, YScalar, YSeq, node_kind
 
 TYPE_CHECKING = False  # typing costs ~8 ms of start-up; annotations are never evaluated
 if TYPE_CHECKING:
@@ -27,14 +28,14 @@ BAD_TIME = "T001"
 
 @dataclass
 class Ctx:
-    diagnostics: list[Diagnostic] = field(default_factory=list)
+    diagnostics: list[Problem] = field(default_factory=list)
     # Lists may drop their items once built: set by an owner of a tree no one else
     # reads (no aliases, see yamlsrc.parse_shared), so that a large document's nodes
     # are freed as its model is built instead of all at the end.
     consume: bool = False
 
     def report(self, code: str, pos: Pos, message: str) -> None:
-        self.diagnostics.append(Diagnostic(code, pos, message))
+        self.diagnostics.append(Problem.at(pos, message, code))
 
 
 _MISSING = object()

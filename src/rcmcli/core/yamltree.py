@@ -23,26 +23,18 @@ from dataclasses import dataclass, field
 
 from rcmcli.i18n import _
 from rcmcli.core.errors import Pos, quote
+from rcmcli.core.problem import Problem
 
 TYPE_CHECKING = False  # typing costs ~8 ms of start-up; annotations are never evaluated
 if TYPE_CHECKING:
     from typing import Any
 
-# Diagnostic codes produced while reading YAML; the validator documents them.
+# Problem codes produced while reading YAML; the validator documents them.
 SYNTAX = "Y001"
 DUPLICATE_KEY = "Y002"
 LIMITS = "Y006"
 ENCODING = "Y007"
 TAG = "Y008"
-
-
-@dataclass(frozen=True)
-class Diagnostic:
-    """A problem found while reading or building a document."""
-
-    code: str
-    pos: Pos
-    message: str
 
 
 @dataclass(frozen=True)
@@ -116,7 +108,7 @@ _INVALID = object()
 @dataclass
 class _Builder:
     limits: Limits
-    diagnostics: list[Diagnostic] = field(default_factory=list)
+    diagnostics: list[Problem] = field(default_factory=list)
     anchors: dict[str, YNode] = field(default_factory=dict)
     # Open containers, innermost last. Each frame: [container, pending key, its Pos];
     # the pending key is None while a mapping waits for its next key.
@@ -126,7 +118,7 @@ class _Builder:
     shared: bool = False  # some node is reachable twice (never: an alias gets a copy, see _at)
 
     def fail(self, code: str, pos: Pos, message: str) -> None:
-        self.diagnostics.append(Diagnostic(code, pos, message))
+        self.diagnostics.append(Problem.at(pos, message, code))
 
     def add(self, node: YNode, pos: Pos, size: int) -> None:
         """Attach a finished node (any kind) to the innermost open container."""
@@ -191,10 +183,10 @@ def _loader():
     return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-def decode(data: bytes) -> tuple[str | None, Diagnostic | None]:
+def decode(data: bytes) -> tuple[str | None, Problem | None]:
     """Bytes to text: UTF-8 (a byte-order mark is accepted), nothing else."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return None, Diagnostic(ENCODING, Pos(1, 1), _("file is UTF-16; save it as UTF-8"))
+        return None, Problem.at(Pos(1, 1), _("file is UTF-16; save it as UTF-8"), ENCODING)
     nul = data.find(b"\0")
     if nul >= 0:
         head = data[:64]
@@ -202,13 +194,13 @@ def decode(data: bytes) -> tuple[str | None, Diagnostic | None]:
             why = _("NUL byte: the file looks like UTF-16 without a byte-order mark; save it as UTF-8")
         else:
             why = _("NUL byte: the file is binary data, not YAML text")
-        return None, Diagnostic(ENCODING, byte_pos(data, nul), why)
+        return None, Problem.at(byte_pos(data, nul), why, ENCODING)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         bad = data[exc.start : exc.start + 1]
         why = _("byte %(byte)s is not UTF-8 (Latin-1 or Windows-1252?); save the file as UTF-8") % {"byte": repr(bad)}
-        return None, Diagnostic(ENCODING, byte_pos(data, exc.start), why)
+        return None, Problem.at(byte_pos(data, exc.start), why, ENCODING)
     return text, None
 
 
@@ -221,13 +213,13 @@ def byte_pos(data: bytes, index: int) -> Pos:
     return Pos(line, len(data[start:index].decode("utf-8", errors="replace")) + 1)
 
 
-def parse(text: str, limits: Limits = DEFAULT_LIMITS) -> tuple[YNode | None, list[Diagnostic]]:
+def parse(text: str, limits: Limits = DEFAULT_LIMITS) -> tuple[YNode | None, list[Problem]]:
     """Parse one YAML document into located nodes; never raises for bad input."""
     node, diagnostics, _shared = parse_shared(text, limits)
     return node, diagnostics
 
 
-def parse_shared(text: str, limits: Limits = DEFAULT_LIMITS) -> tuple[YNode | None, list[Diagnostic], bool]:
+def parse_shared(text: str, limits: Limits = DEFAULT_LIMITS) -> tuple[YNode | None, list[Problem], bool]:
     """:func:`parse`, and whether some node is reachable twice.
 
     Every node has one parent (an alias gets a copy, see :func:`_at`), so whoever

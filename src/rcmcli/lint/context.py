@@ -14,7 +14,7 @@ from rcmcli.core.localtime import Hours, LocalClock, utc_midnights, wall
 from rcmcli.lint import suppress
 from rcmcli.core.model import Country, Meeting, Members, Slot
 from rcmcli.core.timeparse import parse_time
-from rcmcli.core.yamltree import Diagnostic
+from rcmcli.core.problem import Problem
 from rcmcli.i18n import _
 from rcmcli.core.zones import Resolved, fold, resolve
 
@@ -51,7 +51,7 @@ class RuleContext:
 
     path: str
     text: str
-    diagnostics: list[Diagnostic]
+    diagnostics: list[Problem]
     meeting: Meeting | None
     members: Members  # the catalog's members, for cross-references
     aliases: dict[str, tuple[str, str]]

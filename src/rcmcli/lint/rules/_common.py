@@ -6,21 +6,21 @@ from typing import Iterator
 
 from rcmcli.i18n import _
 from rcmcli.core.errors import quote
-from rcmcli.lint.problem import Finding
+from rcmcli.lint.problem import Problem
 
 
-def from_load(ctx, code: str) -> Iterator[Finding]:
+def from_load(ctx, code: str) -> Iterator[Problem]:
     """Findings for the diagnostics the loader recorded under ``code``."""
     for d in ctx.diagnostics:
         if d.code == code:
-            yield Finding(d.pos, d.message)
+            yield Problem.at(d.pos, d.message)
 
 
 def hm(dt) -> str:
     return f"{dt:%H:%M}"
 
 
-def capitals_where(ctx, key, test, describe, what: str) -> Iterator[Finding]:
+def capitals_where(ctx, key, test, describe, what: str) -> Iterator[Problem]:
     """``what``: the message (marked with N_, placeholders %(title)s and %(places)s).
 
     A finding for each slot (breaks aside) listing the member capitals, in the
@@ -80,7 +80,7 @@ def capitals_where(ctx, key, test, describe, what: str) -> Iterator[Finding]:
             for c, (country, _tz) in enumerate(capitals)
             if group[c] in where
         ]
-        yield Finding(s.at, _(what) % {"title": quote(s.title), "places": ", ".join(hit)})
+        yield Problem.at(s.at, _(what) % {"title": quote(s.title), "places": ", ".join(hit)})
 
 
 def minutes_problem(value: int, low: int) -> str | None:

@@ -31,10 +31,10 @@ def check(ctx, opts):
         return
     from rcmcli.core.loader import unknown_zone_message
     from rcmcli.core.zones import get_zone
-    from rcmcli.lint.problem import Finding
+    from rcmcli.lint.problem import Problem
 
     for country in ctx.members_doc.countries.values():
         try:
             get_zone(country.zone)
         except KeyError:
-            yield Finding(country.where("zone"), _("%(problem)s (capital of %(country)s)") % {"problem": unknown_zone_message(country.zone), "country": country.code})
+            yield Problem.at(country.where("zone"), _("%(problem)s (capital of %(country)s)") % {"problem": unknown_zone_message(country.zone), "country": country.code})

@@ -16,7 +16,7 @@ Passing::
 from __future__ import annotations
 
 from rcmcli.i18n import _
-from rcmcli.lint.problem import Finding
+from rcmcli.lint.problem import Problem
 
 CODE = "T006"
 NAME = "day-outside-dates"
@@ -30,14 +30,14 @@ def check(ctx, opts):
         return
     start, end = mt.dates.start, mt.dates.end
     if start and end and end < start:
-        yield Finding(mt.dates.where("end"), _("the meeting ends (%(end)s) before it starts (%(start)s)") % {"end": end, "start": start})
+        yield Problem.at(mt.dates.where("end"), _("the meeting ends (%(end)s) before it starts (%(start)s)") % {"end": end, "start": start})
         return
     seen = {}
     for day in mt.days:
         if day.date is None:
             continue
         if day.date in seen:
-            yield Finding(day.where("date"), _("day %(date)s is listed twice (first at line %(line)s)") % {"date": day.date, "line": seen[day.date]})
+            yield Problem.at(day.where("date"), _("day %(date)s is listed twice (first at line %(line)s)") % {"date": day.date, "line": seen[day.date]})
         seen.setdefault(day.date, day.at.line if day.at else 0)
         if start and end and not start <= day.date <= end:
-            yield Finding(day.where("date"), _("day %(date)s is outside the meeting's dates %(start)s to %(end)s") % {"date": day.date, "start": start, "end": end})
+            yield Problem.at(day.where("date"), _("day %(date)s is outside the meeting's dates %(start)s to %(end)s") % {"date": day.date, "start": start, "end": end})

@@ -27,7 +27,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 
 from rcmcli.i18n import _
-from rcmcli.lint.problem import Finding
+from rcmcli.lint.problem import Problem
 
 CODE = "T008"
 NAME = "dst-trap"
@@ -52,7 +52,7 @@ def check(ctx, opts):
         for key, dt in (("start", s.starts), ("end", s.ends)):
             why = _trouble(dt)
             if why:
-                yield Finding(
+                yield Problem.at(
                     s.where(key),
                     why % {"time": f"{dt:%Y-%m-%d %H:%M}", "zone": s.starts.tzinfo.key},
                 )

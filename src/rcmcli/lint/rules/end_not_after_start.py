@@ -14,7 +14,7 @@ Passing::
 from __future__ import annotations
 
 from rcmcli.i18n import _
-from rcmcli.lint.problem import Finding
+from rcmcli.lint.problem import Problem
 from rcmcli.core.timeparse import hhmm
 
 CODE = "T002"
@@ -26,9 +26,9 @@ OPTIONS: dict = {}
 def check(ctx, opts):
     for s in ctx.slots:
         if s.end == s.start and not s.crosses_midnight:
-            yield Finding(s.at, _("slot ends when it starts (%(start)s); it has no length") % {"start": hhmm(s.start)})
+            yield Problem.at(s.at, _("slot ends when it starts (%(start)s); it has no length") % {"start": hhmm(s.start)})
         elif s.crosses_midnight and s.end >= s.start:
-            yield Finding(
+            yield Problem.at(
                 s.where("crosses_midnight"),
                 _(
                     "crosses_midnight is set but the end %(end)s is not before the start %(start)s: "

@@ -26,7 +26,7 @@ from datetime import datetime
 from rcmcli.i18n import ngettext
 from rcmcli.core.errors import quote
 from rcmcli.core.zones import format_offset, get_zone, parse_offset
-from rcmcli.lint.problem import Finding
+from rcmcli.lint.problem import Problem
 
 CODE = "P003"
 NAME = "etc-zone-sign"
@@ -74,4 +74,4 @@ def check(ctx, opts):
             n,
         )
     values = {"zone": ref.zone, "real": format_offset(real), "n": n, "written": f"GMT{m[1]}{m[2]}", "label": quote(ref.label)}
-    yield Finding(ref.where("zone"), message % values)
+    yield Problem.at(ref.where("zone"), message % values)

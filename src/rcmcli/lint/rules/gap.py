@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from rcmcli.i18n import _
 from rcmcli.core.errors import quote
-from rcmcli.lint.problem import Finding
+from rcmcli.lint.problem import Problem
 from rcmcli.lint.rules._common import minutes_problem
 from rcmcli.core.timeparse import hhmm
 
@@ -44,7 +44,7 @@ def check(ctx, opts):
         for b in timed[1:]:
             minutes = (b.start_utc - latest.end_utc).total_seconds() / 60
             if minutes >= opts["min_minutes"]:
-                yield Finding(
+                yield Problem.at(
                     b.at,
                     _(
                         "%(minutes)s min gap between %(first)s (ends %(end)s) and %(second)s "

@@ -22,7 +22,7 @@ Passing::
 from __future__ import annotations
 
 from rcmcli.i18n import _
-from rcmcli.lint.problem import Finding
+from rcmcli.lint.problem import Problem
 
 CODE = "R002"
 NAME = "lead-balance"
@@ -50,7 +50,7 @@ def check(ctx, opts):
             message = _("lead roles are declared shared equally (%(n)s each) but sessions led are: %(summary)s")
         else:
             message = _("lead roles are declared shared equally (equal numbers) but sessions led are: %(summary)s")
-        yield Finding(mt.lead_roles.at, message % {"n": want, "summary": summary})
+        yield Problem.at(mt.lead_roles.at, message % {"n": want, "summary": summary})
 
 
 class _Empty:

@@ -35,7 +35,7 @@ from rcmcli.i18n import _
 from rcmcli.core.errors import Pos, quote
 from rcmcli.core.model import Text
 from rcmcli.core.schema import LINE_BREAKS, ListOf, MapOf, Obj, Spec
-from rcmcli.lint.problem import Finding
+from rcmcli.lint.problem import Problem
 
 CODE = "C001"
 NAME = "line-break"
@@ -55,7 +55,7 @@ _NAMES = {
 def check(ctx, opts):
     from rcmcli.core.loader import MEETING, MEMBERS
 
-    found: list[Finding] = []
+    found: list[Problem] = []
     if ctx.meeting is not None:
         _obj(MEETING, ctx.meeting, found)
     if ctx.members_doc is not None:
@@ -85,7 +85,7 @@ def _plan(spec: Obj) -> tuple[tuple[str, int, Spec], ...]:
     return tuple(plan)
 
 
-def _obj(spec: Obj, value, found: list[Finding]) -> None:
+def _obj(spec: Obj, value, found: list[Problem]) -> None:
     """Append the findings of one object built with ``spec`` (a walk of the model, one
     Python call per object: a 10,000-slot agenda has 10,000 slots to look at)."""
     for key, kind, sub in _plan(spec):
@@ -105,7 +105,7 @@ def _obj(spec: Obj, value, found: list[Finding]) -> None:
                     _text(item, value.where(key), key, found)
 
 
-def _text(value, pos: Pos, name: str, found: list[Finding]) -> None:
+def _text(value, pos: Pos, name: str, found: list[Problem]) -> None:
     if isinstance(value, Text):
         for lang, text in (("en", value.en), ("es", value.es)):
             if text and not text.isprintable() and _one(text, pos, f"{name} ({lang})", found):
@@ -114,12 +114,12 @@ def _text(value, pos: Pos, name: str, found: list[Finding]) -> None:
         _one(value, pos, name, found)
 
 
-def _one(text: str, pos: Pos, name: str, found: list[Finding]) -> bool:
+def _one(text: str, pos: Pos, name: str, found: list[Problem]) -> bool:
     m = _BREAK.search(text)
     if m is None:
         return False
     found.append(
-        Finding(
+        Problem.at(
             pos,
             _(
                 "line break (%(char)s) in %(key)s %(text)s, a one-line text: some calendar "

@@ -16,7 +16,7 @@ Passing::
 from __future__ import annotations
 
 from rcmcli.i18n import _
-from rcmcli.lint.problem import Finding
+from rcmcli.lint.problem import Problem
 from rcmcli.lint.rules._common import minutes_problem
 
 CODE = "S002"
@@ -39,7 +39,7 @@ def check(ctx, opts):
             continue
         span = int((max(s.end_utc for s in timed) - min(s.start_utc for s in timed)).total_seconds() // 60)
         if abs(span - mt.norms.meeting_minutes) > opts["tolerance"]:
-            yield Finding(
+            yield Problem.at(
                 day.at,
                 _("day %(date)s runs %(span)s min, but the meeting declares %(norm)s min") % {"date": day.date, "span": span, "norm": mt.norms.meeting_minutes},
             )

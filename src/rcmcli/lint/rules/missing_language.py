@@ -30,7 +30,7 @@ from __future__ import annotations
 
 from rcmcli.i18n import _, N_
 from rcmcli.core.errors import one_line
-from rcmcli.lint.problem import Finding
+from rcmcli.lint.problem import Problem
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -129,7 +129,7 @@ def check(ctx, opts):
         missing = [lang for lang in wanted if not text.has(lang)]
         if missing:
             where = text.at or owner.where(key) or mt.at
-            yield Finding(
+            yield Problem.at(
                 where,
                 # TRANSLATORS: %(what)s is a kind of text ("slot title", "topic"); %(missing)s language codes (es, pt)
                 _("%(what)s '%(text)s' has no %(missing)s text (the meeting's languages: %(declared)s)")

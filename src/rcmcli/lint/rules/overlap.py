@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from rcmcli.i18n import _
 from rcmcli.core.errors import quote
-from rcmcli.lint.problem import Finding
+from rcmcli.lint.problem import Problem
 from rcmcli.core.timeparse import hhmm
 
 CODE = "T003"
@@ -33,7 +33,7 @@ def check(ctx, opts):
     latest = None
     for s in timed:
         if latest is not None and s.start_utc < latest.end_utc:
-            yield Finding(
+            yield Problem.at(
                 s.at,
                 _("slot %(title)s (%(date)s %(start)s-%(end)s) overlaps %(other)s (%(other_date)s %(other_start)s-%(other_end)s, line %(line)s)")
                 % {

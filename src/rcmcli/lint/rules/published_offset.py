@@ -22,7 +22,7 @@ from datetime import datetime, time
 
 from rcmcli.i18n import _
 from rcmcli.core.errors import quote
-from rcmcli.lint.problem import Finding
+from rcmcli.lint.problem import Problem
 from rcmcli.core.zones import format_offset, get_zone, parse_offset
 
 CODE = "P002"
@@ -42,7 +42,7 @@ def check(ctx, opts):
     written = _IN_LABEL.search(ref.label)
     in_label = parse_offset(written.group(0)) if written else None
     if in_label is not None and fixed is not None and in_label.utcoffset(None) != fixed.utcoffset(None):
-        yield Finding(ref.where("label"), _("the label says %(label)s but the offset is %(offset)s") % {"label": written.group(0), "offset": quote(ref.offset)})
+        yield Problem.at(ref.where("label"), _("the label says %(label)s but the offset is %(offset)s") % {"label": written.group(0), "offset": quote(ref.offset)})
     claimed = fixed or in_label
     if not ref.zone or claimed is None:
         return
@@ -60,7 +60,7 @@ def check(ctx, opts):
             wrong.append(_("%(offset)s on %(date)s") % {"offset": format_offset(real), "date": day.date})
     if wrong:
         said = ref.offset or written.group(0)
-        yield Finding(
+        yield Problem.at(
             ref.where("offset" if ref.offset else "label"),
             _("%(label)s says %(said)s, but %(zone)s is %(real)s") % {"label": quote(ref.label), "said": said, "zone": ref.zone, "real": ", ".join(wrong)},
         )

@@ -29,7 +29,7 @@ from datetime import datetime
 
 from rcmcli.i18n import _
 from rcmcli.core.errors import quote
-from rcmcli.lint.problem import Finding
+from rcmcli.lint.problem import Problem
 from rcmcli.core.timeparse import hhmm
 from rcmcli.core.zones import format_offset
 
@@ -51,7 +51,7 @@ def check(ctx, opts):
             for place in claim.places:
                 zone = ctx.place_zone(place)
                 if zone is None:
-                    yield Finding(claim.at, _("cannot check the time published for %(place)s: no zone is known for that place") % {"place": quote(place)})
+                    yield Problem.at(claim.at, _("cannot check the time published for %(place)s: no zone is known for that place") % {"place": quote(place)})
                     continue
                 local = instant.astimezone(zone.tz)
                 shift = (local.date() - pub.date).days
@@ -77,4 +77,4 @@ def check(ctx, opts):
                         "zone": zone.name,
                         "offset": format_offset(local.utcoffset()),
                     }
-                    yield Finding(claim.at, message % values)
+                    yield Problem.at(claim.at, message % values)

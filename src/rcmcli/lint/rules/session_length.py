@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from rcmcli.i18n import _, N_
 from rcmcli.core.errors import quote
-from rcmcli.lint.problem import Finding
+from rcmcli.lint.problem import Problem
 from rcmcli.lint.rules._common import minutes_problem
 
 CODE = "S001"
@@ -100,4 +100,4 @@ def check(ctx, opts):
         if abs(s.minutes - minutes) > tolerance:
             message = _MESSAGES[s.minutes > minutes, whose]
             values = {"kind": s.kind, "title": quote(s.title), "minutes": s.minutes, "norm": minutes, "tolerance": tolerance}
-            yield Finding(s.at, _(message) % values)
+            yield Problem.at(s.at, _(message) % values)

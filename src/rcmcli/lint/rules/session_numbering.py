@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from rcmcli.i18n import _
 from rcmcli.core.errors import Pos
-from rcmcli.lint.problem import Finding
+from rcmcli.lint.problem import Problem
 
 CODE = "R003"
 NAME = "session-numbering"
@@ -36,7 +36,7 @@ def check(ctx, opts):
         at = s.at or Pos(0, 0)
         line = at.line
         if s.session in seen:
-            yield Finding(s.where("session"), _("session %(n)s is numbered twice (first at line %(line)s)") % {"n": s.session, "line": seen[s.session]})
+            yield Problem.at(s.where("session"), _("session %(n)s is numbered twice (first at line %(line)s)") % {"n": s.session, "line": seen[s.session]})
             continue
         seen[s.session] = line
         # A slot or day that did not load since the previous number may have held the
@@ -44,6 +44,6 @@ def check(ctx, opts):
         i = bisect_right(holes, last)
         hole = i < len(holes) and holes[i] < at
         if s.session != expected and not hole:
-            yield Finding(s.where("session"), _("session %(n)s comes where session %(expected)s was expected") % {"n": s.session, "expected": expected})
+            yield Problem.at(s.where("session"), _("session %(n)s comes where session %(expected)s was expected") % {"n": s.session, "expected": expected})
         expected = s.session + 1
         last = at

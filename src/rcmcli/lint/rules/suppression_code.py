@@ -12,7 +12,7 @@ Passing::
 from __future__ import annotations
 
 from rcmcli.i18n import _
-from rcmcli.lint.problem import Finding
+from rcmcli.lint.problem import Problem
 
 CODE = "X002"
 NAME = "suppression-code"
@@ -26,4 +26,4 @@ def check(ctx, opts):
     for sup in ctx.suppressions:
         unknown = [c for c in sup.codes if c not in REGISTRY]
         if unknown or not sup.codes:
-            yield Finding(sup.pos, _("suppression names unknown rule code(s): %(codes)s") % {"codes": ", ".join(unknown) or _("(none)")})
+            yield Problem.at(sup.pos, _("suppression names unknown rule code(s): %(codes)s") % {"codes": ", ".join(unknown) or _("(none)")})

@@ -12,7 +12,7 @@ Passing::
 from __future__ import annotations
 
 from rcmcli.i18n import _
-from rcmcli.lint.problem import Finding
+from rcmcli.lint.problem import Problem
 
 CODE = "X001"
 NAME = "suppression-reason"
@@ -23,4 +23,4 @@ OPTIONS: dict = {}
 def check(ctx, opts):
     for sup in ctx.suppressions:
         if not sup.reason:
-            yield Finding(sup.pos, _("suppression of %(codes)s gives no reason; say why after the ']'") % {"codes": ", ".join(sup.codes) or _("nothing")})
+            yield Problem.at(sup.pos, _("suppression of %(codes)s gives no reason; say why after the ']'") % {"codes": ", ".join(sup.codes) or _("nothing")})

@@ -15,7 +15,7 @@ Passing::
 from __future__ import annotations
 
 from rcmcli.i18n import _
-from rcmcli.lint.problem import Finding
+from rcmcli.lint.problem import Problem
 from rcmcli.core.timeparse import hhmm
 
 CODE = "T004"
@@ -27,7 +27,7 @@ OPTIONS: dict = {}
 def check(ctx, opts):
     for s in ctx.slots:
         if s.end < s.start and not s.crosses_midnight:
-            yield Finding(
+            yield Problem.at(
                 s.at,
                 _(
                     "slot ends at %(end)s, before it starts at %(start)s: if it runs past midnight "

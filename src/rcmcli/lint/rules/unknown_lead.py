@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from rcmcli.i18n import _
 from rcmcli.core.errors import quote
-from rcmcli.lint.problem import Finding
+from rcmcli.lint.problem import Problem
 
 CODE = "R001"
 NAME = "unknown-lead"
@@ -31,7 +31,7 @@ def check(ctx, opts):
     for org in mt.conferences:
         conf = ctx.members.conferences.get(org)
         if conf is None:
-            yield Finding(mt.where("conferences"), _("unknown conference %(org)s; known: %(known)s") % {"org": quote(org), "known": ", ".join(ctx.members.conferences)})
+            yield Problem.at(mt.where("conferences"), _("unknown conference %(org)s; known: %(known)s") % {"org": quote(org), "known": ", ".join(ctx.members.conferences)})
             continue
         allowed.update(conf.members, conf.observers)
     if not allowed:
@@ -40,7 +40,7 @@ def check(ctx, opts):
         for code in s.leads:
             if code not in allowed:
                 name = ctx.members.countries[code].name.get("en") if code in ctx.members.countries else code
-                yield Finding(
+                yield Problem.at(
                     s.where("leads"),
                     _("lead country %(code)s (%(name)s) is not a member or observer of %(conferences)s")
                     % {"code": code, "name": name, "conferences": ", ".join(c.upper() for c in mt.conferences)},

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from rcmcli.i18n import _
 from rcmcli.core.errors import quote
-from rcmcli.lint.problem import Finding
+from rcmcli.lint.problem import Problem
 from rcmcli.core.timeparse import WEEKDAYS, weekday_index
 
 CODE = "T007"
@@ -33,6 +33,6 @@ def check(ctx, opts):
         idx = weekday_index(day.weekday)
         real = WEEKDAYS[day.date.weekday()].capitalize()
         if idx is None:
-            yield Finding(day.where("weekday"), _("%(weekday)s is not a weekday name (English or Spanish)") % {"weekday": quote(day.weekday)})
+            yield Problem.at(day.where("weekday"), _("%(weekday)s is not a weekday name (English or Spanish)") % {"weekday": quote(day.weekday)})
         elif idx != day.date.weekday():
-            yield Finding(day.where("weekday"), _("%(date)s is a %(real)s, not a %(weekday)s") % {"date": day.date, "real": real, "weekday": quote(day.weekday)})
+            yield Problem.at(day.where("weekday"), _("%(date)s is a %(real)s, not a %(weekday)s") % {"date": day.date, "real": real, "weekday": quote(day.weekday)})
