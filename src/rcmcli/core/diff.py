@@ -257,19 +257,16 @@ def _capitals(meeting: Meeting, members: Members) -> list[tuple[str, object]]:
 
 
 def clock_groups(start: datetime, end: datetime, capitals: list[tuple[str, object]]) -> tuple[ClockGroup, ...]:
-    """Capitals grouped by the local (start, end) they see, earliest local clock first.
+    """Capitals grouped by the local (start, end) they see, earliest local clock first:
+    the partition of ``agenda times`` and ``announce`` (:func:`rcmcli.core.clocks.group_by_clock`)."""
+    from rcmcli.core.clocks import Place, group_by_clock
 
-    A small helper of its own until the grouping of ``agenda times`` is shared.
-    """
-    groups: dict[tuple[datetime, datetime], list[tuple[str, datetime, datetime]]] = {}
-    for code, tz in capitals:
-        local_start, local_end = start.astimezone(tz), end.astimezone(tz)  # type: ignore[arg-type]
-        wall = (local_start.replace(tzinfo=None), local_end.replace(tzinfo=None))
-        groups.setdefault(wall, []).append((code, local_start, local_end))
-    return tuple(
-        ClockGroup(members[0][1], members[0][2], tuple(code for code, _, _ in members))
-        for _, members in sorted(groups.items(), key=lambda item: item[0])
-    )
+    places = [Place(code, code, "", tz) for code, tz in capitals]  # type: ignore[arg-type]
+    out = []
+    for group in group_by_clock(places, (start, end)):
+        tz = group.places[0].tz
+        out.append(ClockGroup(start.astimezone(tz), end.astimezone(tz), group.codes))
+    return tuple(out)
 
 
 def move_flags(a: SlotInfo, b: SlotInfo, capitals: list[tuple[str, object]], hours: Hours) -> tuple[Flag, ...]:

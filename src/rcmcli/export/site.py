@@ -83,22 +83,21 @@ def _iso_utc(moment: Optional[datetime]) -> str:
 
 
 def clock_groups(slot: Slot, capitals: Iterable[Country], zone_of: Callable[[str], object], end: bool = True) -> list[ClockGroup]:
-    """Capitals grouped by the local clock of ``slot`` (start and end, or start only), earliest first.
+    """Capitals grouped by the local clock of ``slot`` (start and end, or start only), earliest
+    first: the partition of ``agenda times`` and ``announce`` (:func:`rcmcli.core.clocks.group_by_clock`)."""
+    from rcmcli.core.clocks import Place, group_by_clock
 
-    A small pure helper until the core's grouping for ``agenda times``/``announce`` lands;
-    then both should share one function. Conversions go through zoneinfo (``astimezone``).
-    """
     assert slot.starts is not None and slot.ends is not None and slot.date is not None
-    groups: dict[tuple, list[Country]] = {}
-    for country in capitals:
-        tz = zone_of(country.zone)
-        start = slot.starts.astimezone(tz).replace(tzinfo=None)  # type: ignore[arg-type]
-        finish = slot.ends.astimezone(tz).replace(tzinfo=None) if end else None  # type: ignore[arg-type]
-        groups.setdefault((start, finish), []).append(country)
+    countries = list(capitals)
+    places = [Place(c.code, c.code, c.zone, zone_of(c.zone)) for c in countries]  # type: ignore[arg-type]
+    by_code = {c.code: c for c in countries}
     out = []
-    for (start, finish), members in sorted(groups.items(), key=lambda kv: (kv[0][0], kv[0][1] or kv[0][0])):
+    for group in group_by_clock(places, (slot.starts, slot.ends) if end else (slot.starts,)):
+        tz = group.places[0].tz
+        start = slot.starts.astimezone(tz)
+        finish = f"{slot.ends.astimezone(tz):%H:%M}" if end else ""
         shift = (start.date() - slot.date).days
-        out.append(ClockGroup(f"{start:%H:%M}", f"{finish:%H:%M}" if finish else "", start.date(), shift, tuple(members)))
+        out.append(ClockGroup(f"{start:%H:%M}", finish, start.date(), shift, tuple(by_code[p.code] for p in group.places)))
     return out
 
 
