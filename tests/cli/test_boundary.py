@@ -155,3 +155,19 @@ def test_a_bad_rcm_data_is_exit_2_naming_it(work: Path, monkeypatch, capsys):
     assert capsys.readouterr().err == (
         "rcm: error: catalog folder 'no-such-catalog' (from RCM_DATA) does not exist or is not a folder\n"
     )
+
+
+def test_a_table_on_an_ascii_terminal_is_escaped_not_a_crash(tmp_path: Path):
+    """LANG=C or PYTHONIOENCODING=ascii: the table is written with '\\u2013' escapes, exit 0."""
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith("RCM_")}
+    env.update(PYTHONIOENCODING="ascii", COLUMNS="100", NO_COLOR="1")
+    done = subprocess.run(
+        [sys.executable, "-m", "rcmcli", "agenda", "show", II, "--tz", "Santiago"], env=env, capture_output=True, timeout=60
+    )
+    assert done.returncode == 0, done.stderr
+    out = done.stdout.decode("ascii")  # nothing outside ASCII reached the stream
+    assert "Opening session" in out and "09:00\\u201309:30" in out

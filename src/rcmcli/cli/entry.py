@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 
 def main(argv: Optional[List[str]] = None) -> int:
     args = sys.argv[1:] if argv is None else list(argv)
+    _never_fail_to_encode()
     from rcmcli.cli.fastpath import dispatch
 
     code = dispatch(args)
@@ -29,3 +30,15 @@ def main(argv: Optional[List[str]] = None) -> int:
     except BrokenPipeError:  # the reader went away (`rcm ... | head`): not an error
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     return code
+
+
+def _never_fail_to_encode() -> None:
+    """An ASCII terminal (LANG=C, PYTHONIOENCODING=ascii) cannot show '–' or 'é': write
+    them escaped rather than stop with an encoding error (exit 3) halfway through a table."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
+        if encoding != "utf8" and hasattr(stream, "reconfigure"):
+            try:
+                stream.reconfigure(errors="backslashreplace")
+            except (ValueError, OSError):  # a stream that cannot change now: leave it
+                pass
