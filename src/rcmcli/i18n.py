@@ -277,6 +277,17 @@ def format_day(day: Union[date, datetime], lang: Optional[str] = None, width: st
     return format_date(day, width, locale=locale)
 
 
+def weekday(day: Union[date, datetime], lang: Optional[str] = None, width: str = "wide") -> str:
+    """The weekday of ``day``: 'Thursday'/'jueves' (wide) or 'Thu'/'jue' (abbreviated), from
+    CLDR; English from the C library's own names, without importing Babel."""
+    lang = lang or current()
+    if lang == "en":
+        return f"{day:%A}" if width == "wide" else f"{day:%a}"
+    from babel.dates import format_date
+
+    return format_date(day, "EEEE" if width == "wide" else "EEE", locale=cldr_locale(lang))
+
+
 def format_clock(moment: Union[time, datetime], lang: Optional[str] = None, clock: Optional[str] = None) -> str:
     """A wall-clock time: '14:30', '2:30 PM', '2:30 p.m.'.
 

@@ -14,7 +14,7 @@ Passing::
 
 from __future__ import annotations
 
-from rcmcli.i18n import _, N_
+from rcmcli.i18n import _, N_, current
 from rcmcli.lint.rules._common import capitals_where
 
 CODE = "F001"
@@ -46,6 +46,6 @@ def check(ctx, opts):
         ctx,
         key=lambda span: (span[0] % 1440, span[1] - span[0]),
         test=lambda span: night_between(span[0], span[1], hours),
-        describe=lambda c, span: f"{c.capital.get('en')} {hhmm_wall(span[0])}-{hhmm_wall(span[1])}",
+        describe=lambda c, span: f"{c.capital.get(current())} {hhmm_wall(span[0])}-{hhmm_wall(span[1])}",
         what=N_("%(title)s falls at night in: %(places)s"),
     )

@@ -14,7 +14,9 @@ Passing::
 
 from __future__ import annotations
 
-from rcmcli.i18n import _, N_
+from datetime import date
+
+from rcmcli.i18n import _, N_, current, weekday
 from rcmcli.lint.rules._common import capitals_where
 
 CODE = "F002"
@@ -35,7 +37,6 @@ def validate_options(opts) -> str | None:
     return None
 
 
-_DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 
 def check(ctx, opts):
@@ -46,7 +47,7 @@ def check(ctx, opts):
         ctx,
         key=lambda span: ((span[0] // 1440 - 1) % 7, span[0] % 1440, span[1] - span[0]),
         test=lambda span: outside_work_between(span[0], span[1], hours),
-        describe=lambda c, span: f"{c.capital.get('en')} {_DAYS[(span[0] // 1440 - 1) % 7]} "
+        describe=lambda c, span: f"{c.capital.get(current())} {weekday(date.fromordinal(span[0] // 1440), width='abbreviated')} "
         f"{hhmm_wall(span[0])}-{hhmm_wall(span[1])}",
         what=N_("%(title)s is outside working hours in: %(places)s"),
     )
