@@ -58,4 +58,5 @@ def test_english_days_and_clock_habit_agree_with_cldr():
 
     for day in (date(2021, 9, 9), date(2022, 5, 31), date(2026, 12, 3), date(2027, 4, 4)):
         assert format_day(day) == format_date(day, "full", locale="en")
+        assert format_day(day, "en", "long") == format_date(day, "long", locale="en")
     assert habit("en") == "12" and "h" in Locale.parse("en").time_formats["short"].pattern

@@ -54,8 +54,8 @@ def test_spring_2027_all_capitals(capsys) -> None:
         ("2027-04-04T03:00:00Z", "UTC-3", "UTC-4", ["CL"]),
     ]
     code, out, _ = run(capsys, "plan", "2027-03-01..2027-04-15", "-d", "2h", "-f", "markdown")
-    assert "Canada, United States move from UTC-5 to UTC-4 on 2027-03-14 at 02:00 local time" in out
-    assert "Chile moves from UTC-3 to UTC-4 on 2027-04-04 at 00:00 local time (03:00 UTC)" in out
+    assert "Canada, United States move from UTC-5 to UTC-4 on March 14, 2027 at 02:00 local time"  # dates: CLDR en long in out
+    assert "Chile moves from UTC-3 to UTC-4 on April 4, 2027 at 00:00 local time (03:00 UTC)" in out
     assert "The best window changes" not in out
 
 
@@ -74,8 +74,8 @@ def test_spring_2027_ottawa_and_santiago(capsys) -> None:
         ("2027-04-04", ["2027-04-04T03:00:00Z"]),
     ]
     code, out, _ = run(capsys, *argv[:-2], "-f", "markdown")
-    assert "- from 2027-03-14: 07:00–13:00 GMT-6 (until then 08:00–13:00), because Canada moves from UTC-5 to UTC-4" in out
-    assert "- from 2027-04-04: 07:00–14:00 GMT-6 (until then 07:00–13:00), because Chile moves from UTC-3 to UTC-4" in out
+    assert "- from March 14, 2027: 07:00–13:00 GMT-6 (until then 08:00–13:00), because Canada moves from UTC-5 to UTC-4" in out
+    assert "- from April 4, 2027: 07:00–14:00 GMT-6 (until then 07:00–13:00), because Chile moves from UTC-3 to UTC-4" in out
 
 
 def test_draft_validates_and_shows_the_chosen_times(capsys, tmp_path: Path) -> None:

@@ -63,7 +63,11 @@ def _places(catalog: Catalog, org: Optional[str], capitals: list[str]) -> list[P
                 raise UsageError(_("--capital %(name)s is not a member capital or country; %(hint)s") % {"name": quote(typed), "hint": hint})
             if found not in countries:
                 countries.append(found)
-    return [planner.Place(c.code, c.capital.en or c.code, c.name.en or c.code, c.zone, get_zone(c.zone)) for c in countries]
+    from rcmcli.core.clocks import written_name
+    from rcmcli.i18n import current
+
+    lang = current()  # names as the reader writes them: 'Ciudad de Guatemala', 'Washington DC'
+    return [planner.Place(c.code, written_name(c, lang) or c.code, c.name.get(lang) or c.code, c.zone, get_zone(c.zone)) for c in countries]
 
 
 def _bands(settings: dict[str, str], work: Optional[str], lunch: Optional[str], reasonable: Optional[str]) -> Bands:

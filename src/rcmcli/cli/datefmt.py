@@ -15,17 +15,19 @@ if TYPE_CHECKING:
     from datetime import date, time
     from typing import Optional, Sequence
 
-def format_day(day: date, lang: str = "en") -> str:
+def format_day(day: date, lang: str = "en", width: str = "full") -> str:
     """The day written out as people of ``lang`` write it, from CLDR (Babel): 'Thursday,
-    September 9, 2021', 'jueves, 9 de septiembre de 2021'. Only screens for people call
-    this: machine formats keep ISO dates and never import Babel."""
+    September 9, 2021', 'jueves, 9 de septiembre de 2021'; ``width='long'`` without the
+    weekday ('September 9, 2021'). Only screens for people call this: machine formats
+    keep ISO dates and never import Babel."""
     if lang == "en":
-        # CLDR's English full date, 'EEEE, MMMM d, y', from the C library's own English
-        # names (Python never calls setlocale): English output never imports Babel.
-        return f"{day:%A}, {day:%B} {day.day}, {day.year}"
+        # CLDR's English full and long dates, 'EEEE, MMMM d, y' and 'MMMM d, y', from the C
+        # library's own English names (Python never calls setlocale): no Babel for English.
+        long = f"{day:%B} {day.day}, {day.year}"
+        return long if width == "long" else f"{day:%A}, {long}"
     from rcmcli import i18n
 
-    return i18n.format_day(day, lang)
+    return i18n.format_day(day, lang, width)
 
 
 def format_days(days: Sequence[date], lang: str = "en") -> str:

@@ -24,8 +24,11 @@ if TYPE_CHECKING:
 
 
 def day(value: date) -> str:
-    """A date a person reads (ISO until CLDR formatting arrives)."""
-    return value.isoformat()
+    """A date a person reads, in the run's language (CLDR; machine formats keep ISO)."""
+    from rcmcli.cli.datefmt import format_day
+    from rcmcli.i18n import current
+
+    return format_day(value, current(), "long")
 
 
 def clock(value: datetime) -> str:

@@ -38,7 +38,11 @@ def hm(minutes: int) -> str:
 
 
 def day_text(d: date) -> str:
-    return d.isoformat()
+    """A date a person reads, in the run's language (CLDR; machine formats keep ISO)."""
+    from rcmcli.cli.datefmt import format_day
+    from rcmcli.i18n import current
+
+    return format_day(d, current(), "long")
 
 
 def offset_text(minutes: int) -> str:
