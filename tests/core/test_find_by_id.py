@@ -36,7 +36,7 @@ def test_catalog_first_then_the_working_folder(tmp_path: Path, monkeypatch) -> N
     (tmp_path / "agendas" / "mine.yaml").write_text(with_id(FOLLOWUP, "mine-2026"), encoding="utf-8")
     catalog = Catalog(bundled_dir())
     # The catalog's id wins over a local copy with the same id.
-    assert Path(catalog.find("followup-ii-2021").path).parent == DATA
+    assert Path(catalog.find("followup-ii-2021").path).parent == bundled_dir() / "meetings"  # installed or checkout
     mine = catalog.find("mine-2026")
     assert mine.id == "mine-2026" and Path(mine.path).name == "mine.yaml"
     (tmp_path / "other.yaml").write_text(with_id(FOLLOWUP, "mine-2026"), encoding="utf-8")

@@ -278,7 +278,31 @@ def _print(opts: Globals, renderable: Any, width: Optional[int] = None) -> None:
     """Draw a table at the width it was laid out for (see :func:`layout.terminal_width`)."""
     from rcmcli.cli.render import console
 
-    console(no_color=opts.no_color, width=width or _width()).print(renderable)
+    con = console(no_color=opts.no_color, width=width or _width())
+    if (sys.stdout.encoding or "").lower().replace("-", "") != "utf8":
+        con.file = _Escaping()  # an ASCII terminal: Rich draws ASCII boxes, the rest is escaped
+    con.print(renderable)
+
+
+class _Escaping:
+    """stdout for Rich where its encoding cannot carry every character (see :func:`_write`)."""
+
+    @property
+    def encoding(self) -> str:
+        return sys.stdout.encoding or "ascii"
+
+    def write(self, text: str) -> int:
+        _write(text)
+        return len(text)
+
+    def flush(self) -> None:
+        sys.stdout.flush()
+
+    def isatty(self) -> bool:
+        return sys.stdout.isatty()
+
+    def fileno(self) -> int:
+        return sys.stdout.fileno()
 
 
 def _say(text: str) -> None:

@@ -33,9 +33,10 @@ def main(argv: Optional[List[str]] = None) -> int:
 
 
 def _never_fail_to_encode() -> None:
-    """An ASCII terminal (LANG=C, PYTHONIOENCODING=ascii) cannot show '–' or 'é': write
-    them escaped rather than stop with an encoding error (exit 3) halfway through a table."""
-    for stream in (sys.stdout, sys.stderr):
+    """An ASCII terminal (LANG=C, PYTHONIOENCODING=ascii) cannot show 'é' in a message:
+    stderr writes it escaped rather than fail while reporting. (stdout is handled where
+    it is written: JSON needs its own escapes, tables Rich's ASCII boxes.)"""
+    for stream in (sys.stderr,):
         encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
         if encoding != "utf8" and hasattr(stream, "reconfigure"):
             try:
