@@ -235,6 +235,15 @@ def test_bad_rcm_lang_is_a_usage_error_naming_the_languages(capsys, monkeypatch)
     assert "'de' is not one of 'en', 'es', 'pt', 'fr'" in err
 
 
+def _help_of_this_typer() -> bool:
+    from importlib.metadata import version
+
+    from rcmcli.cli import _help
+
+    return version("typer") == _help.TYPER
+
+
+@pytest.mark.skipif(not _help_of_this_typer(), reason="the stored help was made by another Typer release, worded differently")
 def test_help_in_the_chosen_language(capsys, monkeypatch):
     monkeypatch.setenv("COLUMNS", "100")
     code, out, _ = _both(capsys, ["--lang", "es", "agenda", "--help"])
