@@ -239,19 +239,21 @@ Stats = tuple  # (in_work, reasonable, night, worst, centrality) of one start, s
 
 def _judge_shape(midnight_tod: int, groups: tuple[tuple[int, int], ...], duration: int, bands: Bands, hours: Hours) -> list[Stats]:
     """Stats of the 96 starts of a day whose places keep one offset each (groups: offset, count)."""
-    out = []
-    for k in range(0, DAY, STEP):
-        u = midnight_tod + k
-        n_work = n_reas = n_night = worst = central = 0
-        for off, count in groups:
-            w, r, n, bad, c = _judge(u + off, u + off + duration, bands, hours)
-            n_work += count * w
-            n_reas += count * r
-            n_night += count * n
-            worst = max(worst, bad)
-            central += count * c
-        out.append((n_work, n_reas, n_night, worst, central))
-    return out
+    return [_tally(midnight_tod + k, groups, duration, bands, hours) for k in range(0, DAY, STEP)]
+
+
+def _tally(u: int, groups: tuple[tuple[int, int], ...], duration: int, bands: Bands, hours: Hours) -> Stats:
+    """(in work, in the reasonable band, at night, worst, centrality) of a start ``u``
+    for places grouped by their one offset ((offset, count) pairs)."""
+    n_work = n_reas = n_night = worst = central = 0
+    for off, count in groups:
+        w, r, n, bad, c = _judge(u + off, u + off + duration, bands, hours)
+        n_work += count * w
+        n_reas += count * r
+        n_night += count * n
+        worst = max(worst, bad)
+        central += count * c
+    return (n_work, n_reas, n_night, worst, central)
 
 
 def _judge_exact(starts: list[int], clocks: list[_Clock], duration: int, bands: Bands, hours: Hours) -> list[Stats]:
@@ -270,14 +272,7 @@ def _judge_exact(starts: list[int], clocks: list[_Clock], duration: int, bands: 
     groups = tuple(steady.items())
     out = []
     for u in starts:
-        n_work = n_reas = n_night = worst = central = 0
-        for off, count in groups:
-            w, r, n, bad, c = _judge(u + off, u + off + duration, bands, hours)
-            n_work += count * w
-            n_reas += count * r
-            n_night += count * n
-            worst = max(worst, bad)
-            central += count * c
+        n_work, n_reas, n_night, worst, central = _tally(u, groups, duration, bands, hours)
         for clock in moving:
             w, r, n, bad, c = _judge(u + clock.at(u), u + duration + clock.at(u + duration), bands, hours)
             n_work += w
