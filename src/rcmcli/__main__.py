@@ -1,3 +1,3 @@
-from rcmcli.cli.entry import main
+from rcmcli.cli.entry import run
 
-raise SystemExit(main())
+run()
