@@ -396,7 +396,7 @@ def _members_title(at: datetime, lang: str, now: bool = False) -> str:
 def console(stderr: bool = False, no_color: bool = False, width: Optional[int] = None):
     from rich.console import Console
 
-    return Console(stderr=stderr, no_color=no_color or None, highlight=False, soft_wrap=False, width=width)
+    return Console(stderr=stderr, no_color=no_color or None, highlight=False, emoji=False, soft_wrap=False, width=width)
 
 
 def _text(text: str, style: Optional[str] = None):
