@@ -4,6 +4,8 @@
   ``export`` nothing of ``cli``; only ``cli`` may import Typer or Rich.
 * No import cycle between modules, and every module imports alone in a fresh interpreter.
 * Read commands create or change no file outside what they were asked to write.
+* The read commands' machine formats import neither ``dataclasses`` nor ``typing``
+  (start-up is won by importing less: docs/performance.md).
 * A broken draft in a catalog folder does not stop the other meetings.
 """
 
@@ -135,6 +137,42 @@ def test_read_commands_write_nothing(argv, tmp_path):
     done = subprocess.run([sys.executable, "-m", "rcmcli", *argv], cwd=work, env=env, capture_output=True, timeout=60)
     assert done.returncode == 0, done.stderr
     assert (_tree(tmp_path), _tree(bundled_dir())) == before
+
+
+# Standard-library modules that cost start-up time and that the read path does without:
+# dataclass() compiles every class's methods at import and imports inspect; typing is
+# only needed by type checkers (annotations are never evaluated).
+HEAVY = ("dataclasses", "inspect", "typing")
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["agenda", "show", "plenary-ii-2021", "--tz", "Buenos_Aires", "-f", "json"],
+        ["agenda", "times", "plenary-ii-2021", "-f", "csv"],
+        ["agenda", "list", "-f", "json"],
+        ["agenda", "announce", "plenary-ii-2021", "-f", "json"],
+        ["members", "-f", "json"],
+    ],
+    ids=" ".join,
+)
+def test_the_read_path_imports_no_dataclasses_or_typing(argv, tmp_path):
+    probe = (
+        "import io, contextlib, sys\n"
+        "from rcmcli.cli.entry import main\n"
+        f"with contextlib.redirect_stdout(io.StringIO()): code = main({argv!r})\n"
+        f"print(code, sorted(m for m in {HEAVY!r} if m in sys.modules))\n"
+    )
+    env = {k: v for k, v in os.environ.items() if not k.startswith("RCM_")}
+
+    def heavy() -> str:
+        done = subprocess.run([sys.executable, "-c", probe], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=60)
+        assert done.stdout.startswith("0 "), done.stdout + done.stderr
+        return done.stdout[2:].strip()
+
+    assert heavy() == "[]"
+    (tmp_path / ".rcm.toml").write_text("[limits]\nmax_depth = 60\n", encoding="utf-8")
+    assert heavy() == "['typing']"  # a configuration is read with tomllib, which imports typing
 
 
 def test_a_broken_draft_does_not_stop_the_catalog(tmp_path):

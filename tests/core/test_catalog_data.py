@@ -308,15 +308,13 @@ QUOTED_NON_ENGLISH = {("members.yaml", "es", "Conferencia Regional sobre Migraci
 
 def _texts(obj, where: str = ""):
     """Every Text in a model object, with a path naming where it is."""
-    import dataclasses
-
-    from rcmcli.core.model import Text
+    from rcmcli.core.model import Located, Text, fields
 
     if isinstance(obj, Text):
         yield where, obj
-    elif dataclasses.is_dataclass(obj):
-        for f in dataclasses.fields(obj):
-            yield from _texts(getattr(obj, f.name), f"{where}.{f.name}")
+    elif isinstance(obj, Located):
+        for name, value in fields(obj).items():
+            yield from _texts(value, f"{where}.{name}")
     elif isinstance(obj, list):
         for i, item in enumerate(obj):
             yield from _texts(item, f"{where}[{i}]")

@@ -12,7 +12,7 @@ touches nothing else. Imported only by the command (:mod:`rcmcli.cli.cmd_announc
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections import namedtuple
 
 from rcmcli.cli.datefmt import format_clock, format_day, format_days, join_names
 from rcmcli.i18n import _
@@ -25,9 +25,10 @@ if TYPE_CHECKING:
     from rcmcli.core.model import Meeting
 
 
-@dataclass(frozen=True)
-class Block:
+class Block(namedtuple("Block", "day sentence lines")):
     """One announcement as words: an optional day heading, a sentence, and its lines."""
+
+    __slots__ = ()
 
     day: str  # a day heading ('Thursday 9 September 2021'), '' when the sentence names the days
     sentence: str

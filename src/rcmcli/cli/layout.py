@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass, field
 
 TYPE_CHECKING = False  # typing costs ~8 ms of start-up; annotations are never evaluated
 if TYPE_CHECKING:
@@ -55,7 +54,6 @@ def longest_word(text: str) -> int:
     return max((cell_len(w) for w in text.split()), default=0)
 
 
-@dataclass
 class Col:
     """One column to lay out.
 
@@ -64,15 +62,27 @@ class Col:
     (a code that may break anywhere; floor: ``floor``).
     """
 
-    key: str
-    header: str
-    cells: list[str] = field(default_factory=list)
-    shrink: str = "none"
-    floor: int = 1
-    justify: str = "left"
-    style: Optional[str] = None
-    give: int = 0  # which columns give way first: higher shrinks before lower
-    measure: list[str] = field(default_factory=list)  # more texts to size by, not shown (other days' titles)
+    def __init__(
+        self,
+        key: str,
+        header: str,
+        cells: Optional[list[str]] = None,
+        shrink: str = "none",
+        floor: int = 1,
+        justify: str = "left",
+        style: Optional[str] = None,
+        give: int = 0,
+        measure: Optional[list[str]] = None,
+    ) -> None:
+        self.key = key
+        self.header = header
+        self.cells = [] if cells is None else cells
+        self.shrink = shrink
+        self.floor = floor
+        self.justify = justify
+        self.style = style
+        self.give = give  # which columns give way first: higher shrinks before lower
+        self.measure = [] if measure is None else measure  # more texts to size by, not shown (other days' titles)
 
     def natural(self) -> int:
         return max([cells(self.header), *(cells(c) for c in [*self.cells, *self.measure]), 1])

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 from pathlib import Path
@@ -87,7 +86,6 @@ def files_with_id(meeting_id: str, folder: Path) -> list[Path]:
     return found
 
 
-@dataclass
 class Catalog:
     """The meetings and members of one catalog folder, read as they are.
 
@@ -96,9 +94,10 @@ class Catalog:
     the command layer's decision (``rcmcli.cli.commands``).
     """
 
-    folder: Path
-    _documents: dict[Path, Loaded] = field(default_factory=dict)
-    limits: Limits = DEFAULT_LIMITS  # the configuration's [limits]: every command reads agendas with them
+    def __init__(self, folder: Path, limits: Limits = DEFAULT_LIMITS) -> None:
+        self.folder = folder
+        self._documents: dict[Path, Loaded] = {}
+        self.limits = limits  # the configuration's [limits]: every command reads agendas with them
 
     @cached_property
     def members(self) -> Members:

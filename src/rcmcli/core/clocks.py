@@ -12,7 +12,7 @@ Pure data: no printing, no Typer, no Rich.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections import namedtuple
 from datetime import date, datetime, time, timezone
 
 from rcmcli.core.errors import UsageError
@@ -28,17 +28,18 @@ if TYPE_CHECKING:
     from rcmcli.core.model import Country, Day, Meeting, Members, Slot
 
 
-@dataclass(frozen=True)
-class Place:
+class Place(namedtuple("Place", "code name zone tz conferences country capital", defaults=((), "", ""))):
     """A capital (or a zone asked for by name) whose clock is read."""
+
+    __slots__ = ()
 
     code: str  # ISO alpha-2 of its country; '' for a place that is only a zone
     name: str  # as people write it in a list: 'Washington DC', not 'Washington, D.C.'
     zone: str  # IANA key
     tz: tzinfo
-    conferences: tuple[str, ...] = ()
-    country: str = ""  # the country's name, '' for a zone
-    capital: str = ""  # the capital's name as the members file spells it
+    conferences: tuple[str, ...]
+    country: str  # the country's name, '' for a zone
+    capital: str  # the capital's name as the members file spells it
 
 
 def written_name(country: Country, lang: str = "en") -> str:
@@ -130,9 +131,10 @@ def offsets_label(offsets: Sequence[int], prefix: str = "UTC") -> str:
 # --- groups by clock ---------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class ClockGroup:
+class ClockGroup(namedtuple("ClockGroup", "offsets places")):
     """Places that read the same clock at every instant asked about."""
+
+    __slots__ = ()
 
     offsets: tuple[int, ...]  # UTC offset in minutes at each instant
     places: tuple[Place, ...]
@@ -167,9 +169,10 @@ def day_instants(slots: Sequence[Slot]) -> list[datetime]:
     return out
 
 
-@dataclass(frozen=True)
-class DayClocks:
+class DayClocks(namedtuple("DayClocks", "number day groups")):
     """One meeting day and its places grouped by clock."""
+
+    __slots__ = ()
 
     number: int  # 1-based among the meeting's days with slots
     day: Day
@@ -186,9 +189,10 @@ def same_groups(days: Sequence[DayClocks]) -> bool:
     return len(shapes) <= 1
 
 
-@dataclass(frozen=True)
-class PlaceRow:
+class PlaceRow(namedtuple("PlaceRow", "place offset times days")):
     """One place's local times: per slot, and per day (first start to last end)."""
+
+    __slots__ = ()
 
     place: Place
     offset: str  # UTC offset at the first slot, 'UTC-06:00'
@@ -251,9 +255,10 @@ def parse_date(text: str, option: str) -> date:
 # --- start-time announcements ------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class StartGroup:
+class StartGroup(namedtuple("StartGroup", "local day_shift offset places")):
     """Places where something starts at the same local wall time."""
+
+    __slots__ = ()
 
     local: datetime  # the local start (aware, in the first place's zone)
     day_shift: int  # local date minus the published date: -1, 0, +1
@@ -261,13 +266,14 @@ class StartGroup:
     places: tuple[Place, ...]
 
 
-@dataclass(frozen=True)
-class Announcement:
+class Announcement(namedtuple("Announcement", "dates slot published groups")):
     """When one day (or one slot) starts, grouped by local time.
 
     ``dates`` holds every day the announcement is true for: several when the days
     start at the same published time and every place reads the same clock on each.
     """
+
+    __slots__ = ()
 
     dates: tuple[date, ...]
     slot: Optional[Slot]  # None: the day's start

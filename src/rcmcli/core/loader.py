@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import stat
-from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone, tzinfo
 from pathlib import Path
 
@@ -224,14 +223,20 @@ MEMBERS = Obj(
 )
 
 
-@dataclass
 class Loaded:
     """A document read from a file: the object (None if unusable) and all diagnostics."""
 
-    path: str
-    text: str
-    value: object | None
-    diagnostics: list[Problem] = field(default_factory=list)
+    def __init__(
+        self,
+        path: str,
+        text: str,
+        value: object | None,
+        diagnostics: Optional[list[Problem]] = None,
+    ) -> None:
+        self.path = path
+        self.text = text
+        self.value = value
+        self.diagnostics = [] if diagnostics is None else diagnostics
 
 
 class TooLarge(InputError):

@@ -5,7 +5,7 @@ Pure data in, pure data out; rendering is elsewhere.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections import namedtuple
 from datetime import datetime, time, timedelta, timezone
 
 from rcmcli.core.model import Country, Meeting, Members, Slot
@@ -16,21 +16,25 @@ if TYPE_CHECKING:
     from typing import Iterable
 
 
-@dataclass(frozen=True)
-class Hours:
+class Hours(namedtuple("Hours", "work_start work_end night_start night_end", defaults=(time(8, 0), time(18, 0), time(22, 0), time(6, 0)))):
     """Local hours that count as work and as night (configurable in the validator)."""
 
-    work_start: time = time(8, 0)
-    work_end: time = time(18, 0)
-    night_start: time = time(22, 0)
-    night_end: time = time(6, 0)
+    __slots__ = ()
+
+    work_start: time
+    work_end: time
+    night_start: time
+    night_end: time
 
 
 DEFAULT_HOURS = Hours()
 
 
-@dataclass(frozen=True)
-class LocalTime:
+class LocalTime(namedtuple("LocalTime", "start end day_shift night outside_work")):
+    """A slot (or a day's span) in one zone: its local start and end, and how they sit."""
+
+    __slots__ = ()
+
     start: datetime
     end: datetime
     day_shift: int  # local start date minus the slot's published date: -1, 0, +1
@@ -182,8 +186,11 @@ def hhmm_wall(minutes: int) -> str:
     return f"{minutes % 1440 // 60:02d}:{minutes % 60:02d}"
 
 
-@dataclass(frozen=True)
-class SlotRow:
+class SlotRow(namedtuple("SlotRow", "slot times")):
+    """A slot and its times in each zone asked for."""
+
+    __slots__ = ()
+
     slot: Slot
     times: tuple[LocalTime, ...]  # one per requested zone, in order
 
@@ -193,13 +200,16 @@ def slot_rows(meeting: Meeting, zones: Iterable[Resolved]) -> list[SlotRow]:
     return [SlotRow(s, tuple(to_zone(s, z.tz) for z in zs)) for s in meeting.slots]
 
 
-@dataclass(frozen=True)
-class CapitalRow:
+class CapitalRow(namedtuple("CapitalRow", "country conferences offset times days", defaults=((),))):
+    """A member capital's local times for every slot and every day of a meeting."""
+
+    __slots__ = ()
+
     country: Country
     conferences: tuple[str, ...]
     offset: str  # UTC offset on the meeting's first day
     times: tuple[LocalTime, ...]  # one per slot
-    days: tuple[LocalTime, ...] = ()  # one per meeting day: first start to last end
+    days: tuple[LocalTime, ...]  # one per meeting day: first start to last end
 
 
 def capital_matrix(meeting: Meeting, members: Members, org: str, hours: Hours = DEFAULT_HOURS) -> list[CapitalRow]:

@@ -1,13 +1,19 @@
-"""The meeting model: plain dataclasses, timezone-aware datetimes, positions kept.
+"""The meeting model: plain records, timezone-aware datetimes, positions kept.
 
 Objects built from YAML carry ``at`` (where the object starts) and ``pos`` (field
 name -> position of its value), so any rule can point at ``file:line:col``.
+
+The records are classes with a written-out ``__init__``, not dataclasses: every
+command imports this module, and ``dataclass()`` compiles each class's methods when
+the module is imported (about 0.4 ms a class, and ``dataclasses`` imports
+``inspect``). A written ``__init__`` is compiled once, into the byte code, and makes
+an object as fast as the generated one. Records are equal only to themselves (a
+meeting read twice is two meetings); :func:`fields` gives their values.
 """
 
 from __future__ import annotations
 
 from collections import namedtuple
-from dataclasses import dataclass, field
 from datetime import date, datetime, time, tzinfo
 
 from rcmcli.core.errors import Pos
@@ -15,16 +21,6 @@ from rcmcli.core.errors import Pos
 TYPE_CHECKING = False  # typing costs ~8 ms of start-up; annotations are never evaluated
 if TYPE_CHECKING:
     from typing import Optional
-
-
-# Model objects are records read from a file: equal only to themselves, and with
-# one shared __repr__ (Located). dataclass() compiles __init__, __repr__ and __eq__
-# for every class at import; skipping the last two saves ~11 ms of every start-up.
-_RECORD = {"repr": False, "eq": False}
-
-
-def _pos() -> dict[str, Pos]:
-    return {}
 
 
 # The languages of the conferences' delegates, in the order of Text's fields.
@@ -119,13 +115,17 @@ class Text(namedtuple("_Text", "en es pt fr translated at", defaults=(None, None
         return self.get("en")
 
 
+def fields(record: Located) -> dict[str, object]:
+    """A record's fields and their values, in the order its ``__init__`` sets them
+    (not ``at`` and ``pos``, which say where it was read)."""
+    return {name: value for name, value in vars(record).items() if name not in ("at", "pos")}
+
+
 class Located:
     """Mixin: where an object and each of its fields were found in the YAML."""
 
     def __repr__(self) -> str:
-        from dataclasses import fields
-
-        shown = ", ".join(f"{f.name}={getattr(self, f.name)!r}" for f in fields(self))  # type: ignore[arg-type]
+        shown = ", ".join(f"{name}={value!r}" for name, value in fields(self).items())
         return f"{type(self).__name__}({shown})"
 
     at: Optional[Pos] = None
@@ -136,61 +136,85 @@ class Located:
         return getattr(self, "pos", {}).get(key) or self.at
 
 
-@dataclass(**_RECORD)
 class Source(Located):
     """A source document a fact was taken from."""
 
-    file: str = ""
-    about: Optional[str] = None
+    def __init__(self, file: str = "", about: Optional[str] = None) -> None:
+        self.file = file
+        self.about = about
 
 
-@dataclass(**_RECORD)
 class Speaker(Located):
     """A speaker or panellist of a slot."""
 
-    name: str = ""
-    role: Optional[Text] = None
-    country: Optional[str] = None
+    def __init__(self, name: str = "", role: Optional[Text] = None, country: Optional[str] = None) -> None:
+        self.name = name
+        self.role = role
+        self.country = country
 
 
-@dataclass(**_RECORD)
 class KeyConcept(Located):
     """A term and its definition, from a session's datasheet."""
 
-    term: Text = field(default_factory=Text)
-    definition: Optional[Text] = None
+    def __init__(self, term: Optional[Text] = None, definition: Optional[Text] = None) -> None:
+        self.term = Text() if term is None else term
+        self.definition = definition
 
 
-@dataclass(**_RECORD)
 class Slot(Located):
     """One agenda item: published start and end, title, kind, leads, and its instants."""
 
-    start: time = time(0)
-    end: time = time(0)
-    title: Text = field(default_factory=Text)
-    kind: str = "other"
-    session: Optional[int] = None
-    crosses_midnight: bool = False
-    topics: list[Text] = field(default_factory=list)
-    leads: list[str] = field(default_factory=list)
-    lead_label: Optional[str] = None
-    moderator: Optional[Text] = None
-    speakers: list[Speaker] = field(default_factory=list)
-    participants: list[Text] = field(default_factory=list)
-    key_concepts: list[KeyConcept] = field(default_factory=list)
-    guiding_questions: list[Text] = field(default_factory=list)
-    source: Optional[str] = None
-    datasheet_source: Optional[str] = None
-    # Filled in by the loader once the day and reference zone are known.
-    date: Optional[date] = None
-    starts: Optional[datetime] = None
-    ends: Optional[datetime] = None
-    # The same instants in UTC. Python subtracts and compares aware datetimes that
-    # share a tzinfo by wall time, which is wrong across a DST change, so durations
-    # and orderings use these.
-    start_utc: Optional[datetime] = None
-    end_utc: Optional[datetime] = None
-    index: int = 0  # position in the meeting, 0-based
+    def __init__(
+        self,
+        start: time = time(0),
+        end: time = time(0),
+        title: Optional[Text] = None,
+        kind: str = "other",
+        session: Optional[int] = None,
+        crosses_midnight: bool = False,
+        topics: Optional[list[Text]] = None,
+        leads: Optional[list[str]] = None,
+        lead_label: Optional[str] = None,
+        moderator: Optional[Text] = None,
+        speakers: Optional[list[Speaker]] = None,
+        participants: Optional[list[Text]] = None,
+        key_concepts: Optional[list[KeyConcept]] = None,
+        guiding_questions: Optional[list[Text]] = None,
+        source: Optional[str] = None,
+        datasheet_source: Optional[str] = None,
+        date: Optional[date] = None,
+        starts: Optional[datetime] = None,
+        ends: Optional[datetime] = None,
+        start_utc: Optional[datetime] = None,
+        end_utc: Optional[datetime] = None,
+        index: int = 0,
+    ) -> None:
+        self.start = start
+        self.end = end
+        self.title = Text() if title is None else title
+        self.kind = kind
+        self.session = session
+        self.crosses_midnight = crosses_midnight
+        self.topics = [] if topics is None else topics
+        self.leads = [] if leads is None else leads
+        self.lead_label = lead_label
+        self.moderator = moderator
+        self.speakers = [] if speakers is None else speakers
+        self.participants = [] if participants is None else participants
+        self.key_concepts = [] if key_concepts is None else key_concepts
+        self.guiding_questions = [] if guiding_questions is None else guiding_questions
+        self.source = source
+        self.datasheet_source = datasheet_source
+        # Filled in by the loader once the day and reference zone are known.
+        self.date = date
+        self.starts = starts
+        self.ends = ends
+        # The same instants in UTC. Python subtracts and compares aware datetimes that
+        # share a tzinfo by wall time, which is wrong across a DST change, so durations
+        # and orderings use these.
+        self.start_utc = start_utc
+        self.end_utc = end_utc
+        self.index = index  # position in the meeting, 0-based
 
     def label(self, lang: str = "en") -> str:
         """The title with its session number: 'Session 2: Human Trafficking...'."""
@@ -210,30 +234,46 @@ class Slot(Located):
         return int((self.end_utc - self.start_utc).total_seconds() // 60)
 
 
-@dataclass(**_RECORD)
 class Day(Located):
     """One day of a meeting and its slots."""
 
-    date: Optional[date] = None
-    weekday: Optional[str] = None
-    label: Optional[Text] = None
-    end: Optional[time] = None
-    slots: list[Slot] = field(default_factory=list)
-    # Where the slots that did not load were (reported by the loader): rules that
-    # compare neighbours (gaps, numbering, the day's span) cannot judge this day.
-    dropped: list[Pos] = field(default_factory=list)
+    def __init__(
+        self,
+        date: Optional[date] = None,
+        weekday: Optional[str] = None,
+        label: Optional[Text] = None,
+        end: Optional[time] = None,
+        slots: Optional[list[Slot]] = None,
+        dropped: Optional[list[Pos]] = None,
+    ) -> None:
+        self.date = date
+        self.weekday = weekday
+        self.label = label
+        self.end = end
+        self.slots = [] if slots is None else slots
+        # Where the slots that did not load were (reported by the loader): rules that
+        # compare neighbours (gaps, numbering, the day's span) cannot judge this day.
+        self.dropped = [] if dropped is None else dropped
 
 
-@dataclass(**_RECORD)
 class ReferenceZone(Located):
     """The time an agenda is published in ('Central American time (GMT-6)')."""
 
-    label: str = ""
-    offset: Optional[str] = None
-    zone: Optional[str] = None
-    meaning: Optional[Text] = None
-    source: Optional[str] = None
-    tz: Optional[tzinfo] = None  # resolved by the loader
+    def __init__(
+        self,
+        label: str = "",
+        offset: Optional[str] = None,
+        zone: Optional[str] = None,
+        meaning: Optional[Text] = None,
+        source: Optional[str] = None,
+        tz: Optional[tzinfo] = None,
+    ) -> None:
+        self.label = label
+        self.offset = offset
+        self.zone = zone
+        self.meaning = meaning
+        self.source = source
+        self.tz = tz  # resolved by the loader
 
     @property
     def name(self) -> str:
@@ -245,138 +285,207 @@ class ReferenceZone(Located):
         return self.offset or self.zone or ""
 
 
-@dataclass(**_RECORD)
 class Claim(Located):
     """A published local time for some places ('11:00 am ... Santiago')."""
 
-    time: Optional[time] = None
-    places: list[str] = field(default_factory=list)
+    def __init__(self, time: Optional[time] = None, places: Optional[list[str]] = None) -> None:
+        self.time = time
+        self.places = [] if places is None else places
 
 
-@dataclass(**_RECORD)
 class PublishedTimes(Located):
     """The local times an agenda itself states for a reference time."""
 
-    date: Optional[date] = None
-    reference_time: Optional[time] = None
-    claims: list[Claim] = field(default_factory=list)
-    source: Optional[str] = None
+    def __init__(
+        self,
+        date: Optional[date] = None,
+        reference_time: Optional[time] = None,
+        claims: Optional[list[Claim]] = None,
+        source: Optional[str] = None,
+    ) -> None:
+        self.date = date
+        self.reference_time = reference_time
+        self.claims = [] if claims is None else claims
+        self.source = source
 
 
-@dataclass(**_RECORD)
 class Dates(Located):
     """The first and last day of a meeting."""
 
-    start: Optional[date] = None
-    end: Optional[date] = None
-    source: Optional[str] = None
+    def __init__(self, start: Optional[date] = None, end: Optional[date] = None, source: Optional[str] = None) -> None:
+        self.start = start
+        self.end = end
+        self.source = source
 
 
-@dataclass(**_RECORD)
 class Objectives(Located):
     """A meeting's general and specific objectives."""
 
-    general: list[Text] = field(default_factory=list)
-    specific: list[Text] = field(default_factory=list)
-    source: Optional[str] = None
+    def __init__(
+        self,
+        general: Optional[list[Text]] = None,
+        specific: Optional[list[Text]] = None,
+        source: Optional[str] = None,
+    ) -> None:
+        self.general = [] if general is None else general
+        self.specific = [] if specific is None else specific
+        self.source = source
 
 
-@dataclass(**_RECORD)
 class Profile(Located):
     """Who should take part, and how many per country."""
 
-    text: Optional[Text] = None
-    max_per_country: Optional[int] = None
-    source: Optional[str] = None
+    def __init__(
+        self,
+        text: Optional[Text] = None,
+        max_per_country: Optional[int] = None,
+        source: Optional[str] = None,
+    ) -> None:
+        self.text = text
+        self.max_per_country = max_per_country
+        self.source = source
 
 
-@dataclass(**_RECORD)
 class Methodology(Located):
     """How a meeting is run."""
 
-    text: Optional[Text] = None
-    source: Optional[str] = None
+    def __init__(self, text: Optional[Text] = None, source: Optional[str] = None) -> None:
+        self.text = text
+        self.source = source
 
 
-@dataclass(**_RECORD)
 class KindNorm(Located):
     """Expected length of one kind of slot."""
 
-    minutes: Optional[int] = None
-    tolerance: Optional[int] = None
-    key_pos: Optional[Pos] = None
+    def __init__(
+        self,
+        minutes: Optional[int] = None,
+        tolerance: Optional[int] = None,
+        key_pos: Optional[Pos] = None,
+    ) -> None:
+        self.minutes = minutes
+        self.tolerance = tolerance
+        self.key_pos = key_pos
 
 
-@dataclass(**_RECORD)
 class Norms(Located):
     """Expected lengths of sessions, kinds of slot and the whole meeting."""
 
-    session_minutes: Optional[int] = None
-    tolerance_minutes: Optional[int] = None
-    meeting_minutes: Optional[int] = None
-    kinds: dict[str, KindNorm] = field(default_factory=dict)
-    source: Optional[str] = None
+    def __init__(
+        self,
+        session_minutes: Optional[int] = None,
+        tolerance_minutes: Optional[int] = None,
+        meeting_minutes: Optional[int] = None,
+        kinds: Optional[dict[str, KindNorm]] = None,
+        source: Optional[str] = None,
+    ) -> None:
+        self.session_minutes = session_minutes
+        self.tolerance_minutes = tolerance_minutes
+        self.meeting_minutes = meeting_minutes
+        self.kinds = {} if kinds is None else kinds
+        self.source = source
 
 
-@dataclass(**_RECORD)
 class LeadRoles(Located):
     """How lead roles are shared among member states."""
 
-    shared_equally: bool = False
-    per_conference: Optional[int] = None
-    source: Optional[str] = None
+    def __init__(
+        self,
+        shared_equally: bool = False,
+        per_conference: Optional[int] = None,
+        source: Optional[str] = None,
+    ) -> None:
+        self.shared_equally = shared_equally
+        self.per_conference = per_conference
+        self.source = source
 
 
-@dataclass(**_RECORD)
 class Note(Located):
     """A remark on a meeting, with its source."""
 
-    text: Text = field(default_factory=Text)
-    source: Optional[str] = None
-    sources: list[str] = field(default_factory=list)
+    def __init__(
+        self,
+        text: Optional[Text] = None,
+        source: Optional[str] = None,
+        sources: Optional[list[str]] = None,
+    ) -> None:
+        self.text = Text() if text is None else text
+        self.source = source
+        self.sources = [] if sources is None else sources
 
 
-@dataclass(**_RECORD)
 class Secretariat(Located):
     """Who sends invitations: the ORGANIZER of the calendar export."""
 
-    name: str = ""
-    email: Optional[str] = None
+    def __init__(self, name: str = "", email: Optional[str] = None) -> None:
+        self.name = name
+        self.email = email
 
 
-@dataclass(**_RECORD)
 class Meeting(Located):
     """A meeting definition: metadata, reference zone and days of slots."""
 
-    id: str = ""
-    title: Text = field(default_factory=Text)
-    status: str = "published"  # "draft": not yet published, may lack sources (docs/decisions.md)
-    revision: int = 1
-    revised: Optional[str] = None
-    subtitle: Optional[Text] = None
-    kind: str = "other"
-    conferences: list[str] = field(default_factory=list)
-    organizers: list[Text] = field(default_factory=list)
-    secretariat: Optional[Secretariat] = None
-    sources: list[Source] = field(default_factory=list)
-    dates: Optional[Dates] = None
-    reference_zone: Optional[ReferenceZone] = None
-    mode: Optional[str] = None
-    platform: Optional[str] = None
-    location: Optional[str] = None
-    url: Optional[str] = None
-    interpretation: list[str] = field(default_factory=list)
-    languages: list[str] = field(default_factory=list)  # every agenda text should be in these (L001)
-    objectives: Optional[Objectives] = None
-    participant_profile: Optional[Profile] = None
-    methodology: Optional[Methodology] = None
-    norms: Optional[Norms] = None
-    lead_roles: Optional[LeadRoles] = None
-    published_times: list[PublishedTimes] = field(default_factory=list)
-    notes: list[Note] = field(default_factory=list)
-    days: list[Day] = field(default_factory=list)
-    path: str = ""  # the file it was loaded from
-    dropped_days: list[Pos] = field(default_factory=list)  # days that did not load (see Day.dropped)
+    def __init__(
+        self,
+        id: str = "",
+        title: Optional[Text] = None,
+        status: str = "published",
+        revision: int = 1,
+        revised: Optional[str] = None,
+        subtitle: Optional[Text] = None,
+        kind: str = "other",
+        conferences: Optional[list[str]] = None,
+        organizers: Optional[list[Text]] = None,
+        secretariat: Optional[Secretariat] = None,
+        sources: Optional[list[Source]] = None,
+        dates: Optional[Dates] = None,
+        reference_zone: Optional[ReferenceZone] = None,
+        mode: Optional[str] = None,
+        platform: Optional[str] = None,
+        location: Optional[str] = None,
+        url: Optional[str] = None,
+        interpretation: Optional[list[str]] = None,
+        languages: Optional[list[str]] = None,
+        objectives: Optional[Objectives] = None,
+        participant_profile: Optional[Profile] = None,
+        methodology: Optional[Methodology] = None,
+        norms: Optional[Norms] = None,
+        lead_roles: Optional[LeadRoles] = None,
+        published_times: Optional[list[PublishedTimes]] = None,
+        notes: Optional[list[Note]] = None,
+        days: Optional[list[Day]] = None,
+        path: str = "",
+        dropped_days: Optional[list[Pos]] = None,
+    ) -> None:
+        self.id = id
+        self.title = Text() if title is None else title
+        self.status = status  # "draft": not yet published, may lack sources (docs/decisions.md)
+        self.revision = revision
+        self.revised = revised
+        self.subtitle = subtitle
+        self.kind = kind
+        self.conferences = [] if conferences is None else conferences
+        self.organizers = [] if organizers is None else organizers
+        self.secretariat = secretariat
+        self.sources = [] if sources is None else sources
+        self.dates = dates
+        self.reference_zone = reference_zone
+        self.mode = mode
+        self.platform = platform
+        self.location = location
+        self.url = url
+        self.interpretation = [] if interpretation is None else interpretation
+        self.languages = [] if languages is None else languages  # every agenda text should be in these (L001)
+        self.objectives = objectives
+        self.participant_profile = participant_profile
+        self.methodology = methodology
+        self.norms = norms
+        self.lead_roles = lead_roles
+        self.published_times = [] if published_times is None else published_times
+        self.notes = [] if notes is None else notes
+        self.days = [] if days is None else days
+        self.path = path  # the file it was loaded from
+        self.dropped_days = [] if dropped_days is None else dropped_days  # days that did not load (see Day.dropped)
 
     @property
     def slots(self) -> list[Slot]:
@@ -400,64 +509,100 @@ class Meeting(Located):
         return self.days[-1].date if self.days else None
 
 
-@dataclass(**_RECORD)
 class Organization(Located):
     """An observer organization."""
 
-    name: Text = field(default_factory=Text)
-    abbreviation: Optional[str] = None
+    def __init__(self, name: Optional[Text] = None, abbreviation: Optional[str] = None) -> None:
+        self.name = Text() if name is None else name
+        self.abbreviation = abbreviation
 
 
-@dataclass(**_RECORD)
 class Presidency(Located):
     """A pro tempore presidency of a conference."""
 
-    country: Optional[str] = None
-    period: Optional[str] = None
-    text: Optional[Text] = None
-    source: Optional[str] = None
+    def __init__(
+        self,
+        country: Optional[str] = None,
+        period: Optional[str] = None,
+        text: Optional[Text] = None,
+        source: Optional[str] = None,
+    ) -> None:
+        self.country = country
+        self.period = period
+        self.text = text
+        self.source = source
 
 
-@dataclass(**_RECORD)
 class Conference(Located):
     """The RCM or the SACM: its members, observers and bodies."""
 
-    name: Text = field(default_factory=Text)
-    abbreviation: Optional[Text] = None
-    founded: Optional[int] = None
-    members: list[str] = field(default_factory=list)
-    observers: list[str] = field(default_factory=list)
-    observer_organizations: list[Organization] = field(default_factory=list)
-    working_groups: list[Text] = field(default_factory=list)
-    working_networks: list[Text] = field(default_factory=list)
-    presidency: list[Presidency] = field(default_factory=list)
-    technical_secretariat: Optional[Text] = None
-    source: Optional[str] = None
+    def __init__(
+        self,
+        name: Optional[Text] = None,
+        abbreviation: Optional[Text] = None,
+        founded: Optional[int] = None,
+        members: Optional[list[str]] = None,
+        observers: Optional[list[str]] = None,
+        observer_organizations: Optional[list[Organization]] = None,
+        working_groups: Optional[list[Text]] = None,
+        working_networks: Optional[list[Text]] = None,
+        presidency: Optional[list[Presidency]] = None,
+        technical_secretariat: Optional[Text] = None,
+        source: Optional[str] = None,
+    ) -> None:
+        self.name = Text() if name is None else name
+        self.abbreviation = abbreviation
+        self.founded = founded
+        self.members = [] if members is None else members
+        self.observers = [] if observers is None else observers
+        self.observer_organizations = [] if observer_organizations is None else observer_organizations
+        self.working_groups = [] if working_groups is None else working_groups
+        self.working_networks = [] if working_networks is None else working_networks
+        self.presidency = [] if presidency is None else presidency
+        self.technical_secretariat = technical_secretariat
+        self.source = source
 
 
-@dataclass(**_RECORD)
 class Country(Located):
     """A member or observer state, with its capital and the capital's zone."""
 
-    iso3: str = ""
-    name: Text = field(default_factory=Text)
-    capital: Text = field(default_factory=Text)
-    zone: str = ""
-    aliases: list[str] = field(default_factory=list)
-    note: Optional[str] = None
-    source: Optional[str] = None
-    code: str = ""  # ISO alpha-2, the mapping key
-    key_pos: Optional[Pos] = None
+    def __init__(
+        self,
+        iso3: str = "",
+        name: Optional[Text] = None,
+        capital: Optional[Text] = None,
+        zone: str = "",
+        aliases: Optional[list[str]] = None,
+        note: Optional[str] = None,
+        source: Optional[str] = None,
+        code: str = "",
+        key_pos: Optional[Pos] = None,
+    ) -> None:
+        self.iso3 = iso3
+        self.name = Text() if name is None else name
+        self.capital = Text() if capital is None else capital
+        self.zone = zone
+        self.aliases = [] if aliases is None else aliases
+        self.note = note
+        self.source = source
+        self.code = code  # ISO alpha-2, the mapping key
+        self.key_pos = key_pos
 
 
-@dataclass(**_RECORD)
 class Members(Located):
     """The members file: conferences and countries."""
 
-    sources: list[Source] = field(default_factory=list)
-    conferences: dict[str, Conference] = field(default_factory=dict)
-    countries: dict[str, Country] = field(default_factory=dict)
-    path: str = ""
+    def __init__(
+        self,
+        sources: Optional[list[Source]] = None,
+        conferences: Optional[dict[str, Conference]] = None,
+        countries: Optional[dict[str, Country]] = None,
+        path: str = "",
+    ) -> None:
+        self.sources = [] if sources is None else sources
+        self.conferences = {} if conferences is None else conferences
+        self.countries = {} if countries is None else countries
+        self.path = path
 
     def members_of(self, org: str) -> list[Country]:
         """Member countries of 'rcm', 'sacm' or 'all', in the conference's order."""

@@ -8,7 +8,7 @@ line, column and code; two problems at one place compare by those alone.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections import namedtuple
 
 from rcmcli.core.errors import Pos
 
@@ -17,15 +17,35 @@ WARNING = "warning"
 SEVERITIES = (ERROR, WARNING)
 
 
-@dataclass(frozen=True, order=True)
-class Problem:
-    path: str
-    line: int
-    column: int
-    code: str
-    rule: str = field(default="", compare=False)
-    severity: str = field(default=ERROR, compare=False)
-    message: str = field(default="", compare=False)
+class Problem(namedtuple("Problem", "path line column code rule severity message", defaults=("", ERROR, ""))):
+    """Where (path, line, column), what (code, rule, severity) and the message.
+
+    A tuple (immutable, cheap to make, no class to compile at import) that compares,
+    orders and hashes by its first four fields only.
+    """
+
+    __slots__ = ()
+
+    def __eq__(self, other: object) -> bool:
+        return self[:4] == other[:4] if isinstance(other, Problem) else NotImplemented
+
+    def __ne__(self, other: object) -> bool:
+        return self[:4] != other[:4] if isinstance(other, Problem) else NotImplemented
+
+    def __lt__(self, other: object) -> bool:
+        return self[:4] < other[:4] if isinstance(other, Problem) else NotImplemented
+
+    def __le__(self, other: object) -> bool:
+        return self[:4] <= other[:4] if isinstance(other, Problem) else NotImplemented
+
+    def __gt__(self, other: object) -> bool:
+        return self[:4] > other[:4] if isinstance(other, Problem) else NotImplemented
+
+    def __ge__(self, other: object) -> bool:
+        return self[:4] >= other[:4] if isinstance(other, Problem) else NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self[:4])
 
     @classmethod
     def at(cls, pos: Pos, message: str, code: str = "", path: str = "") -> Problem:

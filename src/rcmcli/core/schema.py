@@ -7,7 +7,6 @@ the JSON Schema published for editors (``schema/agenda.schema.json``).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from rcmcli.i18n import _, N_
 from rcmcli.core.errors import Pos, close_matches, quote
@@ -26,13 +25,13 @@ WRONG_TYPE = "Y005"
 BAD_TIME = "T001"
 
 
-@dataclass
 class Ctx:
-    diagnostics: list[Problem] = field(default_factory=list)
-    # Lists may drop their items once built: set by an owner of a tree no one else
-    # reads (no aliases, see yamlsrc.parse_shared), so that a large document's nodes
-    # are freed as its model is built instead of all at the end.
-    consume: bool = False
+    def __init__(self, diagnostics: Optional[list[Problem]] = None, consume: bool = False) -> None:
+        self.diagnostics = [] if diagnostics is None else diagnostics
+        # Lists may drop their items once built: set by an owner of a tree no one else
+        # reads (no aliases, see yamlsrc.parse_shared), so that a large document's nodes
+        # are freed as its model is built instead of all at the end.
+        self.consume = consume
 
     def report(self, code: str, pos: Pos, message: str) -> None:
         self.diagnostics.append(Problem.at(pos, message, code))
@@ -411,17 +410,17 @@ class MapOf(Spec):
         }
 
 
-@dataclass
 class F:
     """A field of an object."""
 
-    spec: Spec
-    required: bool = False
-    doc: str = ""
+    def __init__(self, spec: Spec, required: bool = False, doc: str = "") -> None:
+        self.spec = spec
+        self.required = required
+        self.doc = doc
 
 
 class Obj(Spec):
-    """A mapping with known keys, built into dataclass ``cls``.
+    """A mapping with known keys, built into the record class ``cls``.
 
     The object gets ``at`` (its own position) and ``pos`` (key -> position of the
     value), so every rule can point at the exact field.

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import os
 import stat
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from rcmcli.i18n import _
@@ -35,12 +34,12 @@ def is_yaml_name(name: str) -> bool:
     return name.lower().endswith(YAML_SUFFIXES)
 
 
-@dataclass
 class Walk:
     """The files found, in sorted order, and the symbolic links left out."""
 
-    files: list[Path] = field(default_factory=list)
-    skipped_links: list[Path] = field(default_factory=list)
+    def __init__(self, files: Optional[list[Path]] = None, skipped_links: Optional[list[Path]] = None) -> None:
+        self.files = [] if files is None else files
+        self.skipped_links = [] if skipped_links is None else skipped_links
 
     def extend(self, other: Walk) -> None:
         self.files.extend(other.files)

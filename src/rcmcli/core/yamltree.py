@@ -19,7 +19,7 @@ We build the tree from the parser's event stream ourselves instead of calling
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass, field
+from collections import namedtuple
 
 from rcmcli.i18n import _
 from rcmcli.core.errors import Pos, quote
@@ -37,13 +37,11 @@ ENCODING = "Y007"
 TAG = "Y008"
 
 
-@dataclass(frozen=True)
-class Limits:
-    """Bounds that keep hostile input from hanging or exhausting rcm."""
+class Limits(namedtuple("Limits", "max_bytes max_depth max_nodes", defaults=(16 * 1024 * 1024, 64, 400_000))):
+    """Bounds that keep hostile input from hanging or exhausting rcm: bytes of a file,
+    nesting depth, and nodes (a 10,000-slot agenda has about 100,000)."""
 
-    max_bytes: int = 16 * 1024 * 1024
-    max_depth: int = 64
-    max_nodes: int = 400_000  # a 10,000-slot agenda is about 100,000
+    __slots__ = ()
 
 
 DEFAULT_LIMITS = Limits()
@@ -105,17 +103,17 @@ class _Stop(Exception):
 _INVALID = object()
 
 
-@dataclass
 class _Builder:
-    limits: Limits
-    diagnostics: list[Problem] = field(default_factory=list)
-    anchors: dict[str, YNode] = field(default_factory=dict)
-    # Open containers, innermost last. Each frame: [container, pending key, its Pos];
-    # the pending key is None while a mapping waits for its next key.
-    stack: list[list] = field(default_factory=list)
-    root: YNode | None = None
-    documents: int = 0
-    shared: bool = False  # some node is reachable twice (never: an alias gets a copy, see _at)
+    def __init__(self, limits: Limits) -> None:
+        self.limits = limits
+        self.diagnostics: list[Problem] = []
+        self.anchors: dict[str, YNode] = {}
+        # Open containers, innermost last. Each frame: [container, pending key, its Pos];
+        # the pending key is None while a mapping waits for its next key.
+        self.stack: list[list] = []
+        self.root: YNode | None = None
+        self.documents = 0
+        self.shared = False  # some node is reachable twice (never: an alias gets a copy, see _at)
 
     def fail(self, code: str, pos: Pos, message: str) -> None:
         self.diagnostics.append(Problem.at(pos, message, code))

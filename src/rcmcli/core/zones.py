@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import re
 import unicodedata
-from dataclasses import dataclass
+from collections import namedtuple
 from datetime import datetime, timedelta, timezone, tzinfo
 from functools import lru_cache
 from pathlib import Path
@@ -126,15 +126,16 @@ def fold(text: str) -> str:
 _LEGACY_PREFIXES = ("US/", "Canada/", "Brazil/", "Chile/", "Mexico/", "Etc/", "SystemV/")
 
 
-@dataclass(frozen=True)
-class Resolved:
+class Resolved(namedtuple("Resolved", "query name tz via warning", defaults=("", ""))):
     """A zone the user asked for: what they typed, what it became."""
+
+    __slots__ = ()
 
     query: str
     name: str  # IANA key, or a fixed offset label like UTC-06:00, or 'local'
     tz: tzinfo
-    via: str = ""  # e.g. "capital of Bolivia"
-    warning: str = ""  # the zone is probably not what the user meant: the CLI prints it as a note
+    via: str  # e.g. "capital of Bolivia"
+    warning: str  # the zone is probably not what the user meant: the CLI prints it as a note
 
 
 @lru_cache(maxsize=None)

@@ -26,7 +26,6 @@ only ``[tool.rcm]`` tables, as in pyproject.toml, is read the same. Example::
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 
 from rcmcli.i18n import _
@@ -38,14 +37,22 @@ if TYPE_CHECKING:
     from typing import Any
 
 
-@dataclass
 class Config:
-    select: list[str] | None = None
-    ignore: list[str] = field(default_factory=list)
-    rules: dict[str, dict[str, Any]] = field(default_factory=dict)  # rule code or name -> options
-    limits: Limits = DEFAULT_LIMITS
-    path: str | None = None
-    plan: dict[str, str] = field(default_factory=dict)  # [tool.rcm.plan]: local hours for `rcm plan`
+    def __init__(
+        self,
+        select: list[str] | None = None,
+        ignore: Optional[list[str]] = None,
+        rules: Optional[dict[str, dict[str, Any]]] = None,
+        limits: Limits = DEFAULT_LIMITS,
+        path: str | None = None,
+        plan: Optional[dict[str, str]] = None,
+    ) -> None:
+        self.select = select
+        self.ignore = [] if ignore is None else ignore
+        self.rules = {} if rules is None else rules  # rule code or name -> options
+        self.limits = limits
+        self.path = path
+        self.plan = {} if plan is None else plan  # [tool.rcm.plan]: local hours for `rcm plan`
 
 
 # [tool.rcm.plan]: the local hours `rcm plan` judges a start by (times as "HH:MM").
@@ -175,7 +182,7 @@ def parse(section: dict, path: str) -> Config:
     limits = section.get("limits", {})
     if not isinstance(limits, dict):
         raise ConfigError(_("'limits' must be a table like [tool.rcm.limits], got %(value)s") % {"value": repr(limits)}, path)
-    names = {f.name for f in fields(Limits)}
+    names = set(Limits._fields)
     for key, value in limits.items():
         if key not in names or type(value) is not int or value <= 0:
             raise ConfigError(
@@ -183,7 +190,7 @@ def parse(section: dict, path: str) -> Config:
                 % {"key": key, "value": repr(value), "names": ", ".join(sorted(names))},
                 path,
             )
-    cfg.limits = replace(DEFAULT_LIMITS, **limits)
+    cfg.limits = DEFAULT_LIMITS._replace(**limits)
     cfg.plan = _plan(section.get("plan", {}), path)
     return cfg
 

@@ -6,7 +6,6 @@ Kept apart from the engine so that commands which only need the integrity check
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from functools import cached_property
 
@@ -45,17 +44,26 @@ class ClockGroup:
         )
 
 
-@dataclass
 class RuleContext:
     """Everything a rule may look at for one file."""
 
-    path: str
-    text: str
-    diagnostics: list[Problem]
-    meeting: Meeting | None
-    members: Members  # the catalog's members, for cross-references
-    aliases: dict[str, tuple[str, str]]
-    members_doc: Members | None = None  # set when the file itself is a members file
+    def __init__(
+        self,
+        path: str,
+        text: str,
+        diagnostics: list[Problem],
+        meeting: Meeting | None,
+        members: Members,
+        aliases: dict[str, tuple[str, str]],
+        members_doc: Members | None = None,
+    ) -> None:
+        self.path = path
+        self.text = text
+        self.diagnostics = diagnostics
+        self.meeting = meeting
+        self.members = members  # the catalog's members, for cross-references
+        self.aliases = aliases
+        self.members_doc = members_doc  # set when the file itself is a members file
 
     @cached_property
     def slots(self) -> list[Slot]:

@@ -9,7 +9,7 @@ one naming a code that does not exist (X002).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections import namedtuple
 
 from rcmcli.core.errors import Pos
 
@@ -32,8 +32,11 @@ def can_silence(code: str) -> bool:
 _COMMENT = re.compile(r"#\s*rcm:\s*ignore\[(?P<codes>[^\]]*)\]\s*(?P<reason>.*)$")
 
 
-@dataclass(frozen=True)
-class Suppression:
+class Suppression(namedtuple("Suppression", "target_line codes reason pos")):
+    """An ``# rcm: ignore`` comment: the line it silences, which codes, and why."""
+
+    __slots__ = ()
+
     target_line: int
     codes: tuple[str, ...]
     reason: str
