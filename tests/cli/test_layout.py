@@ -60,3 +60,19 @@ def test_english_days_and_clock_habit_agree_with_cldr():
         assert format_day(day) == format_date(day, "full", locale="en")
         assert format_day(day, "en", "long") == format_date(day, "long", locale="en")
     assert habit("en") == "12" and "h" in Locale.parse("en").time_formats["short"].pattern
+
+
+@pytest.mark.parametrize(
+    "header, width, expected",
+    [
+        ("Buenos Aires\nUTC-03:00", 12, "Buenos Aires\nUTC-03:00"),  # fits: as it is
+        ("Buenos Aires\nUTC-03:00", 9, "Buenos\nAires\nUTC-03:00"),  # wraps between words
+        ("Ciudad de México", 6, "Ciudad\nde\nMéxico"),
+        ("GMT-6", 3, "GMT\n-6"),  # a word longer than the column is cut, never lost
+        ("", 5, ""),
+    ],
+)
+def test_a_header_wraps_between_words_only_when_it_does_not_fit(header: str, width: int, expected: str):
+    from rcmcli.cli.layout import wrap_header
+
+    assert wrap_header(header, width) == expected

@@ -154,6 +154,8 @@ def fold(text: str, width: int) -> str:
 def wrap_header(header: str, width: int) -> str:
     """A header's lines wrapped between words to ``width`` (a column of times is
     narrower than 'Buenos Aires'; the header wraps, the times do not)."""
+    if all(len(line) <= width and line.isprintable() and line == line.strip() for line in header.split("\n")):
+        return header  # every line fits as it is (textwrap would return it unchanged)
     import textwrap
 
     lines: list[str] = []

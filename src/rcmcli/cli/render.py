@@ -10,11 +10,9 @@ whatever does not fit is left out with a line that says so, never silently.
 
 from __future__ import annotations
 
-import json
 from datetime import datetime
 
 from rcmcli.cli.datefmt import format_day, join_names
-from rcmcli.core.csvsafe import csv_text
 from rcmcli.core.localtime import LocalTime, SlotRow, to_zone
 from rcmcli.core.model import Country, Meeting, Slot
 from rcmcli.core.timeparse import hhmm
@@ -175,7 +173,7 @@ def show_json(meeting: Meeting, zones: Sequence[Resolved], rows: Sequence[SlotRo
         ]
         slots.append(item)
     out["slots"] = slots
-    return json.dumps(out, ensure_ascii=False, indent=2)
+    return as_json(out)
 
 
 def _table_cells(zones: Sequence[Resolved], rows: Sequence[SlotRow], lang: str) -> tuple[list[str], list[list[str]]]:
@@ -198,7 +196,7 @@ def show_csv(zones: Sequence[Resolved], rows: Sequence[SlotRow], lang: str) -> s
         for t in r.times:
             cells += [t.start.isoformat(), t.end.isoformat()]
         body.append(cells + [r.slot.kind, r.slot.session or "", r.slot.title.get(lang)])
-    return csv_text(head + ["kind", "session", "title"], body)
+    return as_csv(head + ["kind", "session", "title"], body)
 
 
 def _md_escape(text: str) -> str:
@@ -259,7 +257,7 @@ def times_json(meeting: Meeting, slots: Sequence[Slot], matrix: Sequence[PlaceRo
             for d in days
         ],
     }
-    return json.dumps(out, ensure_ascii=False, indent=2)
+    return as_json(out)
 
 
 def times_csv(slots: Sequence[Slot], matrix: Sequence[PlaceRow], days: Sequence[DayClocks], lang: str) -> str:
@@ -276,7 +274,7 @@ def times_csv(slots: Sequence[Slot], matrix: Sequence[PlaceRow], days: Sequence[
                 r.place.code, r.place.capital, r.place.zone, group_of.get((str(s.date), r.place.code or r.place.name), ""),
                 t.start.isoformat(), t.end.isoformat(), t.day_shift, str(t.night).lower(), str(t.outside_work).lower(),
             ])
-    return csv_text(head, body)
+    return as_csv(head, body)
 
 
 def times_markdown(meeting: Meeting, days: Sequence[DayClocks], matrix: Sequence[PlaceRow], by: str, lang: str) -> str:
@@ -318,13 +316,13 @@ def members_json(rows: Sequence[tuple[Country, tuple[str, ...], str]], lang: str
         if at is not None:
             item.update({"utc_offset": off, "at": at.isoformat()})
         out.append(item)
-    return json.dumps(out, ensure_ascii=False, indent=2)
+    return as_json(out)
 
 
 def members_csv(rows: Sequence[tuple[Country, tuple[str, ...], str]], lang: str, at: datetime) -> str:
     head = ["country", "iso3", "name", "capital", "zone", "conferences", "utc_offset", "at"]
     body = [[c.code, c.iso3, c.name.get(lang), c.capital.get(lang), c.zone, " ".join(orgs), off, at.isoformat()] for c, orgs, off in rows]
-    return csv_text(head, body)
+    return as_csv(head, body)
 
 
 def members_markdown(rows: Sequence[tuple[Country, tuple[str, ...], str]], lang: str, at: datetime, now: bool = False) -> str:
@@ -352,14 +350,14 @@ def meetings_json(meetings: Sequence[Meeting], lang: str, broken: Sequence[Broke
          "problem": {"line": b.pos.line if b.pos else None, "column": b.pos.column if b.pos else None, "message": b.message}}
         for b in broken
     ]
-    return json.dumps(out, ensure_ascii=False, indent=2)
+    return as_json(out)
 
 
 def meetings_csv(meetings: Sequence[Meeting], lang: str, broken: Sequence[Broken] = ()) -> str:
     head = ["id", "first_day", "last_day", "reference_zone", "title", "path", "status", "problem"]
     body = [[mt.id, mt.first_day, mt.last_day, mt.reference_zone.label if mt.reference_zone else "", mt.title.get(lang), mt.path, "ok", ""] for mt in meetings]
     body += [[b.id, "", "", "", "", b.path, "broken", f"{b.where()}: {b.message}"] for b in broken]
-    return csv_text(head, body)
+    return as_csv(head, body)
 
 
 def meetings_markdown(meetings: Sequence[Meeting], lang: str, broken: Sequence[Broken] = ()) -> str:
@@ -391,6 +389,20 @@ def _members_title(at: datetime, lang: str, now: bool = False) -> str:
 
 
 # --- terminal tables -----------------------------------------------------------
+
+
+def as_json(value: Any) -> str:
+    """Machine output: indented JSON, non-ASCII kept (json is imported only for it)."""
+    import json
+
+    return json.dumps(value, ensure_ascii=False, indent=2)
+
+
+def as_csv(head: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
+    """Machine output: CSV whose cells cannot start a spreadsheet formula."""
+    from rcmcli.core.csvsafe import csv_text
+
+    return csv_text(head, rows)
 
 
 def console(stderr: bool = False, no_color: bool = False, width: Optional[int] = None):
