@@ -471,6 +471,6 @@ def test_a_draft_is_refused_inside_the_bundled_catalog(tmp_path, monkeypatch):
     from rcmcli.cli.commands import _usable
 
     assert _usable(Catalog(tmp_path), draft).status == "draft"  # a folder of one's own may hold drafts
-    monkeypatch.setattr(catalog_module, "bundled_dir", lambda: tmp_path)
+    monkeypatch.setattr(catalog_module, "bundled_folder", lambda: str(tmp_path))
     with pytest.raises(InputError, match="bundled catalog"):
         _usable(Catalog(tmp_path), draft)

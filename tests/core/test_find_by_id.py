@@ -25,7 +25,7 @@ def test_top_level_id_lines_in_the_folder_and_agendas(tmp_path: Path) -> None:
     (tmp_path / "d.yaml").write_text("meeting:\n  id: x\n", encoding="utf-8")
     (tmp_path / "e.txt").write_text("id: x\n", encoding="utf-8")
     found = files_with_id("x", tmp_path)
-    assert [p.relative_to(tmp_path).as_posix() for p in found] == ["a.yaml", "agendas/b.yml"]
+    assert [Path(p).relative_to(tmp_path).as_posix() for p in found] == ["a.yaml", "agendas/b.yml"]
     assert files_with_id("y", tmp_path) == []
 
 

@@ -178,10 +178,10 @@ def test_the_walk_finds_upper_case_suffixes_and_skips_hidden_names(tmp_path: Pat
     (tmp_path / ".git").mkdir()
     (tmp_path / ".git" / "e.yaml").write_text("x: 1\n", encoding="utf-8")
     found = yaml_files(tmp_path)
-    assert [p.relative_to(tmp_path).as_posix() for p in found.files] == ["B.YAML", "a.yaml", "c.Yml", "sub/d.YML"]
+    assert [Path(p).relative_to(tmp_path).as_posix() for p in found.files] == ["B.YAML", "a.yaml", "c.Yml", "sub/d.YML"]
     assert found.skipped_links == []
     flat = yaml_files(tmp_path, recursive=False)
-    assert [p.name for p in flat.files] == ["B.YAML", "a.yaml", "c.Yml"]
+    assert [Path(p).name for p in flat.files] == ["B.YAML", "a.yaml", "c.Yml"]
 
 
 @pytest.mark.skipif(not hasattr(os, "symlink") or sys.platform == "win32", reason="symbolic links")
@@ -197,8 +197,8 @@ def test_the_walk_follows_links_only_to_files_inside_the_folder(tmp_path: Path):
     (root / "dangling.yaml").symlink_to("nowhere.yaml")  # leads nowhere: skipped
     (root / "loop").symlink_to(".", target_is_directory=True)  # a folder: never walked into
     found = yaml_files(root)
-    assert [p.relative_to(root).as_posix() for p in found.files] == ["inside.yaml", "real.yaml"]
-    assert [p.relative_to(root).as_posix() for p in found.skipped_links] == [
+    assert [Path(p).relative_to(root).as_posix() for p in found.files] == ["inside.yaml", "real.yaml"]
+    assert [Path(p).relative_to(root).as_posix() for p in found.skipped_links] == [
         "dangling.yaml",
         "loop",
         "passwd.yaml",
@@ -209,5 +209,5 @@ def test_the_walk_follows_links_only_to_files_inside_the_folder(tmp_path: Path):
 @posix_only
 def test_the_walk_lists_a_fifo_so_that_the_reader_names_it(fifo: Path):
     found = yaml_files(fifo.parent)
-    assert found.files == [fifo]
+    assert found.files == [str(fifo)]
     assert stat.S_ISFIFO(os.stat(found.files[0]).st_mode)

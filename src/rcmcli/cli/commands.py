@@ -173,16 +173,16 @@ def _catalog(opts: Globals, limits: Optional[Limits] = None) -> Catalog:
 
 def _configured_limits() -> Optional[Limits]:
     """[limits] of the configuration found from here; None (the defaults) when there is none."""
-    from pathlib import Path
-
     from rcmcli.lint.configpath import candidates
 
-    here = Path.cwd()
+    here = os.getcwd()
     if not candidates(here):  # the common case: no TOML parser, no configuration module
         return None
+    from pathlib import Path
+
     from rcmcli.lint.config import limits
 
-    return limits(here)
+    return limits(Path(here))
 
 
 def _today() -> date:
@@ -196,7 +196,7 @@ def _today() -> date:
     return date.today()
 
 
-def _usable(catalog: Catalog, path: Path) -> Meeting:
+def _usable(catalog: Catalog, path: str | Path) -> Meeting:
     """The meeting in ``path`` if its times are well defined; else InvalidDocument (exit 2).
 
     Commands that show or export times refuse a meeting that does not load, or whose
@@ -220,18 +220,18 @@ def _usable(catalog: Catalog, path: Path) -> Meeting:
     return value
 
 
-def _bundled(path: Path) -> bool:
-    from pathlib import Path
+def _bundled(path: str | Path) -> bool:
+    from rcmcli.core.catalog import bundled_folder
 
-    from rcmcli.core.catalog import bundled_dir
-
-    return bundled_dir().resolve() in Path(path).resolve().parents
+    folder, target = os.path.realpath(bundled_folder()), os.path.realpath(path)
+    try:
+        return target != folder and os.path.commonpath([folder, target]) == folder
+    except ValueError:  # another drive on Windows
+        return False
 
 
 def _pick(catalog: Catalog, meeting: Optional[str]) -> tuple[Meeting, str]:
     """The meeting asked for, or the next upcoming usable one (else the most recent), and why."""
-    from pathlib import Path
-
     from rcmcli.core.errors import RcmError
 
     if meeting:
@@ -239,7 +239,7 @@ def _pick(catalog: Catalog, meeting: Optional[str]) -> tuple[Meeting, str]:
     usable = []
     for loaded in catalog.documents():
         try:
-            usable.append(_usable(catalog, Path(loaded.path)))
+            usable.append(_usable(catalog, loaded.path))
         except RcmError:
             continue  # a broken draft in the folder must not stop the others
     if not usable:
@@ -359,18 +359,17 @@ def _note(verb: str, meeting: Meeting, note: str) -> None:
 
 def agenda_list(opts: Globals, fmt: str = "table", lang: str = "en") -> int:
     """Every meeting of the catalog; one that cannot be shown is listed as broken, with its first problem."""
-    from pathlib import Path
-
     from rcmcli.cli import render
+    from rcmcli.core.catalog import stem
     from rcmcli.core.errors import InvalidDocument
 
     catalog = _catalog(opts)
     good, broken = [], []
     for loaded in catalog.documents():
         try:
-            good.append(_usable(catalog, Path(loaded.path)))
+            good.append(_usable(catalog, loaded.path))
         except InvalidDocument as exc:
-            broken.append(render.Broken(Path(loaded.path).stem, loaded.path, exc.pos, exc.message))
+            broken.append(render.Broken(stem(loaded.path), loaded.path, exc.pos, exc.message))
     good.sort(key=lambda mt: (mt.first_day or date.min, mt.id))
     if fmt == "json":
         _say(render.meetings_json(good, lang, broken))

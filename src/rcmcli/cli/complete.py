@@ -18,10 +18,10 @@ if TYPE_CHECKING:
 
 def meetings(incomplete: str) -> list[str]:
     """Meeting ids of the catalog (``--data`` cannot be seen here: ``RCM_DATA`` or the bundled one)."""
-    from rcmcli.core.catalog import data_dir, meeting_files
+    from rcmcli.core.catalog import data_dir, meeting_files, stem
 
     try:
-        ids = [p.stem for p in meeting_files(data_dir(None))]
+        ids = [stem(p) for p in meeting_files(data_dir(None))]
     except Exception:  # completion must never break the shell
         return []
     return [i for i in ids if i.startswith(incomplete)]

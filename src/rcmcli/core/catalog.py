@@ -4,6 +4,10 @@ The bundled catalog ships inside the package (``rcmcli/data`` in the wheel; the
 repository's ``data/`` in a source checkout). ``--data DIR`` or ``RCM_DATA``
 selects another folder, e.g. a secretariat's repository of draft agendas; if that
 folder has no ``members.yaml``, the bundled one is used.
+
+Paths are strings (``os.path``): every catalog command comes through here, and
+pathlib costs 5 ms to import. :func:`bundled_dir` gives a :class:`pathlib.Path` for
+callers that want one.
 """
 
 from __future__ import annotations
@@ -12,7 +16,6 @@ import os
 import re
 from datetime import date
 from functools import cached_property
-from pathlib import Path
 
 from rcmcli.core.errors import UsageError, close_matches, quote
 from rcmcli.core.loader import MEETING, Loaded, fail_on_errors, load_members, read_document
@@ -22,46 +25,64 @@ from rcmcli.core.walk import Walk, is_yaml_name, yaml_files
 from rcmcli.core.zones import fold
 from rcmcli.i18n import _, current
 
+TYPE_CHECKING = False  # typing costs ~8 ms of start-up; annotations are never evaluated
+if TYPE_CHECKING:
+    from pathlib import Path
+
 ENV_DATA = "RCM_DATA"
 
 
-def bundled_dir() -> Path:
-    package = Path(__file__).resolve().parent.parent  # rcmcli/
-    packaged = package / "data"
-    if (packaged / "members.yaml").is_file():
+def bundled_folder() -> str:
+    """The bundled catalog's folder."""
+    package = os.path.dirname(os.path.dirname(os.path.realpath(__file__)))  # rcmcli/
+    packaged = os.path.join(package, "data")
+    if os.path.isfile(os.path.join(packaged, "members.yaml")):
         return packaged
-    return package.parent.parent / "data"  # source checkout / editable install
+    return os.path.join(os.path.dirname(os.path.dirname(package)), "data")  # source checkout / editable install
 
 
-def data_dir(option: str | None = None) -> Path:
+def bundled_dir() -> Path:
+    """The bundled catalog's folder, as a Path."""
+    from pathlib import Path
+
+    return Path(bundled_folder())
+
+
+def data_dir(option: str | None = None) -> str:
+    """The catalog folder: ``--data``, else ``RCM_DATA``, else the bundled one."""
     chosen = option or os.environ.get(ENV_DATA)
     if not chosen:
-        return bundled_dir()
-    path = Path(chosen).expanduser()
+        return bundled_folder()
+    path = os.path.expanduser(chosen)
     if not os.path.isdir(path):
         values = {"folder": chosen, "source": "--data" if option and option != os.environ.get(ENV_DATA) else ENV_DATA}
         raise UsageError(_("catalog folder %(folder)s (from %(source)s) does not exist or is not a folder") % {**values, "folder": quote(chosen)})
     return path
 
 
-def meeting_files(folder: Path) -> list[Path]:
+def meeting_files(folder: str | os.PathLike) -> list[str]:
     """YAML files of a folder: its ``meetings/`` subfolder if it has one."""
     return meeting_walk(folder).files
 
 
-def meeting_walk(folder: Path) -> Walk:
+def meeting_walk(folder: str | os.PathLike) -> Walk:
     """The meeting files of a catalog folder (not recursive), and the links skipped (core.walk)."""
-    base = folder / "meetings" if os.path.isdir(folder / "meetings") else folder
-    found = yaml_files(base, recursive=False)
-    found.files = [p for p in found.files if p.name != "members.yaml"]
+    meetings = os.path.join(folder, "meetings")
+    found = yaml_files(meetings if os.path.isdir(meetings) else folder, recursive=False)
+    found.files = [p for p in found.files if os.path.basename(p) != "members.yaml"]
     return found
+
+
+def stem(path: str) -> str:
+    """A file's name without its extension: a meeting file's default id."""
+    return os.path.splitext(os.path.basename(path))[0]
 
 
 LOCAL_FOLDER = "agendas"
 _ID_LINE = re.compile(rb"^id:[ \t]*([\"']?)([a-z0-9][a-z0-9-]*)\1[ \t]*(?:#.*)?$", re.M)
 
 
-def files_with_id(meeting_id: str, folder: Path) -> list[Path]:
+def files_with_id(meeting_id: str, folder: str | os.PathLike) -> list[str]:
     """YAML files in ``folder`` and ``folder/agendas`` (not deeper) whose top-level
     ``id:`` line is ``meeting_id``: how an id finds a draft that is not in a catalog.
 
@@ -69,14 +90,14 @@ def files_with_id(meeting_id: str, folder: Path) -> list[Path]:
     folder of unrelated YAML files costs little and cannot fail the lookup.
     """
     found = []
-    for base in (folder, folder / LOCAL_FOLDER):
-        if not base.is_dir():
+    for base in (os.fspath(folder), os.path.join(folder, LOCAL_FOLDER)):
+        if not os.path.isdir(base):
             continue
-        for path in sorted(base.iterdir()):
-            if path.suffix not in (".yaml", ".yml") or not path.is_file():
+        for path in sorted(os.path.join(base, name) for name in os.listdir(base)):
+            if os.path.splitext(path)[1] not in (".yaml", ".yml") or not os.path.isfile(path):
                 continue
             try:
-                with path.open("rb") as f:
+                with open(path, "rb") as f:
                     head = f.read(65536)
             except OSError:
                 continue
@@ -94,23 +115,24 @@ class Catalog:
     the command layer's decision (``rcmcli.cli.commands``).
     """
 
-    def __init__(self, folder: Path, limits: Limits = DEFAULT_LIMITS) -> None:
-        self.folder = folder
-        self._documents: dict[Path, Loaded] = {}
+    def __init__(self, folder: str | os.PathLike, limits: Limits = DEFAULT_LIMITS) -> None:
+        self.folder = os.fspath(folder)
+        self._documents: dict[str, Loaded] = {}
         self.limits = limits  # the configuration's [limits]: every command reads agendas with them
 
     @cached_property
     def members(self) -> Members:
-        path = self.folder / "members.yaml"
+        path = os.path.join(self.folder, "members.yaml")
         if not os.path.isfile(path):
-            path = bundled_dir() / "members.yaml"
+            path = os.path.join(bundled_folder(), "members.yaml")
         return load_members(path)
 
-    def document(self, path: Path) -> Loaded:
+    def document(self, path: str | os.PathLike) -> Loaded:
         """One meeting file read and built, with every load problem (raises only if unreadable)."""
-        if path not in self._documents:
-            self._documents[path] = read_document(path, MEETING, self.limits)
-        return self._documents[path]
+        key = os.fspath(path)
+        if key not in self._documents:
+            self._documents[key] = read_document(key, MEETING, self.limits)
+        return self._documents[key]
 
     def documents(self) -> list[Loaded]:
         """Every meeting file of the catalog, in file-name order, broken ones included."""
@@ -121,25 +143,25 @@ class Catalog:
         found = [d.value for d in self.documents() if isinstance(d.value, Meeting) and not d.diagnostics]
         return sorted(found, key=lambda mt: (mt.first_day or date.min, mt.id))
 
-    def path_of(self, spec: str) -> Path:
+    def path_of(self, spec: str) -> str:
         """The file of a meeting given by catalog id or by path."""
-        as_path = Path(spec).expanduser()
+        as_path = os.path.expanduser(spec)
         if is_yaml_name(spec) or os.sep in spec or "/" in spec or os.path.isfile(as_path):
             return as_path  # the reader says what is wrong: missing, a FIFO, unreadable...
         files = meeting_files(self.folder)
         for p in files:
-            if p.stem == spec:
+            if stem(p) == spec:
                 return p
-        by_id = {d.value.id: Path(d.path) for d in map(self.document, files) if isinstance(d.value, Meeting)}
+        by_id = {d.value.id: d.path for d in map(self.document, files) if isinstance(d.value, Meeting)}
         if spec in by_id:
             return by_id[spec]
-        local = files_with_id(spec, Path.cwd())
+        local = files_with_id(spec, os.getcwd())
         if len(local) == 1:
             return local[0]
         if local:
             values = {"id": quote(spec), "files": ", ".join(os.path.relpath(p) for p in local)}
             raise UsageError(_("several files in the working folder have id %(id)s: %(files)s; give the path of one") % values)
-        known = sorted({*by_id, *(p.stem for p in files)})
+        known = sorted({*by_id, *(stem(p) for p in files)})
         close = close_matches(spec, known, cutoff=0.5)
         values = {"id": quote(spec), "folder": self.folder, "local": f"./{LOCAL_FOLDER}/", "close": close[0] if close else "", "known": ", ".join(known)}
         if close:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import os
 import stat
 from datetime import datetime, timedelta, timezone, tzinfo
-from pathlib import Path
 
 from rcmcli.i18n import _, N_
 from rcmcli.core import model as m
@@ -283,7 +282,7 @@ def _os_error(exc: OSError, path: str) -> InputError:
     return InputError(_("cannot read: %(reason)s") % {"reason": exc.strerror or exc}, path)
 
 
-def read_bytes(path: Path, max_bytes: int = DEFAULT_LIMITS.max_bytes) -> bytes:
+def read_bytes(path: str | os.PathLike, max_bytes: int = DEFAULT_LIMITS.max_bytes) -> bytes:
     """The bytes of a regular file of at most ``max_bytes``: the one way rcm reads an input file.
 
     Agendas, rosters, earlier exports and configuration files all come through here, so
@@ -330,7 +329,7 @@ def _read_at_most(fd: int, most: int, first: int) -> bytes:
     return parts[0] if len(parts) == 1 else b"".join(parts)
 
 
-def read_document(path: Path, spec: Obj, limits: Limits = DEFAULT_LIMITS) -> Loaded:
+def read_document(path: str | os.PathLike, spec: Obj, limits: Limits = DEFAULT_LIMITS) -> Loaded:
     """Read and build one file with every diagnostic; raises only if unreadable."""
     try:
         data = read_bytes(path, limits.max_bytes)
@@ -480,13 +479,13 @@ def fail_on_errors(loaded: Loaded) -> object:
     return loaded.value
 
 
-def load_meeting(path: Path, limits: Limits = DEFAULT_LIMITS) -> m.Meeting:
+def load_meeting(path: str | os.PathLike, limits: Limits = DEFAULT_LIMITS) -> m.Meeting:
     value = fail_on_errors(read_document(path, MEETING, limits))
     assert isinstance(value, m.Meeting)
     return value
 
 
-def load_members(path: Path) -> m.Members:
+def load_members(path: str | os.PathLike) -> m.Members:
     value = fail_on_errors(read_document(path, MEMBERS))
     assert isinstance(value, m.Members)
     return value

@@ -14,7 +14,6 @@ import unicodedata
 from collections import namedtuple
 from datetime import datetime, timedelta, timezone, tzinfo
 from functools import lru_cache
-from pathlib import Path
 
 from rcmcli.core import tzdb
 from rcmcli.core.errors import UnknownZoneError, UsageError, close_matches, quote
@@ -37,35 +36,38 @@ def get_zone(key: str) -> tzinfo:
     if len(key) > 64 or not re.fullmatch(r"[A-Za-z0-9_+\-]+(/[A-Za-z0-9_+\-]+)*", key, re.ASCII):
         raise KeyError(key)
     if _SOURCE["name"] == "system":
-        path = _system_dir().joinpath(*key.split("/"))
+        path = os.path.join(_system_dir(), *key.split("/"))
         try:
-            with path.open("rb") as f:
+            with open(path, "rb") as f:
                 return ZoneInfo.from_file(f, key=key)
         except (OSError, ValueError) as exc:
             raise KeyError(key) from exc
     try:
-        with _tzdata_dir().joinpath("zoneinfo", *key.split("/")).open("rb") as f:
+        with open(os.path.join(_tzdata_dir(), "zoneinfo", *key.split("/")), "rb") as f:
             return ZoneInfo.from_file(f, key=key)
     except (OSError, ValueError) as exc:  # missing, a folder, a name the OS refuses
         raise KeyError(key) from exc
 
 
 @lru_cache(maxsize=1)
-def _tzdata_dir() -> Path:
+def _tzdata_dir() -> str:
     return tzdb.tzdata_dir()
 
 
 @lru_cache(maxsize=None)
 def available_zones() -> frozenset[str]:
     if _SOURCE["name"] == "system":
-        base = _system_dir()
+        from pathlib import Path
+
+        base = Path(_system_dir())
         names = set()
         for p in base.rglob("*"):
             rel = p.relative_to(base).as_posix()
             if p.is_file() and rel[0].isupper() and "." not in rel and not rel.startswith(("posix/", "right/")):
                 names.add(rel)
         return frozenset(names)
-    text = _tzdata_dir().joinpath("zones").read_text(encoding="utf-8")
+    with open(os.path.join(_tzdata_dir(), "zones"), encoding="utf-8") as f:
+        text = f.read()
     return frozenset(line.strip() for line in text.splitlines() if line.strip())
 
 

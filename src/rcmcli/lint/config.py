@@ -120,7 +120,8 @@ def discover(start: Path) -> Path | None:
     """
     from rcmcli.lint.configpath import candidates
 
-    for candidate in candidates(start):
+    for found in candidates(start):
+        candidate = Path(found)
         if candidate.name == ".rcm.toml" or _section(candidate) is not None:
             return candidate
     return None

@@ -114,7 +114,7 @@ def select(config: Config, select_cli: list[str] | None = None, ignore_cli: list
     return out
 
 
-def expand(paths: Iterable[str]) -> list[Path]:
+def expand(paths: Iterable[str]) -> list[str]:
     """Files to check: files as given, folders searched for *.yaml / *.yml (see core.walk)."""
     return collect(paths).files
 
@@ -132,9 +132,9 @@ def collect(paths: Iterable[str]) -> Walk:
         except OSError as exc:
             raise InputError(_("cannot read: %(reason)s") % {"reason": exc.strerror or exc}, p) from None
         if stat.S_ISDIR(mode):
-            found.extend(yaml_files(Path(p)))
+            found.extend(yaml_files(p))
         else:
-            found.files.append(Path(p))  # not a regular file: the reader says so, naming it
+            found.files.append(p)  # not a regular file: the reader says so, naming it
     return found
 
 
@@ -196,10 +196,10 @@ def _display(path: Path) -> Path:
     return Path(rel) if not rel.startswith("..") else path
 
 
-def lint(paths: list[Path], rules: list[Selected], members: Members, aliases, config: Config, use_suppressions: bool = True) -> Report:
+def lint(paths: Iterable[str | Path], rules: list[Selected], members: Members, aliases, config: Config, use_suppressions: bool = True) -> Report:
     report = Report()
     for path in paths:
-        report.problems.extend(lint_file(_display(path), rules, members, aliases, config, use_suppressions))
+        report.problems.extend(lint_file(_display(Path(path)), rules, members, aliases, config, use_suppressions))
         report.files += 1
     report.problems.sort()
     return report
@@ -219,14 +219,14 @@ def run(
     rules = select(config, select_cli, ignore_cli)
     found = Walk()
     if not targets:
-        members = catalog.folder / "members.yaml"
+        members = os.path.join(catalog.folder, "members.yaml")
         found.files = [members] if os.path.isfile(members) else []
         found.extend(meeting_walk(catalog.folder))
     for t in targets:
         if os.path.lexists(t) or is_yaml_name(t) or "/" in t or os.sep in t:
             found.extend(collect([t]))
         else:
-            ids = {p.stem: p for p in meeting_walk(catalog.folder).files}
+            ids = {Path(p).stem: p for p in meeting_walk(catalog.folder).files}
             if t not in ids:
                 raise InputError(_("no such file, folder or catalog meeting id"), t)
             found.files.append(ids[t])
