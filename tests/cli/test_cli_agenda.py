@@ -8,6 +8,7 @@ Thursday 9 September 2021, i.e. 15:00 UTC.
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -290,6 +291,22 @@ def test_data_folder_without_members_falls_back_to_bundled(runner, tmp_path):
     (tmp_path / "test-meeting.yaml").write_text(MEETING_YAML, encoding="utf-8")
     out = ok_json(runner, "--data", str(tmp_path), "agenda", "times", "test-meeting", "--format", "json")
     assert {c["country"] for c in out["capitals"]} == RCM
+
+
+@pytest.mark.parametrize("typed", [".", "./", ".//.", "./meetings/.."])
+def test_a_path_reads_as_pathlib_writes_it_however_it_was_typed(runner, tmp_path, monkeypatch, typed: str):
+    """`--data ./` lists meetings/x.yaml, not ./meetings/x.yaml; `show ./x.yaml` is x.yaml."""
+    (tmp_path / "meetings").mkdir()
+    (tmp_path / "meetings" / "test-meeting.yaml").write_text(MEETING_YAML, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    listed = ok_json(runner, "--data", typed, "agenda", "list", "--format", "json")
+    expected = "meetings/../meetings/test-meeting.yaml" if ".." in typed else "meetings/test-meeting.yaml"
+    assert [m["path"] for m in listed] == [expected.replace("/", os.sep)]
+    shown = ok_json(runner, "agenda", "show", ".//meetings/./test-meeting.yaml", "--format", "json")
+    assert shown["meeting"]["path"] == os.path.join("meetings", "test-meeting.yaml")
+    missing = invoke(runner, "agenda", "show", "./meetings//nothing.yaml")
+    assert missing.exit_code == 2 and os.path.join("meetings", "nothing.yaml") + ":" in missing.output
+    assert "./" not in missing.output
 
 
 def test_data_folder_that_does_not_exist_exits_2(runner, tmp_path):

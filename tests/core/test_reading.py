@@ -19,7 +19,7 @@ import pytest
 
 from rcmcli.core.errors import InputError
 from rcmcli.core.loader import MEETING, TooLarge, read_bytes, read_document
-from rcmcli.core.walk import is_yaml_name, yaml_files
+from rcmcli.core.walk import is_yaml_name, tidy, yaml_files
 from rcmcli.core.yamltree import Limits
 
 posix_only = pytest.mark.skipif(os.name != "posix", reason="FIFOs, sockets and /dev are POSIX")
@@ -211,3 +211,23 @@ def test_the_walk_lists_a_fifo_so_that_the_reader_names_it(fifo: Path):
     found = yaml_files(fifo.parent)
     assert found.files == [str(fifo)]
     assert stat.S_ISFIFO(os.stat(found.files[0]).st_mode)
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["agendas/x.yaml", "./agendas/x.yaml", "agendas//x.yaml", "agendas/./x.yaml", "agendas/x.yaml/", "/tmp/../a", ".", "./", "", "/", "//a//b"],
+)
+def test_tidy_writes_a_path_as_pathlib_does(typed: str):
+    from pathlib import PurePosixPath
+
+    expected = str(PurePosixPath(typed)) if not typed.startswith("//") else "/a/b"  # POSIX keeps a leading '//'; rcm does not
+    assert tidy(typed.replace("/", os.sep)) == expected.replace("/", os.sep)
+
+
+def test_a_recursive_walk_orders_files_folder_by_folder(tmp_path: Path):
+    """'a/x.yaml' before 'a-b.yaml', as pathlib orders paths (a string sort puts '-' first)."""
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "x.yaml").write_text("x: 1\n", encoding="utf-8")
+    (tmp_path / "a-b.yaml").write_text("x: 1\n", encoding="utf-8")
+    found = yaml_files(tmp_path)
+    assert [Path(p).relative_to(tmp_path).as_posix() for p in found.files] == ["a/x.yaml", "a-b.yaml"]

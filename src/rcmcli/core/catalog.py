@@ -21,7 +21,7 @@ from rcmcli.core.errors import UsageError, close_matches, quote
 from rcmcli.core.loader import MEETING, Loaded, fail_on_errors, load_members, read_document
 from rcmcli.core.model import Meeting, Members
 from rcmcli.core.yamltree import DEFAULT_LIMITS, Limits
-from rcmcli.core.walk import Walk, is_yaml_name, yaml_files
+from rcmcli.core.walk import Walk, is_yaml_name, tidy, yaml_files
 from rcmcli.core.zones import fold
 from rcmcli.i18n import _, current
 
@@ -53,7 +53,7 @@ def data_dir(option: str | None = None) -> str:
     chosen = option or os.environ.get(ENV_DATA)
     if not chosen:
         return bundled_folder()
-    path = os.path.expanduser(chosen)
+    path = tidy(os.path.expanduser(chosen))
     if not os.path.isdir(path):
         values = {"folder": chosen, "source": "--data" if option and option != os.environ.get(ENV_DATA) else ENV_DATA}
         raise UsageError(_("catalog folder %(folder)s (from %(source)s) does not exist or is not a folder") % {**values, "folder": quote(chosen)})
@@ -116,7 +116,7 @@ class Catalog:
     """
 
     def __init__(self, folder: str | os.PathLike, limits: Limits = DEFAULT_LIMITS) -> None:
-        self.folder = os.fspath(folder)
+        self.folder = tidy(folder)
         self._documents: dict[str, Loaded] = {}
         self.limits = limits  # the configuration's [limits]: every command reads agendas with them
 
@@ -145,7 +145,7 @@ class Catalog:
 
     def path_of(self, spec: str) -> str:
         """The file of a meeting given by catalog id or by path."""
-        as_path = os.path.expanduser(spec)
+        as_path = tidy(os.path.expanduser(spec))
         if is_yaml_name(spec) or os.sep in spec or "/" in spec or os.path.isfile(as_path):
             return as_path  # the reader says what is wrong: missing, a FIFO, unreadable...
         files = meeting_files(self.folder)

@@ -35,6 +35,23 @@ if TYPE_CHECKING:
 YAML_SUFFIXES = (".yaml", ".yml")
 
 
+def tidy(path: str | os.PathLike) -> str:
+    """``path`` written as pathlib writes it: without ``.`` parts, doubled or trailing
+    separators (``./agendas//x.yaml/`` is ``agendas/x.yaml``); ``..`` is kept, since
+    it means something where a link is on the way. So a path reads the same in every
+    message and output, however it was typed."""
+    text = os.fspath(path)
+    if os.altsep:
+        text = text.replace(os.altsep, os.sep)
+    drive, rest = os.path.splitdrive(text)
+    root = os.sep if rest.startswith(os.sep) else ""
+    return drive + root + os.sep.join(part for part in rest.split(os.sep) if part not in ("", ".")) or "."
+
+
+def _parts(path: str) -> list[str]:
+    return path.split(os.sep)
+
+
 def is_yaml_name(name: str) -> bool:
     """Does the file name end in .yaml or .yml, in any case?"""
     return name.lower().endswith(YAML_SUFFIXES)
@@ -56,7 +73,7 @@ def yaml_files(folder: str | os.PathLike, recursive: bool = True) -> Walk:
     """The YAML files under ``folder`` (its subfolders too when ``recursive``)."""
     root = os.path.realpath(folder)
     walk = Walk()
-    pending = [os.fspath(folder)]
+    pending = [tidy(folder)]
     while pending:
         current = pending.pop()
         for entry in _entries(current):
@@ -73,8 +90,8 @@ def yaml_files(folder: str | os.PathLike, recursive: bool = True) -> Walk:
                     pending.append(path)
             elif is_yaml_name(entry.name):
                 walk.files.append(path)
-    walk.files.sort()
-    walk.skipped_links.sort()
+    walk.files.sort(key=_parts)  # folder by folder, as pathlib orders paths
+    walk.skipped_links.sort(key=_parts)
     return walk
 
 
