@@ -133,10 +133,9 @@ def announce_markdown(parts: Sequence[Block]) -> str:
 
 
 def announce_json(mt: Meeting, items: Sequence[Announcement], clock: str, lang: str) -> str:
-    import json
     from datetime import timedelta
 
-    from rcmcli.cli.render import meeting_header
+    from rcmcli.cli.render import as_json, meeting_header
     from rcmcli.core.timeparse import hhmm
     from rcmcli.core.zones import format_offset
 
@@ -161,7 +160,7 @@ def announce_json(mt: Meeting, items: Sequence[Announcement], clock: str, lang: 
         })
     out = {"meeting": meeting_header(mt, lang), "clock": clock, "days_differ": _per_day(items),
            "announcements": entries, "text": announce_text(words)}
-    return json.dumps(out, ensure_ascii=False, indent=2)
+    return as_json(out)
 
 
 def announce_csv(mt: Meeting, items: Sequence[Announcement], lang: str) -> str:

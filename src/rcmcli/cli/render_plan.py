@@ -8,12 +8,10 @@ CLDR formatting can replace them in one place. Rich is imported inside functions
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 
+from rcmcli.cli.render import as_csv as csv_text, as_json as json_text
 from rcmcli.core import planner as P
 from rcmcli.i18n import _, ngettext
 
@@ -217,21 +215,19 @@ def as_json(view: View) -> str:
             for c in plan.changes
         ],
     }
-    return json.dumps(out, ensure_ascii=False, indent=2)
+    return json_text(out)
 
 
 CSV_HEADER = ["date", "rank", "first", "last", "first_utc", "last_utc", "all_in_work", "in_work", "reasonable", "night", "total", "worst_minutes", "best_start"]
 
 
 def as_csv(view: View) -> str:
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(CSV_HEADER)
+    rows = []
     for d in view.plan.days:
         for w in d.windows:
             j = _window_json(d, w)
-            writer.writerow([d.date.isoformat(), *(str(j[k]).lower() if isinstance(j[k], bool) else j[k] for k in CSV_HEADER[1:])])
-    return buf.getvalue().rstrip("\n")
+            rows.append([d.date.isoformat(), *(str(j[k]).lower() if isinstance(j[k], bool) else j[k] for k in CSV_HEADER[1:])])
+    return csv_text(CSV_HEADER, rows).rstrip("\n")
 
 
 def as_markdown(view: View) -> str:
@@ -462,13 +458,10 @@ def series_json(view: View, picks: tuple[P.Pick, ...]) -> str:
         ],
         "total_outside_minutes": dict(zip(codes, picks[-1].total if picks else [0] * len(codes))),
     }
-    return json.dumps(out, ensure_ascii=False, indent=2)
+    return json_text(out)
 
 
 def series_csv(view: View, picks: tuple[P.Pick, ...]) -> str:
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(["date", "start", "end", "start_utc", *[p.code for p in view.plan.places]])
-    for p in picks:
-        writer.writerow([p.day.date.isoformat(), hm(p.start), hm(p.start + view.plan.duration), _iso_utc(p.utc), *p.burden])
-    return buf.getvalue().rstrip("\n")
+    head = ["date", "start", "end", "start_utc", *[p.code for p in view.plan.places]]
+    rows = [[p.day.date.isoformat(), hm(p.start), hm(p.start + view.plan.duration), _iso_utc(p.utc), *p.burden] for p in picks]
+    return csv_text(head, rows).rstrip("\n")
