@@ -53,7 +53,7 @@ def data_dir(option: str | None = None) -> str:
     chosen = option or os.environ.get(ENV_DATA)
     if not chosen:
         return bundled_folder()
-    path = tidy(os.path.expanduser(chosen))
+    path = os.path.expanduser(chosen)  # Catalog and the folder walk tidy it
     if not os.path.isdir(path):
         values = {"folder": chosen, "source": "--data" if option and option != os.environ.get(ENV_DATA) else ENV_DATA}
         raise UsageError(_("catalog folder %(folder)s (from %(source)s) does not exist or is not a folder") % {**values, "folder": quote(chosen)})
