@@ -276,6 +276,12 @@ COMMANDS: tuple[Command, ...] = (
                 N_("Where the site will be published (https://...): adds calendar subscription links."),
                 example="https://example.github.io/agendas/",
             ),
+            Opt(
+                "skip_broken",
+                ("--skip-broken",),
+                N_("Build the other meetings when some cannot be built (each is named); without it nothing is written."),
+                kind="flag",
+            ),
         ),
     ),
     Command(

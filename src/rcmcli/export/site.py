@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator, Optional
 
 from rcmcli.i18n import _
-from rcmcli.core.errors import InputError, OutputError, UsageError
+from rcmcli.core.errors import InputError, OutputError, UsageError, quote
 from rcmcli.core.model import Country, Meeting, Members, Slot
 from rcmcli.core.timeparse import hhmm
 
@@ -422,18 +422,81 @@ def _capital_choices(capitals: list[Country], lang: str) -> list[dict]:
 # --- writing ---------------------------------------------------------------------------
 
 
-def _check_target(target: Path, parent: Path) -> None:
-    if not parent.is_dir():
-        raise OutputError(_("folder '%(folder)s' does not exist") % {"folder": parent}, str(target))
-    if target.exists() and not target.is_dir():
-        raise OutputError(_("is a file; -o takes a folder for the site"), str(target))
-    if target.is_dir() and not (target / MARKER).exists() and any(target.iterdir()):
+def check_output(target: Path, protect: Iterable[str] = ()) -> Path:
+    """The folder ``-o`` names, checked before anything is read or written; the path to build.
+
+    The build replaces the output folder whole, by renaming (:func:`_swap`), so it
+    refuses what a rename cannot replace or must not remove: a symbolic link (the link
+    would be replaced, not the folder it points to), the folder rcm runs in or one
+    above it, a folder holding the catalog or an input file (``protect``), a file, and
+    a folder with files rcm did not build (no ``.rcm-site`` marker). Every refusal
+    comes before the fresh folder is made, so it leaves nothing behind.
+    """
+    target = Path(target)
+    if target.is_symlink():
+        raise OutputError(_symlink_message(target), str(target))
+    # Every later step works on the real path: a rename of 'a/b/../b' would fail half-way
+    # once 'a/b' has moved, and '.' or 'a/..' cannot be renamed by that name.
+    real = Path(os.path.realpath(target))
+    _check_not_above(target, real, protect)
+    _check_target(target, real)
+    return real
+
+
+def _symlink_message(target: Path) -> str:
+    values = {"link": quote(os.readlink(target)), "folder": os.path.realpath(target)}
+    if os.path.isdir(target):
+        # TRANSLATORS: %(link)s is the link's own text, quoted; %(folder)s the folder it leads to.
+        return _(
+            "is a symbolic link (to %(link)s); give the folder itself (-o %(folder)s): "
+            "the build replaces the output folder whole, and would replace the link instead"
+        ) % values
+    return _("is a symbolic link (to %(link)s), not a folder; give a folder (the build replaces the output folder whole)") % values
+
+
+def _inside(path: str, folder: Path) -> bool:
+    """Is ``path`` the folder ``folder`` or anything under it (both real paths)?"""
+    try:
+        return os.path.commonpath([str(folder), path]) == str(folder)
+    except ValueError:  # another drive on Windows
+        return False
+
+
+def _check_not_above(target: Path, real: Path, protect: Iterable[str]) -> None:
+    """Refuse an output folder that is, or holds, the current folder, the catalog or an input."""
+    if _inside(os.path.realpath(os.getcwd()), real):
         raise OutputError(
-            "is a folder with files rcm did not build; give a new or empty folder (the build replaces it whole)",
+            _(
+                "is the current folder or a folder above it; the build replaces the output folder whole, "
+                "which cannot be done to the folder rcm runs in: run rcm from outside it "
+                "(from %(parent)s, for example), or give another output folder"
+            ) % {"parent": real.parent},
             str(target),
         )
-    if not os.access(parent, os.W_OK):
-        raise OutputError(_("folder '%(folder)s' is not writable") % {"folder": parent}, str(target))
+    for path in protect:
+        if _inside(os.path.realpath(path), real):
+            raise OutputError(
+                _(
+                    "holds %(input)s, which this build reads; the build replaces the output folder whole, "
+                    "so give the site a new folder of its own"
+                ) % {"input": quote(path)},
+                str(target),
+            )
+
+
+def _check_target(target: Path, real: Path) -> None:
+    """Checks on the real path ``real``; messages name ``target`` as the user wrote it."""
+    if not real.parent.is_dir():
+        raise OutputError(_("folder '%(folder)s' does not exist") % {"folder": target.parent}, str(target))
+    if real.exists() and not real.is_dir():
+        raise OutputError(_("is a file; -o takes a folder for the site"), str(target))
+    if real.is_dir() and not (real / MARKER).exists() and any(real.iterdir()):
+        raise OutputError(
+            _("is a folder with files rcm did not build; give a new or empty folder (the build replaces it whole)"),
+            str(target),
+        )
+    if not os.access(real.parent, os.W_OK):
+        raise OutputError(_("folder '%(folder)s' is not writable") % {"folder": target.parent}, str(target))
 
 
 def _write_tree(root: Path, files: dict[str, bytes]) -> None:
@@ -451,7 +514,7 @@ def _swap(fresh: Path, target: Path) -> None:
     if not target.exists():
         os.replace(fresh, target)
         return
-    old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-", dir=target.parent if str(target.parent) else "."))
+    old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-", dir=target.parent))
     os.rmdir(old)
     os.replace(target, old)
     try:
@@ -462,21 +525,24 @@ def _swap(fresh: Path, target: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def build(site: Site, target: Path, jobs: Optional[int] = None) -> list[str]:
+def build(site: Site, target: Path, jobs: int | None = None, protect: Iterable[str] = ()) -> list[str]:
     """Render the site into a fresh folder next to ``target``, then swap it in; the paths written.
 
-    Large sites are rendered by ``jobs`` forked processes (default: one per CPU, up to
-    8, when there are enough meetings to pay for them), each writing its share of the
-    meetings straight into the fresh folder.
+    ``target`` is checked first (:func:`check_output`); ``protect`` names what it must
+    not hold besides the meetings' own files (the catalog folder). Large sites are
+    rendered by ``jobs`` forked processes (default: one per CPU, up to 8, when there are
+    enough meetings to pay for them), each writing its share of the meetings straight
+    into the fresh folder. Any failure removes the fresh folder and leaves ``target``
+    as it was.
     """
     from rcmcli.core.gcpause import paused
 
-    target = Path(target)
-    fresh = _fresh_folder(target)
+    real = check_output(target, [*protect, *(mt.path for mt in site.meetings if mt.path)])
+    fresh = _fresh_folder(real, target)
     try:
         with paused():
             names = _build_into(site, fresh, jobs)
-        _swap(fresh, target)
+        _swap(fresh, real)
     except OSError as exc:
         shutil.rmtree(fresh, ignore_errors=True)
         raise OutputError(_("cannot write: %(reason)s") % {"reason": exc.strerror or exc}, str(target)) from None
@@ -486,16 +552,19 @@ def build(site: Site, target: Path, jobs: Optional[int] = None) -> list[str]:
     return names
 
 
-def _fresh_folder(target: Path) -> Path:
-    parent = target.parent if str(target.parent) else Path(".")
-    _check_target(target, parent)
+def _fresh_folder(real: Path, target: Path) -> Path:
+    """An empty folder beside ``real`` (the target's real path), readable like a served site."""
     try:
-        fresh = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=parent))
+        fresh = Path(tempfile.mkdtemp(prefix=f".{real.name}.new-", dir=real.parent))
     except OSError as exc:
         raise OutputError(_("cannot create a folder next to it: %(reason)s") % {"reason": exc.strerror or exc}, str(target)) from None
     umask = os.umask(0)
     os.umask(umask)
-    os.chmod(fresh, 0o777 & ~umask)  # mkdtemp makes it 0700; a site is meant to be served
+    try:
+        os.chmod(fresh, 0o777 & ~umask)  # mkdtemp makes it 0700; a site is meant to be served
+    except BaseException:
+        os.rmdir(fresh)
+        raise
     return fresh
 
 
