@@ -130,7 +130,106 @@ def test_diff_of_a_large_blob_holds_about_the_limit_in_memory(repo: Path) -> Non
         """
     )
     env = {k: v for k, v in os.environ.items() if not k.startswith("RCM_")}
-    done = subprocess.run([sys.executable, "-c", probe], cwd=repo, capture_output=True, text=True, env=env, timeout=60)
+    done = subprocess.run([sys.executable, "-c", probe], cwd=repo, capture_output=True, text=True, env=env, timeout=60, check=False)
     code, peak_kb = done.stdout.split()
     assert code == "2" and "file is more than 1,048,576 bytes" in done.stderr, done.stderr
     assert int(peak_kb) < 40 * 1024, f"peak {peak_kb} kB for a 40 MB blob"
+
+
+# --- rcm plan: dates at the ends of the calendar ----------------------------------------
+# An agenda's dates are years 1900-2200 (T001, timeparse.YEARS); a plan takes the same.
+
+
+@pytest.mark.parametrize(
+    "when, year",
+    [
+        ("9999-12-31", "9999"),
+        ("0001-01-01", "1"),
+        ("1899-12-31", "1899"),
+        ("2200-12-30..2201-01-01", "2201"),
+        ("0001-01-01..2026-01-01", "1"),
+    ],
+)
+def test_plan_refuses_a_year_outside_the_agenda_years(capsys, when: str, year: str) -> None:
+    err = refused(capsys, "plan", when, "-f", "json")
+    assert f"year {year} is outside 1900-2200" in err
+
+
+@pytest.mark.parametrize("when", ["1900-01-01", "2200-12-31"])
+def test_plan_takes_the_first_and_last_agenda_years(capsys, when: str) -> None:
+    code, out, err = run(capsys, "plan", when, "-f", "json")
+    assert (code, err) == (0, ""), err
+    assert when in out
+
+
+def test_plan_refuses_a_series_that_runs_past_the_last_year(capsys) -> None:
+    # 2200-12-17, -24, -31: three weekly meetings fit; a fourth would be 2201-01-07.
+    assert run(capsys, "plan", "2200-12-17", "--series", "3", "-f", "json")[0] == 0
+    err = refused(capsys, "plan", "2200-12-17", "--series", "4", "-f", "json")
+    assert "--series" in err and "past the year 2200" in err and "1900-2200" in err
+    err = refused(capsys, "plan", "2200-01-01", "--series", "1000", "--every", "999w", "-f", "json")  # past 9999 once
+    assert "past the year 2200" in err
+
+
+# --- rcm agenda new: nothing written that rcm could not read back -------------------------
+
+NEW = ("agenda", "new", "e.yaml", "--id", "ok", "--title", "IV")
+
+
+@pytest.fixture
+def empty(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+@pytest.mark.parametrize("dates, year", [("9999-12-31", "9999"), ("0001-01-01", "1"), ("2026-12-03..2201-01-01", "2201")])
+def test_new_refuses_dates_no_command_reads(capsys, empty: Path, dates: str, year: str) -> None:
+    err = refused(capsys, *NEW, "--dates", dates, "--slot", '23:00-23:59 "S"')
+    assert "--dates" in err and f"year {year} is outside 1900-2200" in err
+    assert list(empty.iterdir()) == []
+
+
+def test_new_refuses_a_slot_date_outside_the_years(capsys, empty: Path) -> None:
+    err = refused(capsys, *NEW, "--dates", "2026-12-03", "--slot", '9999-12-31 09:00-10:00 "S"')
+    assert "--slot" in err and "year 9999 is outside 1900-2200" in err
+    assert list(empty.iterdir()) == []
+
+
+@pytest.mark.parametrize("slot", ['09:00-10:00 "S" extra "T"', "09:00-10:00 'Mother's day'", '09:00-10:00 "S', '09:00-10:00 "S" extra'])
+def test_new_refuses_a_title_that_is_not_one_quoted_text(capsys, empty: Path, slot: str) -> None:
+    err = refused(capsys, *NEW, "--dates", "2026-12-03", "--slot", slot)
+    assert err.startswith("rcm: error: --slot: slot ") and slot in err and "one quoted text" in err
+    assert list(empty.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    "slot, title",
+    [('09:00-10:00 "Session 1: Opening"', "Session 1: Opening"), ("09:00-10:00 \"Mother's day\"", "Mother's day"), ('09:00-10:00 Say "hi"', 'Say "hi"')],
+)
+def test_new_keeps_a_title_typed_plainly_or_quoted_once(capsys, empty: Path, slot: str, title: str) -> None:
+    from rcmcli.core.loader import load_meeting
+
+    assert run(capsys, *NEW, "--dates", "2026-12-03", "--slot", slot)[0] == 0
+    assert load_meeting(empty / "e.yaml").slots[0].title.get("en") == title
+
+
+def test_new_refuses_a_draft_show_would_refuse(capsys, empty: Path) -> None:
+    """02:30 on 8 March 2026 does not exist in New York (clocks go from 02:00 to 03:00)."""
+    argv = ("agenda", "new", "w/iv.yaml", "--id", "ok", "--title", "IV", "--dates", "2026-03-08", "--ref", "America/New_York")
+    err = refused(capsys, *argv, "--slot", '02:30-03:30 "S"')
+    assert err.startswith("rcm: error: w/iv.yaml: nothing written") and "[T008]" in err
+    assert list(empty.iterdir()) == []  # not even the folder
+
+
+def test_new_creates_the_folder_and_never_overwrites(capsys, empty: Path) -> None:
+    argv = ("agenda", "new", "agendas/iv.yaml", "--id", "ok", "--title", "IV", "--dates", "2026-12-03", "--slot", '09:00-10:00 "S"')
+    code, _out, err = run(capsys, *argv)
+    assert code == 0 and "agendas/iv.yaml" in err
+    written = (empty / "agendas" / "iv.yaml").read_bytes()
+    assert main(["agenda", "show", "agendas/iv.yaml", "-f", "json"]) == 0
+    capsys.readouterr()
+    err = refused(capsys, *argv[:-1], '10:00-11:00 "Other"')
+    assert "already exists" in err
+    assert (empty / "agendas" / "iv.yaml").read_bytes() == written
+    err = refused(capsys, "agenda", "new", "a/b/iv.yaml", *argv[3:])  # one folder, as invite -o: not a tree
+    assert "does not exist" in err and not (empty / "a").exists()
