@@ -18,6 +18,7 @@ import pytest
 
 from rcmcli.cli.entry import main
 from rcmcli.core.catalog import bundled_dir
+from samples import MINIMAL_MEETING
 
 II = "plenary-ii-2021"
 needs_git = pytest.mark.skipif(shutil.which("git") is None, reason="git not installed")
@@ -233,3 +234,25 @@ def test_new_creates_the_folder_and_never_overwrites(capsys, empty: Path) -> Non
     assert (empty / "agendas" / "iv.yaml").read_bytes() == written
     err = refused(capsys, "agenda", "new", "a/b/iv.yaml", *argv[3:])  # one folder, as invite -o: not a tree
     assert "does not exist" in err and not (empty / "a").exists()
+
+
+# --- [tool.rcm]: a list given as one string ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "name, text, words",
+    [
+        ("pyproject.toml", '[tool.rcm]\nselect = "T"\n', "'select' must be a list of rule codes or names, like ['T'], got the string 'T'"),
+        ("pyproject.toml", '[tool.rcm]\nignore = "gap"\n', "'ignore' must be a list of rule codes or names, like ['gap'], got the string 'gap'"),
+        (".rcm.toml", 'select = "T"\n', "'select' must be a list of rule codes or names, like ['T'], got the string 'T'"),
+        (".rcm.toml", 'ignore = "T005"\n', "'ignore' must be a list"),
+        (".rcm.toml", "select = 5\n", "'select' must be a list of rule codes or names, got 5"),
+        (".rcm.toml", '[rules.session-length]\nkinds = "session"\n', "option session-length.kinds must be list, got 'session'"),
+    ],
+)
+def test_config_refuses_a_string_where_a_list_is_expected(capsys, empty: Path, name: str, text: str, words: str) -> None:
+    (empty / "m.yaml").write_text(MINIMAL_MEETING, encoding="utf-8")
+    (empty / name).write_text(text, encoding="utf-8")
+    err = refused(capsys, "agenda", "validate", "m.yaml")
+    assert err.startswith(f"rcm: error: {empty / name}: "), err
+    assert words in err
