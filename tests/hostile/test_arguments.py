@@ -15,10 +15,10 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from samples import MINIMAL_MEETING
 
 from rcmcli.cli.entry import main
 from rcmcli.core.catalog import bundled_dir
-from samples import MINIMAL_MEETING
 
 II = "plenary-ii-2021"
 needs_git = pytest.mark.skipif(shutil.which("git") is None, reason="git not installed")
@@ -256,3 +256,23 @@ def test_config_refuses_a_string_where_a_list_is_expected(capsys, empty: Path, n
     err = refused(capsys, "agenda", "validate", "m.yaml")
     assert err.startswith(f"rcm: error: {empty / name}: "), err
     assert words in err
+
+
+# --- where "end before start" points ----------------------------------------------------------
+# Counted by hand in tests/hostile/cases: the slot starts on one line and its
+# '        end: "1:00"' follows, the value at column 14 (8 spaces, 'end: ').
+
+CASES = Path(__file__).parent / "cases"
+
+
+@pytest.mark.parametrize("case, line", [("midnight-undeclared.yaml", 33), ("line-separator-in-topic.yaml", 34)])
+def test_end_before_start_points_at_the_end_value(capsys, monkeypatch: pytest.MonkeyPatch, case: str, line: int) -> None:
+    monkeypatch.chdir(CASES)
+    text = (CASES / case).read_text(encoding="utf-8")
+    assert text.split("\n")[line - 1] == '        end: "1:00"'  # lines end at LF only (not str.splitlines: U+2028)
+    code, out, _err = run(capsys, "agenda", "validate", "-f", "parsable", case)
+    assert code == 1
+    assert [row.split(": ")[0] for row in out.splitlines() if " T004 " in row] == [f"{case}:{line}:14"]
+    err = refused(capsys, "agenda", "show", case)
+    assert err.startswith(f"rcm: error: {case}:{line}:14: slot ends at 01:00, before it starts at 23:00"), err
+    assert err.rstrip().endswith("[T004]")
