@@ -137,7 +137,7 @@ def plan(
     result = planner.plan(dates, minutes, places, reference.tz, _bands(cfg.plan, work, lunch, reasonable))
     view = render_plan.View(result, reference.query, count)
     if draft is not None:
-        _write_plan_draft(draft, view, org, catalog)
+        _write_plan_draft(opts, draft, view, org, catalog)
     if series is not None:
         picks = planner.series(result, reference.tz)
         return _show(opts, fmt, lambda f: getattr(render_plan, f"series_{f}")(view, picks))
@@ -153,7 +153,8 @@ def _dates(when: str, weekdays: bool, series: Optional[str], every: str) -> list
         return dates
     if ".." in when:
         raise UsageError(_("--series starts on one date, not a range: give its first date"))
-    return planner.series_dates(dates[0], _value(_positive, series, "--series"), _value(planner.parse_every, every, "--every"))
+    count, days = _value(_positive, series, "--series"), _value(planner.parse_every, every, "--every")
+    return _value(lambda first: planner.series_dates(first, count, days), dates[0], "--series")
 
 
 def _show(opts: Globals, fmt: str, render: Any) -> int:
@@ -172,11 +173,10 @@ def _positive(text: str) -> int:
     return int(text)
 
 
-def _write_plan_draft(target: Path, view: Any, org: Optional[str], catalog: Catalog) -> None:
+def _write_plan_draft(opts: Globals, target: Path, view: Any, org: Optional[str], catalog: Catalog) -> None:
     """The plan's chosen start on its first date, as a one-slot draft agenda."""
     from rcmcli.cli import render_plan
     from rcmcli.core import draft as d
-    from rcmcli.core.fileio import write_new
 
     result = view.plan
     day = result.days[0]
@@ -187,8 +187,57 @@ def _write_plan_draft(target: Path, view: Any, org: Optional[str], catalog: Cata
     slot = d.DraftSlot(day.date, _clock(start), _clock(end % 1440), "Session 1", crosses_midnight=end >= 1440)
     title = render_plan.draft_title(d.slug(target.stem))
     text = d.render(d.Draft(d.slug(target.stem), title, day.date, day.date, ref_label, ref_offset, ref_zone, conferences, (slot,)))
-    write_new(target, text.encode("utf-8"))
+    _write_draft(opts, target, text)
     sys.stderr.write(render_plan.wrote_draft(str(target), day.date, start, end, view.ref_label) + "\n")
+
+
+def _write_draft(opts: Globals, target: Path, text: str) -> None:
+    """Write a new draft: only one rcm reads back as it reads any agenda, never over a file,
+    into its folder (created if its parent exists, as ``invite -o`` does)."""
+    from rcmcli.core.fileio import write_new
+
+    _readable(opts, target, text)
+    created = _make_folder(target.parent)
+    try:
+        write_new(target, text.encode("utf-8"))
+    except BaseException:
+        if created:  # leave nothing behind: the folder was made for this file only
+            target.parent.rmdir()
+        raise
+
+
+def _readable(opts: Globals, target: Path, text: str) -> None:
+    """Refuse a draft the other commands would refuse (load errors and the integrity rules of
+    ``show``), so that nothing is written that rcm cannot use."""
+    from rcmcli.core.errors import InvalidDocument
+    from rcmcli.core.loader import MEETING, fail_on_errors, read_text
+    from rcmcli.lint.integrity import integrity_problems
+
+    loaded = read_text(text, str(target), MEETING, _catalog(opts).limits)
+    try:
+        fail_on_errors(loaded)
+        problems = integrity_problems(loaded)
+        if problems:
+            raise InvalidDocument(str(target), problems)
+    except InvalidDocument as exc:
+        first = exc.problems[0]
+        values = {"problem": first.message, "code": first.code}
+        raise UsageError(_("nothing written: rcm could not read this draft back: %(problem)s [%(code)s]") % values, str(target)) from None
+
+
+def _make_folder(folder: Path) -> bool:
+    """Create ``folder`` if it is missing and its parent exists; True if it was created."""
+    from rcmcli.core.errors import OutputError
+
+    if not str(folder) or folder.exists() or folder.is_symlink() or not folder.parent.is_dir():
+        return False  # write_new names what is wrong with a folder that is not there or not one
+    try:
+        folder.mkdir()
+    except FileExistsError:
+        return False
+    except OSError as exc:
+        raise OutputError(_("cannot create the folder: %(reason)s") % {"reason": exc.strerror or exc}, str(folder)) from None
+    return True
 
 
 def _clock(minutes: int) -> Any:
@@ -234,7 +283,6 @@ def agenda_new(
 ) -> int:
     from rcmcli.core import draft as d
     from rcmcli.core import planner
-    from rcmcli.core.fileio import write_new
 
     base = _from_file(opts, start_from) if start_from is not None else None
     days = _value(planner.parse_dates, dates, "--dates") if dates else ([base.start, base.end] if base else None)
@@ -263,7 +311,7 @@ def agenda_new(
     from rcmcli.cli import render_plan
 
     draft = d.Draft(new_id, title or (base.title if base else render_plan.draft_title(new_id)), first, last, ref_label, ref_offset, ref_zone, conferences, slots)
-    write_new(output, d.render(draft).encode("utf-8"))
+    _write_draft(opts, output, d.render(draft))
     sys.stderr.write(render_plan.wrote_file(str(output)) + "\n")
     return 0
 

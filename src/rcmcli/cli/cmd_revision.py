@@ -18,10 +18,11 @@ from rcmcli.core.errors import InputError, OutputError, UsageError, quote
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from pathlib import Path
-    from typing import Optional
+    from typing import IO, Optional
 
     from rcmcli.core.catalog import Catalog
     from rcmcli.core.model import Meeting
+    from rcmcli.core.yamltree import Limits
 
 DIFF_LANGS = LANGUAGES  # the notice is translated like every other text
 
@@ -40,32 +41,86 @@ def _langs(value: str) -> list[str]:
 # --- loading one side of a diff ------------------------------------------------------
 
 
-def git_show(spec: str) -> bytes:
-    """``git show REV:PATH`` (a list argv, no shell); exit 2 with git's reason when it fails."""
+GIT_SECONDS = 60  # for git show, which reads the local object store
+
+
+def git_show(spec: str, max_bytes: int) -> bytes:
+    """``git show REV:PATH`` (a list argv, no shell); exit 2 with git's reason when it fails.
+
+    The blob is read as a file is (:func:`rcmcli.core.loader.read_bytes`): at most
+    ``max_bytes + 1`` bytes, then git is stopped and the revision refused, so a huge
+    blob never sits in memory whole. git's stderr goes to a temporary file: a pipe
+    left unread could fill and stall git while its stdout is read.
+    """
     import subprocess
+    import tempfile
+    import threading
 
-    try:
-        done = subprocess.run(["git", "show", spec], capture_output=True, timeout=60, check=False)
-    except FileNotFoundError:
-        raise UsageError(_("'%(spec)s' looks like REV:PATH, but git is not installed") % {"spec": spec}) from None
-    except subprocess.TimeoutExpired:
-        raise InputError(_("git show took more than 60 s"), spec) from None
-    if done.returncode != 0:
-        reason = done.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise InputError(f"git show failed: {(reason[0] if reason else 'exit ' + str(done.returncode))[:200]}", spec)
-    return done.stdout
+    with tempfile.TemporaryFile() as errors:
+        try:
+            proc = subprocess.Popen(["git", "show", spec], stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=errors, bufsize=0)
+        except FileNotFoundError:
+            raise UsageError(_("%(spec)s looks like REV:PATH, but git is not installed") % {"spec": quote(spec)}) from None
+        expired: list[bool] = []
+
+        def expire() -> None:  # a read on a pipe cannot time out by itself
+            expired.append(True)
+            proc.kill()
+
+        timer = threading.Timer(GIT_SECONDS, expire)
+        timer.start()
+        try:
+            assert proc.stdout is not None
+            data = _read_at_most(proc.stdout, max_bytes + 1)
+            if len(data) > max_bytes:
+                proc.kill()  # git may be writing the rest: nothing more is read
+            returncode = proc.wait()
+        finally:
+            timer.cancel()
+            timer.join()  # no thread left behind: rcm's quick exit needs none
+            if proc.poll() is None:  # Ctrl-C or an error while reading
+                proc.kill()
+                proc.wait()
+            assert proc.stdout is not None
+            proc.stdout.close()
+        if expired:
+            raise InputError(_("git show took more than 60 s"), spec)
+        if len(data) > max_bytes:
+            from rcmcli.core.loader import TooLarge
+
+            raise TooLarge(spec, None, max_bytes)
+        if returncode != 0:
+            errors.seek(0)
+            reason = errors.read(4096).decode("utf-8", "replace").strip().splitlines()
+            why = reason[0] if reason else _("exit %(code)d") % {"code": returncode}
+            raise InputError(_("git show failed: %(reason)s") % {"reason": quote(why)}, spec)
+    return data
 
 
-def meeting_from_bytes(data: bytes, name: str) -> Meeting:
-    """A meeting read from bytes (a git revision), checked like a catalog file."""
+def _read_at_most(stream: IO[bytes], most: int) -> bytes:
+    """Up to ``most`` bytes of a pipe, a megabyte at a time."""
+    parts: list[bytes] = []
+    left = most
+    while left > 0:
+        chunk = stream.read(min(left, 1 << 20))
+        if not chunk:
+            break
+        parts.append(chunk)
+        left -= len(chunk)
+    return b"".join(parts)
+
+
+def meeting_from_bytes(data: bytes, name: str, limits: Limits | None = None) -> Meeting:
+    """A meeting read from bytes (a git revision), checked like a catalog file, with its limits."""
+    from rcmcli.core.errors import InvalidDocument
     from rcmcli.core.loader import MEETING, Loaded, fail_on_errors, read_text
     from rcmcli.core.model import Meeting
-    from rcmcli.core.yamltree import decode
-    from rcmcli.core.errors import InvalidDocument
+    from rcmcli.core.yamltree import DEFAULT_LIMITS, decode
     from rcmcli.lint.integrity import integrity_problems
 
     text, problem = decode(data)
-    loaded = read_text(text, name, MEETING) if text is not None else Loaded(name, "", None, [problem] if problem else [])
+    del data  # the text is what is kept, as read_document does
+    loaded = read_text(text, name, MEETING, limits or DEFAULT_LIMITS) if text is not None else Loaded(name, "", None, [problem] if problem else [])
     fail_on_errors(loaded)
     problems = integrity_problems(loaded)
     if problems:
@@ -80,10 +135,14 @@ def load_side(catalog: Catalog, spec: str) -> Meeting:
 
     if Path(spec).exists() or ":" not in spec:
         return _usable(catalog, catalog.path_of(spec))
-    rev, _, path = spec.partition(":")
-    if not rev or not path or rev.startswith("-"):  # '-...' would reach git as an option
-        raise UsageError(_("'%(spec)s' is neither a file, a catalog id, nor REV:PATH like 'HEAD~1:agendas/iv.yaml'") % {"spec": spec})
-    return meeting_from_bytes(git_show(spec), spec)
+    rev, _colon, path = spec.partition(":")  # not `_`: that is the translation function
+    if not rev or not path:
+        raise UsageError(_("%(spec)s is neither a file, a catalog id, nor REV:PATH like 'HEAD~1:agendas/iv.yaml'") % {"spec": quote(spec)})
+    if rev.startswith("-") or path.startswith("-"):  # '-...' would reach git as an option
+        raise UsageError(_("%(spec)s: a revision or path that starts with '-' is refused (git would read it as an option)") % {"spec": quote(spec)})
+    if any(ord(c) < 32 or ord(c) == 127 for c in spec):  # NUL cannot be an argument; CR/LF would forge lines
+        raise UsageError(_("%(spec)s: a revision or path may not hold control characters or line breaks") % {"spec": quote(spec)})
+    return meeting_from_bytes(git_show(spec, catalog.limits.max_bytes), spec, catalog.limits)
 
 
 # --- rcm agenda diff --------------------------------------------------------------------
@@ -95,9 +154,7 @@ def agenda_diff(opts: Globals, old: str, new: str, fmt: str = "text", langs: Opt
 
     from rcmcli.cli import render_diff as r
     from rcmcli.core.diff import compare
-    from rcmcli.i18n import use
-
-    from rcmcli.i18n import current
+    from rcmcli.i18n import current, use
 
     # The notice's wording exists in English and Spanish; other languages get English.
     chosen = _langs(langs) if langs else [current() if current() in DIFF_LANGS else "en"]

@@ -92,20 +92,35 @@ def parse_slot(text: str, day: date) -> DraftSlot:
     text starts with a date ('2026-12-04 09:00-10:00 ...'); ValueError with a reason.
     An end at or before the start means the slot crosses midnight."""
     from rcmcli.core.errors import quote
-    from rcmcli.core.timeparse import parse_time
+    from rcmcli.core.timeparse import parse_date, parse_time
     from rcmcli.i18n import _
 
     m = re.fullmatch(r"\s*(?:(\d{4}-\d{2}-\d{2})\s+)?(\d{1,2}:\d{2})\s*[-–]\s*(\d{1,2}:\d{2})\s*(.*?)\s*", text, re.S)
     if not m:
         raise ValueError(_("%(text)s is not a slot like '09:00-10:00 \"Session 1: Opening\"' (optionally after a date)") % {"text": quote(text)})
     if m[1]:
-        day = date.fromisoformat(m[1])
+        day = parse_date(m[1])  # a real date, in the years an agenda may have (T001)
     start, end = parse_time(m[2]), parse_time(m[3])
     if start == end:
         raise ValueError(_("slot %(text)s ends when it starts") % {"text": quote(text)})
-    title = m[4]
-    if len(title) >= 2 and title[0] == title[-1] and title[0] in "\"'":
-        title = title[1:-1]
+    title = _unquoted(m[4], text)
     if not title.strip():
         raise ValueError(_("slot %(text)s has no title") % {"text": quote(text)})
     return DraftSlot(day, start, end, title.strip(), crosses_midnight=end <= start)
+
+
+def _unquoted(title: str, text: str) -> str:
+    """A title as typed, or the inside of one quoted title: '"S" extra "T"' is refused,
+    not read as the title 'S" extra "T'."""
+    if title[:1] not in ("'", '"'):
+        return title
+    inner = title[1:-1]
+    if len(title) < 2 or title[-1] != title[0] or title[0] in inner:
+        from rcmcli.core.errors import quote
+        from rcmcli.i18n import _
+
+        raise ValueError(
+            _("slot %(text)s: a title that starts with a quote must be one quoted text, like '09:00-10:00 \"Session 1: Opening\"'")
+            % {"text": quote(text)}
+        )
+    return inner

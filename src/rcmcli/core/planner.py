@@ -21,6 +21,7 @@ from datetime import date, datetime, time, timedelta, timezone, tzinfo
 
 from rcmcli.core.errors import quote
 from rcmcli.core.localtime import Hours, night_between
+from rcmcli.core.timeparse import YEARS, check_year
 from rcmcli.i18n import _
 
 TYPE_CHECKING = False  # typing costs ~8 ms of start-up; annotations are never evaluated
@@ -424,6 +425,8 @@ def parse_dates(text: str, weekdays_only: bool = False) -> list[date]:
         b = date.fromisoformat(last.strip()) if sep else a
     except ValueError:
         raise ValueError(_("%(text)s is not a date like 2026-12-03 or a range like 2026-12-01..2026-12-15") % {"text": quote(text)}) from None
+    check_year(a, first.strip())  # the years an agenda may have: a plan never reaches the ends of datetime
+    check_year(b, last.strip() if sep else first.strip())
     if b < a:
         raise ValueError(_("the range %(text)s ends before it starts") % {"text": quote(text)})
     if (b - a).days >= MAX_DAYS:
@@ -543,6 +546,11 @@ def _outside(s: int, e: int, bands: Bands) -> int:
 
 
 def series_dates(first: date, count: int, every_days: int) -> list[date]:
+    """``count`` dates ``every_days`` apart from ``first``; ValueError if the last falls after :data:`YEARS`."""
+    span = (count - 1) * every_days
+    if first.toordinal() + span > date(YEARS[1], 12, 31).toordinal():
+        values = {"n": count, "days": every_days, "first": YEARS[0], "last": YEARS[1]}
+        raise ValueError(_("%(n)d meetings %(days)d days apart run past the year %(last)s; rcm plans dates in %(first)s-%(last)s") % values)
     return [first + timedelta(days=i * every_days) for i in range(count)]
 
 

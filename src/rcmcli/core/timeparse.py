@@ -18,6 +18,9 @@ _TIME = re.compile(
     r"^\s*(?P<h>\d{1,2})(?::(?P<m>\d{2}))?\s*(?P<ampm>[aApP])?\.?\s*(?(ampm)[mM]\.?)\s*$",
     re.ASCII,  # '١٢:٠٠' or full-width digits are not times an agenda means
 )
+# The years an agenda's dates may have (T001); `rcm plan` and `rcm agenda new` take the
+# same, so that they never plan or write a date the rest of rcm refuses.
+YEARS = (1900, 2200)
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WEEKDAYS_ES = ("lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo")
 
@@ -51,8 +54,15 @@ def parse_date(text: str) -> date:
         value = date.fromisoformat(text.strip())
     except ValueError as exc:
         raise ValueError(_("%(value)s is not a real date (%(reason)s)") % {"value": quote(text), "reason": exc}) from None
-    if not 1900 <= value.year <= 2200:
-        raise ValueError(_("%(value)s: year %(year)s is outside 1900-2200; is it a typo?") % {"value": quote(text), "year": value.year})
+    return check_year(value, text)
+
+
+def check_year(value: date, text: str) -> date:
+    """``value`` if its year is in :data:`YEARS`; ValueError quoting ``text`` otherwise."""
+    first, last = YEARS
+    if not first <= value.year <= last:
+        values = {"value": quote(text), "year": value.year, "first": first, "last": last}
+        raise ValueError(_("%(value)s: year %(year)s is outside %(first)s-%(last)s; is it a typo?") % values)
     return value
 
 

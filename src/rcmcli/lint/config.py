@@ -29,7 +29,7 @@ import sys
 from pathlib import Path
 
 from rcmcli.i18n import _
-from rcmcli.core.errors import ConfigError
+from rcmcli.core.errors import ConfigError, quote
 from rcmcli.core.yamltree import DEFAULT_LIMITS, Limits
 
 TYPE_CHECKING = False  # typing costs milliseconds of start-up, and every command reads the limits here
@@ -154,8 +154,13 @@ def limits(start: Path) -> Limits:
 
 
 def _strings(value: Any, key: str, path: str) -> list[str]:
+    """A list of rule codes or names. A lone string is refused, not taken as a list of one:
+    ``select = "T"`` is a slip for ``["T"]``, and rcm does not guess which was meant."""
     if isinstance(value, str):
-        value = [value]
+        raise ConfigError(
+            _("'%(key)s' must be a list of rule codes or names, like [%(value)s], got the string %(value)s") % {"key": key, "value": quote(value)},
+            path,
+        )
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise ConfigError(_("'%(key)s' must be a list of rule codes or names, got %(value)s") % {"key": key, "value": repr(value)}, path)
     return value

@@ -1,5 +1,7 @@
 """A slot whose end is not after its start.
 
+Reported at the ``end`` value (or at ``crosses_midnight`` when that is what cannot be).
+
 Failing::
 
     - start: "10:00"
@@ -26,7 +28,7 @@ OPTIONS: dict = {}
 def check(ctx, opts):
     for s in ctx.slots:
         if s.end == s.start and not s.crosses_midnight:
-            yield Problem.at(s.at, _("slot ends when it starts (%(start)s); it has no length") % {"start": hhmm(s.start)})
+            yield Problem.at(s.where("end"), _("slot ends when it starts (%(start)s); it has no length") % {"start": hhmm(s.start)})
         elif s.crosses_midnight and s.end >= s.start:
             yield Problem.at(
                 s.where("crosses_midnight"),

@@ -1,5 +1,7 @@
 """A slot that ends before it starts without saying it crosses midnight.
 
+Reported at the ``end`` value: the time that comes before the start.
+
 Failing::
 
     - start: "23:00"
@@ -28,7 +30,7 @@ def check(ctx, opts):
     for s in ctx.slots:
         if s.end < s.start and not s.crosses_midnight:
             yield Problem.at(
-                s.at,
+                s.where("end"),
                 _(
                     "slot ends at %(end)s, before it starts at %(start)s: if it runs past midnight "
                     "say 'crosses_midnight: true', otherwise fix the times"
