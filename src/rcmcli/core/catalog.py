@@ -89,6 +89,16 @@ def files_with_id(meeting_id: str, folder: str | os.PathLike) -> list[str]:
     Only the line is read (the first 64 KiB of each file), not the document: a
     folder of unrelated YAML files costs little and cannot fail the lookup.
     """
+    return [path for path, found in _local_ids(folder) if found == meeting_id]
+
+
+def local_ids(folder: str | os.PathLike) -> list[str]:
+    """The ids :func:`files_with_id` finds in ``folder``: what shell completion offers."""
+    return [found for _path, found in _local_ids(folder)]
+
+
+def _local_ids(folder: str | os.PathLike) -> list[tuple[str, str]]:
+    """(path, id) of the YAML files in ``folder`` and ``folder/agendas`` with an ``id:`` line."""
     found = []
     for base in (os.fspath(folder), os.path.join(folder, LOCAL_FOLDER)):
         if not os.path.isdir(base):
@@ -102,8 +112,8 @@ def files_with_id(meeting_id: str, folder: str | os.PathLike) -> list[str]:
             except OSError:
                 continue
             m = _ID_LINE.search(head)
-            if m and m.group(2).decode() == meeting_id:
-                found.append(path)
+            if m:
+                found.append((path, m.group(2).decode()))
     return found
 
 

@@ -1,0 +1,180 @@
+"""The interface reads the same on every command (docs/decisions.md, "One name per concept").
+
+Option names, metavars, defaults, the help listings at 80 columns and shell
+completion, checked over every declaration of the registry, so a new command or
+option is held to the same rules without a new test.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from rcmcli import i18n
+from rcmcli.cli import app as cli, registry
+from rcmcli.cli.registry import ORGS
+
+ALL_OPTIONS = [(cmd.path, opt) for cmd in registry.COMMANDS for opt in cmd.options] + [((), opt) for opt in registry.GLOBALS]
+
+
+def _id(item) -> str:
+    path, opt = item
+    return " ".join([*path, opt.flags[0] if opt.flags else opt.name])
+
+
+# --- one name per concept ------------------------------------------------------------
+
+
+def test_the_conference_filter_is_org_everywhere():
+    orgs = [(path, o) for path, o in ALL_OPTIONS if "--org" in o.flags]
+    assert {path for path, _ in orgs} >= {("members",), ("plan",), ("agenda", "times"), ("agenda", "new")}
+    for path, opt in orgs:
+        assert opt.choices == ORGS and not opt.multiple, path
+    assert not [path for path, o in ALL_OPTIONS if any("conference" in f for f in o.flags)]
+
+
+@pytest.mark.parametrize(
+    "flag, metavar, complete",
+    [("--tz", "ZONE", "zone"), ("--ref", "ZONE", "zone"), ("--capital", "CAPITAL", "capital"), ("--date", "DATE", None), ("--dates", "DATES", None)],
+)
+def test_a_flag_means_one_thing(flag, metavar, complete):
+    found = [(path, o) for path, o in ALL_OPTIONS if flag in o.flags]
+    assert found, flag
+    for path, opt in found:
+        assert (opt.metavar, opt.complete) == (metavar, complete), path
+
+
+def test_a_day_is_date_and_a_day_or_range_is_dates():
+    """--date takes one day; what takes a day or a range (plan's argument, --dates) is DATES."""
+    for path, opt in ALL_OPTIONS:
+        text = opt.help.lower()
+        if ".." in opt.help and "date" in text:
+            assert opt.metavar == "DATES", (path, opt.name)
+
+
+# --- metavars, defaults, -o ----------------------------------------------------------
+
+READABLE = re.compile(r"^(<[a-z0-9|]+>|[A-Z][A-Z_]*(:[A-Z]+)?(-[A-Z:]+)?(\[,[A-Z]+\])?(\.\.\.)?)$")
+
+
+@pytest.mark.parametrize("item", [i for i in ALL_OPTIONS if i[1].kind != "flag" and not i[1].choices], ids=_id)
+def test_every_value_has_a_readable_metavar(item):
+    path, opt = item
+    assert opt.metavar and READABLE.match(opt.metavar), (path, opt.name, opt.metavar)
+
+
+@pytest.mark.parametrize("item", [i for i in ALL_OPTIONS if i[1].kind != "flag" and not i[1].multiple and i[1].default], ids=_id)
+def test_no_default_is_said_twice(item):
+    """Typer adds '[default: X]' for a declared default: the help text does not say it again."""
+    path, opt = item
+    assert "default" not in opt.help.lower(), (path, opt.name)
+
+
+def _help(args: list[str], width: int = 80, lang: str = "en") -> str:
+    from typer.testing import CliRunner
+
+    previous = i18n.current()
+    try:
+        i18n.use(lang)
+        app = cli.build(i18n._)
+        result = CliRunner().invoke(app, ["--lang", lang, *args, "--help"], prog_name="rcm", terminal_width=width)
+    finally:
+        i18n.use(previous)
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def test_help_shows_no_type_names():
+    for cmd in registry.COMMANDS:
+        text = _help(list(cmd.path))
+        assert "<str>" not in text and "<path>" not in text and "{" not in text.split("\n", 1)[0], cmd.path
+        assert "Usage: rcm " + " ".join(cmd.path) in text
+
+
+@pytest.mark.parametrize("path", [cmd.path for cmd in registry.COMMANDS if any("-o" in o.flags for o in cmd.options)], ids=" ".join)
+def test_every_o_says_file_or_folder_and_what_happens_to_it(path):
+    (opt,) = [o for o in registry.BY_PATH[path].options if "-o" in o.flags]
+    kind = {"file": "FILE", "folder": "FOLDER"}[opt.complete or ""]
+    assert opt.metavar == kind
+    words = opt.help.lower()
+    assert ("file" in words) if kind == "FILE" else ("folder" in words)
+    assert any(w in words for w in ("created", "replaced")), opt.help
+
+
+@pytest.mark.parametrize("lang", i18n.LANGUAGES)
+@pytest.mark.parametrize("group", [g for g in registry.GROUPS], ids=lambda g: " ".join(g) or "rcm")
+def test_group_listings_are_not_cut_at_80_columns(group, lang):
+    """click cuts a command's help to its first sentence, then to the room left ('...')."""
+    text = _help(list(group), 80, lang)
+    listing = text.split("\n\n")[-1]
+    names = registry.subcommands(group)
+    lines = [line for line in listing.splitlines() if line.strip()]
+    assert len(lines) >= len(names)
+    assert not [line for line in lines if line.rstrip().endswith("...")], listing
+
+
+# --- shell completion ------------------------------------------------------------------
+
+
+def _complete(words: str, cword: int, cwd: Path, **env: str) -> list[str]:
+    environ = {k: v for k, v in os.environ.items() if k not in ("RCM_DATA", "_RCM_COMPLETE")}
+    environ.update({"_RCM_COMPLETE": "complete_bash", "COMP_WORDS": words, "COMP_CWORD": str(cword), **env})
+    code = "import sys; from rcmcli.cli.entry import run; sys.argv = ['rcm']; run()"
+    proc = subprocess.run([sys.executable, "-c", code], env=environ, cwd=cwd, capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    return [line for line in proc.stdout.splitlines() if line]
+
+
+def test_completion_escapes_a_space_for_bash(tmp_path):
+    """'Buenos Aires' inserted as is gives 'unexpected extra argument (Aires)'."""
+    assert "Buenos\\ Aires" in _complete("rcm agenda show --tz Buenos", 4, tmp_path)
+    # what bash passes once the user typed the escaped or quoted prefix
+    assert "Buenos\\ Aires" in _complete("rcm agenda show --tz Buenos\\ A", 4, tmp_path)
+    assert "Buenos\\ Aires" in _complete('rcm agenda show --tz "Buenos A', 4, tmp_path)
+    assert "Ciudad\\ de\\ Panamá" in _complete("rcm agenda times --capital Ciudad\\ de\\ P", 4, tmp_path)
+
+
+@pytest.mark.parametrize(
+    "words, cword",
+    [
+        ("rcm plan 2026-12-03 --capital Sant", 4),
+        ("rcm agenda times --capital Sant", 4),
+        ("rcm agenda announce --capital Sant", 4),
+        ("rcm agenda show --tz Sant", 4),
+        ("rcm plan 2026-12-03 --ref Sant", 4),
+        ("rcm agenda new x.yaml --ref Sant", 5),
+    ],
+)
+def test_capitals_complete_wherever_they_are_accepted(words, cword, tmp_path):
+    found = _complete(words, cword, tmp_path)
+    assert {"Santiago", "Santo\\ Domingo"} <= set(found), found
+
+
+def test_capital_completes_capitals_and_countries_not_zones(tmp_path):
+    found = _complete("rcm plan 2026-12-03 --capital Chi", 4, tmp_path)
+    assert "Chile" in found and not [f for f in found if "/" in f]
+
+
+def test_meeting_ids_include_local_drafts(tmp_path):
+    (tmp_path / "agendas").mkdir()
+    (tmp_path / "agendas" / "iv.yaml").write_text("id: plenary-iv-2026\ntitle: x\n", encoding="utf-8")
+    (tmp_path / "draft.yaml").write_text("id: my-draft\n", encoding="utf-8")
+    (tmp_path / "notes.yaml").write_text("no: id\n", encoding="utf-8")
+    found = _complete("rcm agenda show ", 3, tmp_path)
+    assert {"plenary-ii-2021", "plenary-iv-2026", "my-draft"} <= set(found), found
+    assert _complete("rcm agenda show plenary-i", 3, tmp_path) == ["plenary-ii-2021", "plenary-iii-2022", "plenary-iv-2026"]
+    assert "my-draft" in _complete("rcm agenda diff ", 3, tmp_path)
+
+
+def test_meeting_ids_come_from_the_data_folder_on_the_command_line(tmp_path):
+    bundled = Path(registry.__file__).parents[3] / "data" / "meetings" / "plenary-ii-2021.yaml"
+    (tmp_path / "cat" / "meetings").mkdir(parents=True)
+    (tmp_path / "cat" / "meetings" / "zz.yaml").write_bytes(bundled.read_bytes())
+    assert _complete("rcm --data cat agenda show ", 5, tmp_path) == ["zz"]
+    assert _complete("rcm agenda show ", 3, tmp_path, RCM_DATA=str(tmp_path / "cat")) == ["zz"]
+    assert _complete("rcm --data no/such agenda show ", 5, tmp_path) == []  # never an error in the shell
