@@ -178,3 +178,56 @@ def test_meeting_ids_come_from_the_data_folder_on_the_command_line(tmp_path):
     assert _complete("rcm --data cat agenda show ", 5, tmp_path) == ["zz"]
     assert _complete("rcm agenda show ", 3, tmp_path, RCM_DATA=str(tmp_path / "cat")) == ["zz"]
     assert _complete("rcm --data no/such agenda show ", 5, tmp_path) == []  # never an error in the shell
+
+
+# --- piped output ------------------------------------------------------------------------
+
+WRITERS = {("agenda", "invite"), ("agenda", "new"), ("site", "build")}  # they write files, not stdout
+# An iCalendar folds its lines at 75 octets (RFC 5545, 3.1): a space before a fold is
+# content, so agenda ics is a machine format whose bytes rcm does not trim.
+MACHINE = {("agenda", "ics")}
+BAD = """\
+id: bad-meeting
+title: A meeting whose agenda has an overlap
+conferences: [rcm]
+sources: [{file: source.txt}]
+dates: {start: 2021-09-09, end: 2021-09-09}
+reference_zone: {label: "GMT-6", offset: GMT-6}
+days:
+  - date: 2021-09-09
+    slots:
+      - {start: "9:00", end: "10:00", title: "Opening session of the meeting, with the words of the presidency"}
+      - {start: "9:30", end: "11:00", title: "Second session"}
+"""
+
+
+def _read_lines() -> list[list[str]]:
+    """Every command that writes to stdout, with its required values, in every format."""
+    lines = []
+    for cmd in registry.COMMANDS:
+        if cmd.path in WRITERS or cmd.path in MACHINE:
+            continue
+        args = ["bad.yaml"] if cmd.path == ("agenda", "validate") else [o.example for o in cmd.options if o.argument and (o.required or o.name == "meeting")]
+        formats = [o.choices for o in cmd.options if o.name == "fmt"]
+        for fmt in formats[0] if formats else [None]:
+            lines.append([*cmd.path, *args] + (["-f", fmt] if fmt else []))
+    lines.append(["agenda", "times", "plenary-ii-2021", "--by", "capital"])
+    lines.append(["agenda", "show", "plenary-ii-2021", "--tz", "Santiago", "--tz", "Ottawa", "--tz", "La Paz"])
+    lines.append(["plan", "2026-12-01..2026-12-20"])
+    lines.append(["agenda", "diff", "plenary-ii-2021", "bad.yaml"])
+    return lines
+
+
+@pytest.mark.parametrize("width", ["80", "120"])
+@pytest.mark.parametrize("argv", _read_lines(), ids=" ".join)
+def test_piped_output_has_no_trailing_spaces(argv, width, capsys, monkeypatch, tmp_path):
+    """Tables are padded to their width on a terminal; piped, no line ends in a space."""
+    monkeypatch.setenv("COLUMNS", width)
+    monkeypatch.setenv("RCM_TODAY", "2021-09-01")
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "bad.yaml").write_text(BAD, encoding="utf-8")
+    code = cli.main(argv)
+    out = capsys.readouterr().out
+    assert code in (0, 1) and out.strip(), argv
+    assert [line for line in out.splitlines() if line != line.rstrip()] == []
