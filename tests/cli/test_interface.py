@@ -231,3 +231,59 @@ def test_piped_output_has_no_trailing_spaces(argv, width, capsys, monkeypatch, t
     out = capsys.readouterr().out
     assert code in (0, 1) and out.strip(), argv
     assert [line for line in out.splitlines() if line != line.rstrip()] == []
+
+
+# --- --data ------------------------------------------------------------------------------
+
+II_FILE = Path(__file__).parents[2] / "data" / "meetings" / "plenary-ii-2021.yaml"
+
+
+def test_data_help_says_what_the_folder_is():
+    (data,) = [o for o in registry.GLOBALS if o.name == "data"]
+    assert data.metavar == "FOLDER" and "meetings/" in data.help and "YAML files in it" in data.help
+
+
+@pytest.fixture
+def secretariat(tmp_path, monkeypatch):
+    """A secretariat's repository: agendas in agendas/, nothing at the top."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("RCM_TODAY", "2021-09-01")
+    (tmp_path / "agendas").mkdir()
+    (tmp_path / "agendas" / "ii.yaml").write_bytes(II_FILE.read_bytes())
+    (tmp_path / "README.md").write_text("agendas\n", encoding="utf-8")
+    return tmp_path
+
+
+def test_a_folder_with_no_meetings_says_where_rcm_looked(secretariat, capsys):
+    assert cli.main(["--data", ".", "agenda", "list"]) == 0
+    out, err = capsys.readouterr()
+    assert out == ""  # not an empty table
+    assert err == "rcm: no meetings in ./ (looked in ./meetings/ and ./*.yaml, ./*.yml); YAML files are in ./agendas/: try --data ./agendas/\n"
+    assert cli.main(["--data", ".", "agenda", "list", "-f", "json"]) == 0
+    out, err = capsys.readouterr()
+    assert out == "[]\n" and "no meetings in ./" in err
+    assert cli.main(["--data", ".", "agenda", "show"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("rcm: error: no meetings in ./ (looked in ./meetings/ and ./*.yaml, ./*.yml)")
+    (secretariat / "meetings").mkdir()
+    assert cli.main(["--data", ".", "agenda", "times"]) == 2
+    assert "no meetings in ./ (looked in ./meetings/*.yaml, ./meetings/*.yml)" in capsys.readouterr().err
+    assert cli.main(["--data", "agendas", "agenda", "list", "-f", "csv"]) == 0
+    assert "plenary-ii-2021" in capsys.readouterr().out
+
+
+def test_site_build_publishes_no_draft(secretariat, capsys):
+    """`rcm --data . site build` published a stray ./draft.yaml written by plan --draft."""
+    (secretariat / "ii.yaml").write_bytes(II_FILE.read_bytes())
+    assert cli.main(["plan", "2026-12-03", "--draft", "draft.yaml"]) == 0
+    capsys.readouterr()
+    assert cli.main(["--data", ".", "site", "build", "-o", "site"]) == 0
+    err = capsys.readouterr().err
+    assert "rcm: note: ./draft.yaml is a draft ('status: draft'), not published" in err
+    pages = {p.name for p in (secretariat / "site" / "en").iterdir()}
+    assert "plenary-ii-2021.html" in pages and not [p for p in pages if p.startswith("draft")]
+    (secretariat / "ii.yaml").unlink()
+    assert cli.main(["--data", ".", "site", "build", "-o", "site2"]) == 2
+    err = capsys.readouterr().err
+    assert "every meeting given is a draft, so nothing was written" in err
+    assert not (secretariat / "site2").exists()

@@ -236,8 +236,13 @@ def _pick(catalog: Catalog, meeting: Optional[str]) -> tuple[Meeting, str]:
 
     if meeting:
         return _usable(catalog, catalog.path_of(meeting)), ""
+    documents = catalog.documents()
+    if not documents:
+        from rcmcli.core.catalog import no_meetings
+
+        raise UsageError(no_meetings(catalog.folder))
     usable = []
-    for loaded in catalog.documents():
+    for loaded in documents:
         try:
             usable.append(_usable(catalog, loaded.path))
         except RcmError:
@@ -375,7 +380,14 @@ def agenda_list(opts: Globals, fmt: str = "table", lang: str = "en") -> int:
 
     catalog = _catalog(opts)
     good, broken = [], []
-    for loaded in catalog.documents():
+    documents = catalog.documents()
+    if not documents:  # an empty table would not say where rcm looked
+        from rcmcli.core.catalog import no_meetings
+
+        sys.stderr.write(f"rcm: {no_meetings(catalog.folder)}\n")
+        if fmt == "table":
+            return 0
+    for loaded in documents:
         try:
             good.append(_usable(catalog, loaded.path))
         except InvalidDocument as exc:

@@ -73,6 +73,28 @@ def meeting_walk(folder: str | os.PathLike) -> Walk:
     return found
 
 
+def no_meetings(folder: str) -> str:
+    """Why ``folder`` gives no meetings, saying where rcm looked (:func:`meeting_walk`),
+    and naming a subfolder that holds YAML files: the usual slip is ``--data .`` in a
+    repository whose agendas are in ``agendas/``."""
+    top = os.path.join(folder, "")
+    meetings = os.path.join(folder, "meetings", "")
+    if os.path.isdir(meetings):
+        message = _("no meetings in %(folder)s (looked in %(files)s)") % {"folder": top, "files": f"{meetings}*.yaml, {meetings}*.yml"}
+    else:
+        values = {"folder": top, "meetings": meetings, "files": f"{top}*.yaml, {top}*.yml"}
+        message = _("no meetings in %(folder)s (looked in %(meetings)s and %(files)s)") % values
+    try:
+        subfolders = sorted(e.name for e in os.scandir(folder) if e.is_dir() and not e.name.startswith(".") and e.name != "meetings")
+    except OSError:
+        subfolders = []
+    for name in subfolders:
+        sub = os.path.join(folder, name, "")
+        if yaml_files(sub, recursive=False).files:
+            return message + "; " + _("YAML files are in %(sub)s: try --data %(sub)s") % {"sub": sub}
+    return message
+
+
 def stem(path: str) -> str:
     """A file's name without its extension: a meeting file's default id."""
     return os.path.splitext(os.path.basename(path))[0]
