@@ -494,3 +494,31 @@ def test_login_refusal_never_shows_the_password(tmp_path: Path, raw, tls_files, 
     assert PASSWORD not in shown
     assert base64.b64encode(b"\0bob\0" + PASSWORD.encode()).decode() not in shown
     assert server.stored == []
+
+
+def test_refused_starttls_is_not_clear_text(tmp_path: Path, raw) -> None:
+    """The server offers STARTTLS, then answers it with 454: rcm stops, nothing goes in clear text."""
+
+    def refuse_tls(server: RawServer, conn: socket.socket) -> None:
+        f = conn.makefile("rb")
+        conn.sendall(b"220 raw.test\r\n")
+        while line := f.readline():
+            server.lines.append(line)
+            reply = b"250-raw.test\r\n250 STARTTLS\r\n" if line[:4].upper() == b"EHLO" else b"454 4.7.0 TLS not available\r\n"
+            conn.sendall(reply)
+
+    server = raw(refuse_tls)
+    result = invite(tmp_path, "--send", f"smtp://127.0.0.1:{server.port}", "--yes", roster=ROSTER_TWO)
+    assert result.exit_code == 2
+    assert "cannot connect to smtp://127.0.0.1" in result.stderr and "454 4.7.0 TLS not available" in result.stderr
+    assert not any(line[:4].upper() in (b"MAIL", b"AUTH") for line in server.lines)
+
+
+def test_state_file_of_another_version_is_refused(tmp_path: Path, inbox) -> None:
+    box, url = inbox
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / "sent.json").write_text('{"version": 3, "sent": {}}', encoding="utf-8")
+    result = invite(tmp_path, "--send", url, "--yes", roster=ROSTER_TWO)
+    assert result.exit_code == 2
+    assert "sent.json: not a state file written by 'rcm agenda invite --send'" in result.stderr
+    assert box.received == []

