@@ -74,6 +74,7 @@ REDACTED = [  # (typed, shown): hand-written, RFC 3986 §3.2.1 userinfo = user "
     ("smtp://:S3cr3t@host", "smtp://:***@host"),
     ("smtp://bob:S3cr3t@[::1", "smtp://bob:***@[::1"),
     ("smtp://bob:S3:cr@3t@host/x?y#z", "smtp://bob:***@host/x?y#z"),
+    ("smtp://bob:S3/cr?3#t@host:25", "smtp://bob:***@host:25"),
     ("bob:S3cr3t@host", "bob:***@host"),
     ("smtp://bob@host:25", "smtp://bob@host:25"),
     ("smtp://host:25", "smtp://host:25"),
@@ -95,6 +96,7 @@ def test_redact(typed: str, shown: str) -> None:
         ("smtp://bob:S3cr3t@127.0.0.1:25", "no user or password in the URL"),
         ("smtp://bob:S3cr3t@[::1", "is not a valid URL"),
         ("smtp://bob:S3cr3t@host:99999", "is not a valid URL"),
+        ("smtp://bob:S3cr3t/x@host", "is not a valid URL"),
     ],
 )
 @pytest.mark.parametrize("yes", [False, True])

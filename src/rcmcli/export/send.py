@@ -108,20 +108,20 @@ class Result:
 def redact(url: str) -> str:
     """The URL with its password masked: ``smtp://bob:***@host``.
 
-    Works on text that is not a valid URL too (``smtp://[::1``, no scheme): the
-    user information is what precedes the last ``@`` of the authority.
+    Works on text that is not a valid URL too (``smtp://[::1``, no scheme). The user
+    information is taken as everything before the *last* ``@``, not only within the
+    authority: a password typed with a ``/``, ``?`` or ``#`` in it would otherwise
+    end the authority early and be shown.
     """
     head, sep, rest = url.partition("://")
     if not sep:
         head, rest = "", url
-    end = min([i for i in (rest.find("/"), rest.find("?"), rest.find("#")) if i >= 0], default=len(rest))
-    authority, tail = rest[:end], rest[end:]
-    userinfo, at, hostport = authority.rpartition("@")
+    userinfo, at, hostport = rest.rpartition("@")
     if not at:
         return url
     user, colon, _password = userinfo.partition(":")
     masked = f"{user}:{MASK}" if colon else user
-    return f"{head}{sep}{masked}@{hostport}{tail}"
+    return f"{head}{sep}{masked}@{hostport}"
 
 
 def scrub(text: str, secrets: Iterable[str]) -> str:
@@ -445,14 +445,23 @@ def deliver(
             last = time.monotonic()
             # Written ahead: if rcm dies after the end of the message (SIGTERM, Ctrl-C, power), the
             # state already says "unknown", and no rerun sends the message again unasked.
-            pending = Result(mail, "unknown", _(PENDING))
-            result, stop = _send_one(smtp, sender, mail, secrets, lambda p=pending: (_file(state, p), save_state(folder, state)))
+            result, stop = _send_one(smtp, sender, mail, secrets, _ahead(state, folder, Result(mail, "unknown", _(PENDING))))
             done[mail.message_id] = result
             _file(state, result)
             save_state(folder, state)
     finally:
         _quit(smtp)
     return [done.get(r.mail.message_id, r) for r in results]
+
+
+def _ahead(state: State, folder: Path, pending: Result) -> Callable[[], None]:
+    """Record ``pending`` (unknown) on disk: called just before the end of the message goes out."""
+
+    def write() -> None:
+        _file(state, pending)
+        save_state(folder, state)
+
+    return write
 
 
 def _quit(smtp: DeadlineSMTP) -> None:
