@@ -249,6 +249,12 @@ COMMANDS: tuple[Command, ...] = (
             ),
             Opt("yes", ("--yes",), N_("Really send (without it, --send lists what it would send)."), kind="flag"),
             Opt("rate", ("--rate",), N_("Messages per minute when sending (default 30)."), example="60"),
+            Opt(
+                "resend_unknown",
+                ("--resend-unknown",),
+                N_("Send again the messages an earlier run does not know were delivered (no reply after the whole message was sent)."),
+                kind="flag",
+            ),
         ),
     ),
     Command(
