@@ -372,6 +372,7 @@ def agenda_list(opts: Globals, fmt: str = "table", lang: str = "en") -> int:
 def agenda_show(opts: Globals, meeting: Optional[str] = None, tz: Optional[list[str]] = None, fmt: str = "table", lang: str = "en") -> int:
     from rcmcli.core import localtime as agenda
     from rcmcli.cli import render
+    from rcmcli.export.showjson import show_json
 
     catalog = _catalog(opts)
     mt, note = _pick(catalog, meeting)
@@ -379,7 +380,7 @@ def agenda_show(opts: Globals, meeting: Optional[str] = None, tz: Optional[list[
     rows = agenda.slot_rows(mt, zones)
     _note("showing", mt, note)
     if fmt == "json":
-        _say(render.show_json(mt, zones, rows, lang, note))
+        _say(show_json(mt, zones, rows, lang, note))
     elif fmt == "csv":
         _say(render.show_csv(zones, rows, lang))
     elif fmt == "markdown":

@@ -17,7 +17,7 @@ from rcmcli.core.localtime import LocalTime, SlotRow, to_zone
 from rcmcli.core.model import Country, Meeting, Slot
 from rcmcli.core.timeparse import hhmm
 from rcmcli.core.zones import Resolved
-from rcmcli.export.showjson import as_json as as_json, meeting_header as meeting_header, show_json as show_json  # the JSON of `show`, shared with the site
+from rcmcli.export.showjson import as_json, meeting_header, show_json  # noqa: F401  (show_json: cli/cmd_site.py still names it here)
 from rcmcli.i18n import N_, _, ngettext
 
 TYPE_CHECKING = False  # typing costs ~8 ms of start-up; annotations are never evaluated

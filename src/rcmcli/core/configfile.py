@@ -17,8 +17,6 @@ import os
 from rcmcli.core import settings
 
 TYPE_CHECKING = False  # typing costs milliseconds of start-up; annotations are never evaluated
-if TYPE_CHECKING:
-    from typing import Optional
 
 NAMES = (".rcm.toml", "pyproject.toml")  # in a folder, .rcm.toml wins
 
@@ -35,31 +33,35 @@ def candidates(start: str | os.PathLike) -> list[str]:
         folder = parent
 
 
-def discover(start: str | os.PathLike) -> Optional[str]:
-    """The nearest ``.rcm.toml``, or ``pyproject.toml`` with a ``[tool.rcm]`` table, from ``start`` up.
+def discover(start: str | os.PathLike) -> tuple[str | None, dict]:
+    """The nearest ``.rcm.toml``, or ``pyproject.toml`` with a ``[tool.rcm]`` table, from ``start``
+    up, and its rcm table: ``(None, {})`` when there is none.
 
     Cheap when there is none (two stats per folder, no TOML parser imported).
     """
     for found in candidates(start):
-        if os.path.basename(found) == ".rcm.toml" or _section(found) is not None:
-            return found
-    return None
+        section = _section(found)
+        if section is not None:  # a .rcm.toml always has one, empty or not
+            return found, section
+    return None, {}
 
 
-def load(explicit: Optional[str] = None, start: Optional[str] = None) -> settings.Settings:
-    """The settings of ``explicit`` (a ``--config`` file), else of the file found from ``start``."""
+def load(explicit: str | None = None, start: str | None = None) -> settings.Settings:
+    """The settings of ``explicit`` (a ``--config`` file), else of the file found from ``start``;
+    each file is read once."""
     if explicit:
         if not os.path.exists(explicit):
             from rcmcli.core.errors import ConfigError
             from rcmcli.i18n import _
 
             raise ConfigError(_("configuration file not found"), explicit)
-        path: Optional[str] = explicit
+        path: str | None = explicit
+        section = _section(explicit)
     else:
-        path = discover(os.getcwd() if start is None else start)
+        path, section = discover(os.getcwd() if start is None else start)
     if path is None:
         return settings.DEFAULT
-    return settings.parse(_section(path) or {}, path)
+    return settings.parse({} if section is None else section, path)
 
 
 def _toml(path: str) -> dict:
@@ -82,7 +84,7 @@ def _toml(path: str) -> dict:
         raise ConfigError(_("invalid TOML: %(problem)s") % {"problem": exc}, path) from None
 
 
-def _section(path: str) -> Optional[dict]:
+def _section(path: str) -> dict | None:
     data = _toml(path)
     if os.path.basename(path) == "pyproject.toml":
         tool = data.get("tool", {})

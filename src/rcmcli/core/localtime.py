@@ -21,7 +21,10 @@ def _clock(hhmm: str) -> time:
     return time(int(hhmm[:2]), int(hhmm[3:5]))
 
 
-class Hours(namedtuple("Hours", "work_start work_end night_start night_end", defaults=tuple(_clock(settings.HOURS[k]) for k in ("work_start", "work_end", "night_start", "night_end")))):
+_H = settings.HOURS
+
+
+class Hours(namedtuple("Hours", "work_start work_end night_start night_end", defaults=(_clock(_H["work_start"]), _clock(_H["work_end"]), _clock(_H["night_start"]), _clock(_H["night_end"])))):
     """Local hours that count as work and as night ([tool.rcm.hours], see core.settings)."""
 
     __slots__ = ()

@@ -46,7 +46,7 @@ from collections import namedtuple
 
 TYPE_CHECKING = False  # typing costs milliseconds of start-up; annotations are never evaluated
 if TYPE_CHECKING:
-    from typing import Any, Optional
+    from typing import Any
 
 # Local hours ("HH:MM"), one set for every command: the `agenda times` marks and legend,
 # the night-slot (F001) and outside-hours (F002) rules, `plan`, the revision notices.
@@ -95,12 +95,12 @@ class Settings:
 
     def __init__(
         self,
-        table: Optional[dict[str, Any]] = None,
-        path: Optional[str] = None,
-        hours: Optional[dict[str, str]] = None,
+        table: dict[str, Any] | None = None,
+        path: str | None = None,
+        hours: dict[str, str] | None = None,
         limits: Limits = DEFAULT_LIMITS,
-        plan: Optional[dict[str, str]] = None,
-        send: Optional[dict[str, float]] = None,
+        plan: dict[str, str] | None = None,
+        send: dict[str, float] | None = None,
     ) -> None:
         self.table = {} if table is None else table
         self.path = path

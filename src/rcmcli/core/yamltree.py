@@ -23,7 +23,7 @@ import sys
 from rcmcli.i18n import _
 from rcmcli.core.errors import Pos, quote
 from rcmcli.core.problem import Problem
-from rcmcli.core.settings import DEFAULT_LIMITS as DEFAULT_LIMITS, Limits as Limits  # the defaults live in settings
+from rcmcli.core.settings import DEFAULT_LIMITS, Limits  # the defaults live in settings
 
 TYPE_CHECKING = False  # typing costs ~8 ms of start-up; annotations are never evaluated
 if TYPE_CHECKING:

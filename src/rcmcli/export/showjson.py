@@ -12,7 +12,8 @@ from rcmcli.core.timeparse import hhmm
 
 TYPE_CHECKING = False  # typing costs ~8 ms of start-up; annotations are never evaluated
 if TYPE_CHECKING:
-    from typing import Any, Sequence
+    from collections.abc import Sequence
+    from typing import Any
 
     from rcmcli.core.localtime import SlotRow
     from rcmcli.core.model import Meeting

@@ -26,18 +26,18 @@ from rcmcli.core.settings import DEFAULT_LIMITS, Limits
 
 TYPE_CHECKING = False  # typing costs milliseconds of start-up
 if TYPE_CHECKING:
-    from typing import Any, Optional
+    from typing import Any
 
 
 class Config:
     def __init__(
         self,
         select: list[str] | None = None,
-        ignore: Optional[list[str]] = None,
-        rules: Optional[dict[str, dict[str, Any]]] = None,
+        ignore: list[str] | None = None,
+        rules: dict[str, dict[str, Any]] | None = None,
         limits: Limits = DEFAULT_LIMITS,
         path: str | None = None,
-        hours: Optional[dict[str, str]] = None,
+        hours: dict[str, str] | None = None,
     ) -> None:
         self.select = select
         self.ignore = [] if ignore is None else ignore
