@@ -414,7 +414,7 @@ def _forbid(name: str, calls: list[str]):
 def test_no_corpus_value_reaches_eval_or_a_shell(monkeypatch, tmp_path: Path):
     """Load, validate, render and export every corpus file with eval, exec and every way
     of starting a process replaced by a trap."""
-    from rcmcli.cli import render
+    from rcmcli.export.showjson import show_json
     from rcmcli.core.localtime import slot_rows
     from rcmcli.core.catalog import Catalog, bundled_dir
     from rcmcli.core.errors import RcmError
@@ -439,7 +439,7 @@ def test_no_corpus_value_reaches_eval_or_a_shell(monkeypatch, tmp_path: Path):
             return
         ref = mt.reference_zone
         zones = [Resolved(ref.label, ref.name, ref.tz)]
-        render.show_json(mt, zones, slot_rows(mt, zones), "en")
+        show_json(mt, zones, slot_rows(mt, zones), "en")
         if ics is not None:
             try:
                 ics.calendar_bytes(mt, catalog.members, ics.Options(include_breaks=True))

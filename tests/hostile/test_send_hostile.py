@@ -390,6 +390,19 @@ def test_reply_within_the_deadline_is_sent_once(tmp_path: Path, raw, monkeypatch
     assert "sent: 2, already sent: 0, refused: 0, left for retry: 0, unknown: 0, not attempted: 0" in result.stderr
 
 
+def test_deadline_from_the_configuration(tmp_path: Path, raw, monkeypatch: pytest.MonkeyPatch) -> None:
+    """[tool.rcm.send] data_end, read by the settings module, is the deadline after the final dot."""
+    server = raw()
+    server.delay = 0.8
+    (tmp_path / ".rcm.toml").write_text("[send]\ndata_end = 0.3\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = invite(tmp_path, "--send", f"smtp://127.0.0.1:{server.port}", "--yes", roster=ROSTER_TWO)
+    assert result.exit_code == 2
+    assert outcomes(result.stdout) == {FIVE[0]: "unknown", FIVE[1]: "not attempted"}
+    assert "took more than 0.3 s" in result.stdout
+    time.sleep(0.6)  # the server thread finishes its late reply
+
+
 def test_lost_connection_before_the_body_is_retry(tmp_path: Path, raw) -> None:
     """The server hangs up at RCPT: nothing can have been delivered, so the next run sends it."""
 

@@ -27,7 +27,6 @@ if TYPE_CHECKING:
 
     from rcmcli.core.catalog import Catalog
     from rcmcli.core.model import Meeting
-    from rcmcli.core.yamltree import Limits
 
 
 class Globals:
@@ -112,8 +111,11 @@ def _command_language(kwargs: dict[str, Any]) -> None:
 
 def run(func: Callable[..., int], opts: Globals, **kwargs: Any) -> int:
     """Call one command; the one place where errors become messages and exit codes."""
+    from rcmcli.core import configfile, settings
+
     try:
         _command_language(kwargs)
+        settings.use(configfile.load(kwargs.get("config")))  # once per run: --config, or the file found from here
         return func(opts, **kwargs) or 0
     except RcmError as exc:
         error(str(exc))
@@ -132,6 +134,8 @@ def run(func: Callable[..., int], opts: Globals, **kwargs: Any) -> int:
         return EXIT_USAGE
     except Exception:
         return report_bug(opts)
+    finally:
+        settings.end()
 
 
 def report_bug(opts: Globals) -> int:
@@ -159,30 +163,12 @@ def version_text() -> str:
 # --- helpers shared by the commands ----------------------------------------------
 
 
-def _catalog(opts: Globals, limits: Optional[Limits] = None) -> Catalog:
-    """The catalog, reading agendas with the input limits of the configuration found here."""
+def _catalog(opts: Globals) -> Catalog:
+    """The catalog, reading agendas with the input limits of the run's settings ([tool.rcm.limits])."""
+    from rcmcli.core import settings
     from rcmcli.core.catalog import Catalog, data_dir
 
-    catalog = Catalog(data_dir(opts.data))
-    if limits is None:
-        limits = _configured_limits()
-    if limits is not None:
-        catalog.limits = limits
-    return catalog
-
-
-def _configured_limits() -> Optional[Limits]:
-    """[limits] of the configuration found from here; None (the defaults) when there is none."""
-    from rcmcli.lint.configpath import candidates
-
-    here = os.getcwd()
-    if not candidates(here):  # the common case: no TOML parser, no configuration module
-        return None
-    from pathlib import Path
-
-    from rcmcli.lint.config import limits
-
-    return limits(Path(here))
+    return Catalog(data_dir(opts.data), settings.current().limits)
 
 
 def _today() -> date:
@@ -386,6 +372,7 @@ def agenda_list(opts: Globals, fmt: str = "table", lang: str = "en") -> int:
 def agenda_show(opts: Globals, meeting: Optional[str] = None, tz: Optional[list[str]] = None, fmt: str = "table", lang: str = "en") -> int:
     from rcmcli.core import localtime as agenda
     from rcmcli.cli import render
+    from rcmcli.export.showjson import show_json
 
     catalog = _catalog(opts)
     mt, note = _pick(catalog, meeting)
@@ -393,7 +380,7 @@ def agenda_show(opts: Globals, meeting: Optional[str] = None, tz: Optional[list[
     rows = agenda.slot_rows(mt, zones)
     _note("showing", mt, note)
     if fmt == "json":
-        _say(render.show_json(mt, zones, rows, lang, note))
+        _say(show_json(mt, zones, rows, lang, note))
     elif fmt == "csv":
         _say(render.show_csv(zones, rows, lang))
     elif fmt == "markdown":
@@ -464,13 +451,12 @@ def agenda_validate(
     config: Optional[str] = None,
     no_suppress: bool = False,
 ) -> int:
-    from pathlib import Path
-
+    from rcmcli.core import settings
     from rcmcli.lint import config as lint_config
     from rcmcli.lint import engine, formats
 
-    cfg = lint_config.load(config, Path.cwd())
-    catalog = _catalog(opts, cfg.limits)
+    cfg = lint_config.from_settings(settings.current())  # run() read --config
+    catalog = _catalog(opts)
     report = engine.run(list(targets or []), catalog, cfg, _split(select), _split(ignore), not no_suppress)
     if fmt == "auto":
         fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
@@ -519,8 +505,6 @@ def agenda_ics(
     catalog = _catalog(opts)
     options = ics.Options(lang, include_breaks, os.environ.get("SOURCE_DATE_EPOCH"), catalog.limits.max_bytes)
     mt, note = _pick(catalog, meeting)
-    # Until the calendar's labels exist in every language, the others export in English.
-    options = ics.Options(lang, include_breaks, os.environ.get("SOURCE_DATE_EPOCH"))
     counts: dict[str, int] = {}
     data = ics.export(mt, catalog.members, options, previous, counts)
     _note("exporting", mt, note)

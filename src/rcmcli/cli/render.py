@@ -17,6 +17,7 @@ from rcmcli.core.localtime import LocalTime, SlotRow, to_zone
 from rcmcli.core.model import Country, Meeting, Slot
 from rcmcli.core.timeparse import hhmm
 from rcmcli.core.zones import Resolved
+from rcmcli.export.showjson import as_json, meeting_header
 from rcmcli.i18n import N_, _, ngettext
 
 TYPE_CHECKING = False  # typing costs ~8 ms of start-up; annotations are never evaluated
@@ -130,50 +131,6 @@ def zone_short(z: Resolved) -> str:
 
 
 # --- machine formats -----------------------------------------------------------
-
-
-def meeting_header(meeting: Meeting, lang: str = "en") -> dict[str, Any]:
-    ref = meeting.reference_zone
-    return {
-        "id": meeting.id,
-        "title": meeting.title.get(lang),
-        "dates": [str(meeting.first_day), str(meeting.last_day)],
-        "reference_zone": {
-            "label": ref.label if ref else None,
-            "offset": ref.offset if ref else None,
-            "zone": ref.zone if ref else None,
-        },
-        "path": meeting.path,
-    }
-
-
-def show_json(meeting: Meeting, zones: Sequence[Resolved], rows: Sequence[SlotRow], lang: str, note: str = "") -> str:
-    out: dict[str, Any] = {"meeting": meeting_header(meeting, lang), "zones": [z.name for z in zones]}
-    if note:
-        out["selected"] = note
-    slots = []
-    for row in rows:
-        s = row.slot
-        first = row.times[0]
-        item: dict[str, Any] = {
-            "index": s.index,
-            "date": str(s.date),
-            "start": first.start.isoformat(),
-            "end": first.end.isoformat(),
-            "title": s.title.get(lang),
-            "kind": s.kind,
-            "session": s.session,
-            "leads": s.leads,
-            "published": {"start": hhmm(s.start), "end": hhmm(s.end)},
-        }
-        # One entry per --tz, in order: two spellings of one zone stay two entries.
-        item["times"] = [
-            {"zone": z.name, "query": z.query, "start": t.start.isoformat(), "end": t.end.isoformat()}
-            for z, t in zip(zones, row.times)
-        ]
-        slots.append(item)
-    out["slots"] = slots
-    return as_json(out)
 
 
 def _table_cells(zones: Sequence[Resolved], rows: Sequence[SlotRow], lang: str) -> tuple[list[str], list[list[str]]]:
@@ -372,8 +329,12 @@ def _dates(mt: Meeting) -> str:
 
 
 def marks_legend() -> str:
-    return _("%(outside)s outside working hours (08:00\u201318:00 local) \u00b7 %(night)s at night (22:00\u201306:00) \u00b7 "
-             "+1/-1 the next/previous day there") % {"outside": OUTSIDE, "night": NIGHT}
+    """What the marks mean, with the run's hours ([tool.rcm.hours]; the marks are computed with them)."""
+    from rcmcli.core import settings
+
+    run = settings.current()
+    return _("%(outside)s outside working hours (%(work)s local) \u00b7 %(night)s at night (%(night_hours)s) \u00b7 "
+             "+1/-1 the next/previous day there") % {"outside": OUTSIDE, "night": NIGHT, "work": run.span("work"), "night_hours": run.span("night")}
 
 
 def _offsets_of(times: Sequence[LocalTime]) -> str:
@@ -389,13 +350,6 @@ def _members_title(at: datetime, lang: str, now: bool = False) -> str:
 
 
 # --- terminal tables -----------------------------------------------------------
-
-
-def as_json(value: Any) -> str:
-    """Machine output: indented JSON, non-ASCII kept (json is imported only for it)."""
-    import json
-
-    return json.dumps(value, ensure_ascii=False, indent=2)
 
 
 def as_csv(head: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:

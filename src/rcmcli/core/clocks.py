@@ -16,7 +16,7 @@ from collections import namedtuple
 from datetime import date, datetime, time, timezone
 
 from rcmcli.core.errors import UsageError
-from rcmcli.core.localtime import DEFAULT_HOURS, Hours, LocalTime
+from rcmcli.core.localtime import Hours, LocalTime
 from rcmcli.core.zones import fold
 from rcmcli.i18n import _, ngettext
 
@@ -200,7 +200,7 @@ class PlaceRow(namedtuple("PlaceRow", "place offset times days")):
     days: tuple[LocalTime, ...]
 
 
-def place_matrix(days: Sequence[tuple[int, Day]], places: Sequence[Place], hours: Hours = DEFAULT_HOURS) -> list[PlaceRow]:
+def place_matrix(days: Sequence[tuple[int, Day]], places: Sequence[Place], hours: Hours | None = None) -> list[PlaceRow]:
     from rcmcli.core.localtime import day_span, to_zone
     from rcmcli.core.zones import format_offset
 

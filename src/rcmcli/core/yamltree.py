@@ -19,11 +19,11 @@ We build the tree from the parser's event stream ourselves instead of calling
 from __future__ import annotations
 
 import sys
-from collections import namedtuple
 
 from rcmcli.i18n import _
 from rcmcli.core.errors import Pos, quote
 from rcmcli.core.problem import Problem
+from rcmcli.core.settings import DEFAULT_LIMITS, Limits  # the defaults live in settings
 
 TYPE_CHECKING = False  # typing costs ~8 ms of start-up; annotations are never evaluated
 if TYPE_CHECKING:
@@ -37,14 +37,6 @@ ENCODING = "Y007"
 TAG = "Y008"
 
 
-class Limits(namedtuple("Limits", "max_bytes max_depth max_nodes", defaults=(16 * 1024 * 1024, 64, 400_000))):
-    """Bounds that keep hostile input from hanging or exhausting rcm: bytes of a file,
-    nesting depth, and nodes (a 10,000-slot agenda has about 100,000)."""
-
-    __slots__ = ()
-
-
-DEFAULT_LIMITS = Limits()
 
 
 class YScalar:

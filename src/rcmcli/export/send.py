@@ -35,6 +35,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from rcmcli.core.errors import InputError, OutputError, UsageError, one_line, quote
+from rcmcli.core.settings import SEND
 from rcmcli.export.mail import Mail
 from rcmcli.i18n import N_, _
 
@@ -45,15 +46,13 @@ SCHEMES = {"smtp": 25, "smtp+starttls": 587, "smtps": 465}
 DEFAULT_RATE = 30  # messages per minute
 MASK = "***"
 
-# Seconds each stage of the SMTP dialogue may take, from RFC 5321 §4.5.3.2 (the
-# client's timeouts). A deadline covers the whole stage: every read and write of it.
-TIMEOUTS: dict[str, float] = {
-    "greeting": 300.0,  # connecting and the 220 greeting ("Initial 220 Message: 5 minutes")
-    "command": 300.0,  # the reply to EHLO, STARTTLS, AUTH, MAIL, RCPT, RSET, QUIT ("MAIL/RCPT: 5 minutes")
-    "data_start": 120.0,  # the 354 reply to DATA ("DATA Initiation: 2 minutes")
-    "data_block": 180.0,  # sending each block of the message ("Data Block: 3 minutes")
-    "data_end": 600.0,  # the reply after the final dot ("DATA Termination: 10 minutes")
-}
+# Seconds each stage of the SMTP dialogue may take: RFC 5321 §4.5.3.2's client timeouts,
+# owned by the settings module ([tool.rcm.send]). A deadline covers the whole stage:
+# every read and write of it. "greeting": connecting and the 220 greeting; "command":
+# the reply to EHLO, STARTTLS, AUTH, MAIL, RCPT, RSET, QUIT; "data_start": the 354 reply
+# to DATA; "data_block": sending each block of the message; "data_end": the reply after
+# the final dot.
+TIMEOUTS: dict[str, float] = {k: float(v) for k, v in SEND.items()}
 TIMEOUT_ENV = "RCM_SMTP_TIMEOUT_"  # + the stage in capitals: RCM_SMTP_TIMEOUT_DATA_END=600
 BLOCK = 64 * 1024  # bytes of the message sent under one data-block deadline
 
@@ -181,8 +180,10 @@ def parse_rate(value: str | None) -> float:
 
 
 def timeouts(environ: Mapping[str, str]) -> dict[str, float]:
-    """:data:`TIMEOUTS`, each overridden by ``RCM_SMTP_TIMEOUT_<STAGE>`` (seconds) if set."""
-    chosen = dict(TIMEOUTS)
+    """The run's ``[tool.rcm.send]`` timeouts, each overridden by ``RCM_SMTP_TIMEOUT_<STAGE>`` (seconds) if set."""
+    from rcmcli.core.settings import current
+
+    chosen = {k: float(v) for k, v in current().send.items()}
     for stage in TIMEOUTS:
         name = TIMEOUT_ENV + stage.upper()
         value = environ.get(name)

@@ -239,7 +239,6 @@ class Site:
     meetings: list[Meeting]
     members: Members
     base_url: Optional[str] = None
-    show_json: Optional[Callable[[Meeting, str], str]] = None  # the JSON of `agenda show`
     source_date_epoch: Optional[str] = None
 
 
@@ -344,8 +343,7 @@ def _language_files(env, site: Site, views: list[MeetingView], lang: str, cache:
                     "google": google_url(title, sv.start_utc, sv.end_utc, details, where),
                     "outlook": outlook_url(title, sv.start_utc, sv.end_utc, details, where),
                 }
-        if site.show_json is not None:
-            files[f"{lang}/{mt.id}.json"] = _json(site, mt, lang, cache)
+        files[f"{lang}/{mt.id}.json"] = _json(mt, lang, cache)
         files[f"{lang}/{mt.id}.html"] = template.render(
             lang=lang,
             languages=_languages(f"{mt.id}.html", lang),
@@ -354,7 +352,7 @@ def _language_files(env, site: Site, views: list[MeetingView], lang: str, cache:
             links=links,
             country=names.country,
             capital_list=names.capitals,
-            has_json=site.show_json is not None,
+            has_json=True,
             webcal=webcal_url(site.base_url, f"{lang}/{mt.id}.ics"),
             capitals=_capital_choices(view.capitals, lang),
             ref=mt.reference_zone,
@@ -364,18 +362,19 @@ def _language_files(env, site: Site, views: list[MeetingView], lang: str, cache:
     return files
 
 
-def _json(site: Site, mt: Meeting, lang: str, cache: dict) -> bytes:
+def _json(mt: Meeting, lang: str, cache: dict) -> bytes:
     """The `agenda show` JSON; a language whose titles are all another's reuses its bytes.
 
-    Titles are the only texts of ``render.show_json`` that depend on the language
+    Titles are the only texts of ``showjson.show_json`` that depend on the language
     (tests compare every language's file with the command's own output).
     """
-    assert site.show_json is not None
+    from rcmcli.export.showjson import reference_json
+
     titles = (mt.title.get(lang), *(s.title.get(lang) for s in mt.slots))
     key = ("json", mt.id, titles)
     data = cache.get(key)
     if data is None:
-        data = cache[key] = site.show_json(mt, lang).encode("utf-8")
+        data = cache[key] = reference_json(mt, lang).encode("utf-8")
     return data
 
 

@@ -53,6 +53,8 @@ def _check_entries(entries: Iterable[str], modules: list[ModuleType], where: str
 
 def _options(module: ModuleType, config: Config) -> dict[str, Any]:
     opts = dict(module.OPTIONS)
+    for name in getattr(module, "SHARED", ()):  # defaults that are shared settings: [tool.rcm.hours]
+        opts[name] = config.hours[name]
     for key in (module.CODE, module.NAME):
         given = config.rules.get(key, {})
         for name, value in given.items():

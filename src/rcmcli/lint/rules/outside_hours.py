@@ -1,6 +1,6 @@
 """A slot outside working hours (or on a weekend) in a member capital of the organizing conferences.
 
-Failing (07:00 in Ottawa is before 08:00)::
+Failing (07:00 in Ottawa is before the working day, 09:00 unless [tool.rcm.hours] says otherwise)::
 
     conferences: [rcm]
     reference_zone: {label: GMT-6, offset: GMT-6}
@@ -16,13 +16,15 @@ from __future__ import annotations
 
 from datetime import date
 
+from rcmcli.core.settings import HOURS
 from rcmcli.i18n import _, N_, current, weekday
 from rcmcli.lint.rules._common import capitals_where
 
 CODE = "F002"
 NAME = "outside-hours"
 SEVERITY = "warning"
-OPTIONS = {"work_start": "08:00", "work_end": "18:00"}
+SHARED = ("work_start", "work_end")  # defaults from [tool.rcm.hours] (core.settings); options here override them for this rule
+OPTIONS = {"work_start": HOURS["work_start"], "work_end": HOURS["work_end"]}
 
 
 def validate_options(opts) -> str | None:
