@@ -7,6 +7,7 @@ DC ... 12:00 pm Buenos Aires" for 09:00 GMT-6 = 15:00 UTC.
 
 from __future__ import annotations
 
+import re
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -254,7 +255,12 @@ def test_yaml_roster_errors_have_positions_and_are_all_counted(tmp_path: Path) -
 """
     result, out = invite(tmp_path, roster, ".yaml", FOLLOWUP, "--organizer", ORGANIZER)
     assert result.exit_code == 2
-    assert "roster.yaml:4:3: unknown field 'langauge'; did you mean 'language'? (and 2 more problems" in result.output
+    # Every problem at once, one line each, by position (not "and 2 more problems").
+    lines = [re.fullmatch(r"rcm: error: .*/(roster\.yaml:\d+:\d+): (.*)", line).groups() for line in result.output.splitlines()]
+    assert [where for where, _ in lines] == ["roster.yaml:4:3", "roster.yaml:6:10", "roster.yaml:7:12"]
+    assert "unknown field 'langauge'; did you mean 'language'?" in lines[0][1]
+    assert "'not-an-email' is not an email address" in lines[1][1]
+    assert "unknown country 'XX'" in lines[2][1]
     assert not out.exists()
 
 
