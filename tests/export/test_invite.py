@@ -283,6 +283,20 @@ def test_names_with_separators_cannot_inject(tmp_path: Path) -> None:
     assert set(event["ORGANIZER"].params) == {"CN"} and event["ORGANIZER"].params["CN"] == "Sec; 'x'"
 
 
+def test_a_long_name_with_a_comma_stays_one_address(tmp_path: Path) -> None:
+    # The email package folds a To: line at 78 columns and, for a quoted display name,
+    # dropped the quotes at the fold: this To: read back as two addresses.
+    name = "Ambassador John Smith, Permanent Representative of the United States to the OAS"
+    from email import message_from_bytes, policy
+
+    roster = f'name,email,country\n"{name}",john.smith@state.gov,US\n'
+    result, out = invite(tmp_path, roster, ".csv", II, "--organizer", f'"{name}" <sec@example.org>', "--eml")
+    assert result.exit_code == 0, result.output
+    msg = message_from_bytes(next(out.glob("*.eml")).read_bytes(), policy=policy.strict)
+    for field, email in (("To", "john.smith@state.gov"), ("From", "sec@example.org")):
+        assert [(a.display_name, a.addr_spec) for a in msg[field].addresses] == [(name, email)]
+
+
 def test_bad_organizer_option(tmp_path: Path) -> None:
     result, out = invite(tmp_path, "name,email,country\nA,a@x.org,PA\n", ".csv", FOLLOWUP, "--organizer", "nobody")
     assert result.exit_code == 2 and "--organizer" in result.output
