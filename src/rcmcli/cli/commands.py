@@ -7,7 +7,7 @@ handles the common invocations without importing Typer (docs/performance.md).
 Neither imports the other, and neither prints anything a command decides.
 
 :func:`run` is the single error boundary: expected errors (:class:`RcmError`) print
-one line on stderr and return their exit code, Ctrl-C returns 130, anything else is
+one line on stderr (one per problem of a refused document) and return their exit code, Ctrl-C returns 130, anything else is
 reported as a bug (with its traceback under ``--debug``).
 """
 
@@ -118,7 +118,8 @@ def run(func: Callable[..., int], opts: Globals, **kwargs: Any) -> int:
         settings.use(configfile.load(kwargs.get("config")))  # once per run: --config, or the file found from here
         return func(opts, **kwargs) or 0
     except RcmError as exc:
-        error(str(exc))
+        for line in _error_lines(exc):
+            error(line)
         return exc.exit_code
     except KeyboardInterrupt:
         error(_("interrupted"))
@@ -136,6 +137,15 @@ def run(func: Callable[..., int], opts: Globals, **kwargs: Any) -> int:
         return report_bug(opts)
     finally:
         settings.end()
+
+
+def _error_lines(exc: RcmError) -> list[str]:
+    """The lines an error prints: one per problem of a document refused (an agenda, a
+    roster), every one of them as ``validate`` lists them, else its one message."""
+    problems = getattr(exc, "problems", None)
+    if not problems or len(problems) == 1:
+        return [str(exc)]
+    return [str(RcmError(p.message + (f" [{p.code}]" if p.code else ""), exc.path, p.pos)) for p in problems]
 
 
 def report_bug(opts: Globals) -> int:

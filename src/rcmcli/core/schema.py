@@ -75,7 +75,10 @@ LINE_BREAKS = "\r\n\x85\u2028\u2029"
 ONE_LINE_PATTERN = "^[^\\r\\n\\u0085\\u2028\\u2029]*$"  # the JSON Schema's pattern for them
 
 CONTROL = "Y010"
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# C0 and C1 controls but tab, LF, CR and NEL: NEL (U+0085) is a line break, as in
+# YAML 1.1 and Unicode, treated like U+2028 (C001 in a one-line text, allowed in the
+# others) rather than refused as a control character that hides the file's findings.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f]")
 
 
 def _control(node: YScalar, ctx: Ctx) -> bool:

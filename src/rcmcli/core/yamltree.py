@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import sys
 
-from rcmcli.i18n import _
+from rcmcli.i18n import N_, _
 from rcmcli.core.errors import Pos, quote
 from rcmcli.core.problem import Problem
 from rcmcli.core.settings import DEFAULT_LIMITS, Limits  # the defaults live in settings
@@ -173,8 +173,16 @@ def _loader():
     return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-def decode(data: bytes) -> tuple[str | None, Problem | None]:
-    """Bytes to text: UTF-8 (a byte-order mark is accepted), nothing else."""
+# What a NUL byte makes of a file, by the kind of text it should have been.
+_BINARY = {
+    "YAML": N_("NUL byte: the file is binary data, not YAML text"),
+    "CSV": N_("NUL byte: the file is binary data, not CSV text"),
+}
+
+
+def decode(data: bytes, kind: str = "YAML") -> tuple[str | None, Problem | None]:
+    """Bytes to text: UTF-8 (a byte-order mark is accepted), nothing else. ``kind``
+    (YAML, CSV) is what the file should hold, named when it holds binary data."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return None, Problem.at(Pos(1, 1), _("file is UTF-16; save it as UTF-8"), ENCODING)
     nul = data.find(b"\0")
@@ -183,7 +191,7 @@ def decode(data: bytes) -> tuple[str | None, Problem | None]:
         if head.count(b"\0") * 2 >= len(head) - 1:  # every other byte: ASCII text as UTF-16
             why = _("NUL byte: the file looks like UTF-16 without a byte-order mark; save it as UTF-8")
         else:
-            why = _("NUL byte: the file is binary data, not YAML text")
+            why = _(_BINARY[kind])
         return None, Problem.at(byte_pos(data, nul), why, ENCODING)
     try:
         text = data.decode("utf-8-sig")

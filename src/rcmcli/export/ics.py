@@ -563,8 +563,12 @@ def _check_secretariat(meeting: Meeting) -> None:
 
 
 def organizer_for(meeting: Meeting, override: Optional[str] = None) -> Organizer:
-    """``--organizer 'Name <email>'`` if given, else the meeting's secretariat (required)."""
-    from rcmcli.core.roster import is_email
+    """``--organizer 'Name <email>'`` if given, else the meeting's secretariat (required).
+
+    The name goes into the From: header of every mail: it is held to a roster's rules
+    for names (length, no invisible or reordering characters).
+    """
+    from rcmcli.core.roster import is_email, name_problem
 
     if override:
         _check_utf8(override, "--organizer")
@@ -573,6 +577,9 @@ def organizer_for(meeting: Meeting, override: Optional[str] = None) -> Organizer
         if not is_email(email) or "\n" in override or "\r" in override:
             example = "'RCM Secretariat <secretariat@example.org>'"
             raise UsageError(_("--organizer %(value)s is not an address like %(example)s") % {"value": quote(override), "example": example})
+        problem = name_problem(name) if name else None
+        if problem:
+            raise UsageError(_("--organizer: %(problem)s") % {"problem": problem})
         return Organizer(name, email)
     organizer = publish_organizer(meeting)
     if organizer is None:
@@ -585,6 +592,10 @@ def organizer_for(meeting: Meeting, override: Optional[str] = None) -> Organizer
             meeting.path,
             sec.where("email") if sec else None,
         )
+    problem = name_problem(organizer.name) if organizer.name else None
+    if problem:
+        sec = meeting.secretariat
+        raise InputError(_("secretariat: %(problem)s") % {"problem": problem}, meeting.path, sec.where("name") if sec else None)
     return organizer
 
 

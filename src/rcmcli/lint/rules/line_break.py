@@ -11,7 +11,10 @@ countries, capitals and organizations. Texts that may run over several lines:
 topics, guiding questions, definitions, notes, objectives, methodology,
 participant profile, the meaning of the reference zone. A break is CR, LF, NEL
 (U+0085), LINE SEPARATOR (U+2028) or PARAGRAPH SEPARATOR (U+2029); a folded
-``>`` block keeps a final line break, ``>-`` does not.
+``>`` block keeps a final line break, ``>-`` does not. The commands that show or
+write a meeting (``show``, ``times``, ``ics``, ``invite``, ``announce``, ``site
+build``) refuse one with this error, as they refuse undefined times: a mail header
+cannot hold the break at all.
 
 Failing::
 
@@ -107,7 +110,7 @@ def _obj(spec: Obj, value, found: list[Problem]) -> None:
 
 def _text(value, pos: Pos, name: str, found: list[Problem]) -> None:
     if isinstance(value, Text):
-        for lang, text in (("en", value.en), ("es", value.es)):
+        for lang, text in (("en", value.en), ("es", value.es), ("pt", value.pt), ("fr", value.fr)):
             if text and not text.isprintable() and _one(text, pos, f"{name} ({lang})", found):
                 return
     elif not value.isprintable():  # every line break is unprintable: most texts stop here
