@@ -310,6 +310,16 @@ def test_421_stops_the_run(tmp_path: Path, inbox) -> None:
     assert "left for retry: 1, unknown: 0, not attempted: 3" in result.stderr
 
 
+@pytest.mark.parametrize("url", ["smtp://host:25/?password=S3cr3t", "smtp://host/S3cr3t", "smtp://host:25#S3cr3t", "smtp://host;auth=S3cr3t/x"])
+def test_a_path_query_or_fragment_is_refused_unshown(tmp_path: Path, url: str) -> None:
+    """An SMTP server URL is scheme://host:port (RFC 5321 has no path): what follows is refused and never shown."""
+    result = invite(tmp_path, "--send", url)
+    assert result.exit_code == 2
+    assert PASSWORD not in result.output
+    assert "path, query or fragment" in result.output or "not a host name" in result.output
+    assert not (tmp_path / "out").exists()
+
+
 # --- 3. no message twice ------------------------------------------------------------------------
 
 

@@ -164,6 +164,13 @@ def parse_server(url: str) -> Server:
         )
     if port == 0:
         raise UsageError(_("--send %(url)s: the port is not a number from 1 to 65535") % shown)
+    if not re.fullmatch(r"[A-Za-z0-9.-]+|[0-9A-Fa-f:.]+", host):
+        # Not a host name; it may hold a secret (smtp://host;auth=...): not shown.
+        raise UsageError(_("--send: the server is not a host name (letters, digits, dots and hyphens) or an IP address"))
+    if parts.path not in ("", "/") or parts.query or parts.fragment:
+        # What follows the server may hold a secret (?password=...): it is not shown.
+        server = quote(f"{parts.scheme}://{parts.netloc}/...")
+        raise UsageError(_("--send %(url)s: a server URL ends after HOST:PORT; rcm reads no path, query or fragment") % {"url": server})
     return Server(parts.scheme, host, port or SCHEMES[parts.scheme])
 
 
