@@ -29,15 +29,15 @@ MODULES = sorted(
     if "locale" not in p.parts
 )
 LAYER_OF = {"core": 0, "lint": 1, "export": 1, "cli": 2}
-# What a layer may import from rcmcli (besides itself); the top-level i18n module and
-# the package's __init__ are shared by all.
+# What a layer may import from rcmcli (besides itself); the top-level i18n and timefmt
+# modules and the package's __init__ are shared by all.
 ALLOWED = {
     "core": {"core"},
     "lint": {"core", "lint"},
     "export": {"core", "export"},
     "cli": {"core", "lint", "export", "cli"},
 }
-SHARED = {"rcmcli", "rcmcli.i18n", "rcmcli.__main__"}
+SHARED = {"rcmcli", "rcmcli.i18n", "rcmcli.timefmt", "rcmcli.__main__"}
 
 
 def _layer(module: str) -> str | None:
