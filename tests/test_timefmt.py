@@ -264,3 +264,40 @@ def test_a_bad_clock_on_the_command_line(capsys, monkeypatch):
     monkeypatch.setenv("RCM_CLOCK", "13")
     code, out, err = run(capsys, "agenda", "show", II)
     assert code == 2 and out == "" and "13" in err and "Traceback" not in err
+
+
+def test_diff_and_notice_with_a_12_hour_clock(capsys, tmp_path):
+    import shutil
+
+    from rcmcli.core.catalog import bundled_dir
+
+    target = tmp_path / "catalog"
+    shutil.copytree(bundled_dir(), target)
+    meeting = target / "meetings" / f"{II}.yaml"
+    text = meeting.read_text(encoding="utf-8")
+    old = '      - start: "9:00"\n        end: "10:00"'  # session 4, Friday 10 September 2021, GMT-6
+    assert text.count(old) == 1
+    meeting.write_text(text.replace(old, '      - start: "9:30"\n        end: "10:30"'), encoding="utf-8")
+    edited = str(meeting)
+    # 09:30 GMT-6 is 15:30 UTC: 12:30 in Buenos Aires (UTC-3), 10:30 in Mexico City (UTC-5).
+    code, out, _ = run(capsys, "--clock", "12", "agenda", "diff", II, edited)
+    assert code == 1
+    assert "September 10, 2021 09:30 am–10:30 am" in out and "12:30 pm–01:30 pm in Buenos Aires" in out
+    code, out, _ = run(capsys, "--clock", "12", "agenda", "diff", II, edited, "--notice")
+    assert code == 1 and "09:30 am–10:30 am" in out and "10:30 am–11:30 am in Mexico City" in out
+    code, out, _ = run(capsys, "agenda", "diff", II, edited, "--notice")
+    assert code == 1 and "09:30–10:30" in out and " am" not in out
+
+
+def test_calendar_descriptions_follow_the_clock(capsys, tmp_path):
+    from rcmcli.export.icstext import line_name, line_value, unescape_text, unfold
+
+    def descriptions(*argv: str) -> list[str]:
+        target = tmp_path / "c.ics"
+        assert run(capsys, *argv, "agenda", "ics", II, "-o", str(target))[0] == 0
+        lines = unfold(target.read_text(encoding="utf-8"))
+        return [unescape_text(line_value(x)) for x in lines if line_name(x) == "DESCRIPTION"]
+
+    # The opening session: published 09:00-09:30 GMT-6 on 9 September 2021.
+    assert any("2021-09-09 09:00–09:30 Central American time (GMT-6)" in d for d in descriptions())
+    assert any("2021-09-09 09:00 am–09:30 am Central American time (GMT-6)" in d for d in descriptions("--clock", "12"))
