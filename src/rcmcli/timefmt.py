@@ -47,14 +47,19 @@ class ClockError(ValueError):
     """A clock that is neither '12' nor '24' (the command line turns it into a usage error)."""
 
 
+def check_clock(clock: Optional[str]) -> None:
+    """ClockError unless ``clock`` is '12', '24' or None."""
+    if clock is not None and clock not in CLOCKS:
+        raise ClockError(_("unknown clock '%(clock)s'; use 12 or 24") % {"clock": clock})
+
+
 class Formatter:
     """Dates and times in one language with one clock; see the module's docstring."""
 
     __slots__ = ("lang", "chosen", "_locale", "_habit")
 
     def __init__(self, lang: str = "en", clock: Optional[str] = None) -> None:
-        if clock is not None and clock not in CLOCKS:
-            raise ClockError(_("unknown clock '%(clock)s'; use 12 or 24") % {"clock": clock})
+        check_clock(clock)
         self.lang = lang
         self.chosen = clock  # '12', '24' or None: the defaults of clock() and hm()
         self._locale: Optional[str] = None
@@ -156,7 +161,7 @@ class Formatter:
         if self.chosen is None and self.lang != "en":
             from babel.dates import format_time
 
-            return format_time(_naive(_as_time(moment)), "short", locale=self.locale)  # fr_CA: '14 h 30'
+            return format_time(_wall(_as_time(moment)), "short", locale=self.locale)  # fr_CA: '14 h 30'
         return self._write(_as_time(moment), self.chosen or self.habit)
 
     def hm(self, moment: Moment) -> str:
@@ -167,7 +172,7 @@ class Formatter:
         """'12:00–12:30' (:meth:`hm` at both ends)."""
         return f"{self.hm(start)}{DASH}{self.hm(end)}"
 
-    def _write(self, t: time, clock: str) -> str:
+    def _write(self, t: Union[time, datetime], clock: str) -> str:
         if clock == "24":
             return f"{t.hour:02d}:{t.minute:02d}"
         if self.lang == "en":
@@ -176,7 +181,7 @@ class Formatter:
             return _("%(hour)02d:%(minute)02d %(suffix)s") % {"hour": hour, "minute": t.minute, "suffix": suffix}
         from babel.dates import format_skeleton
 
-        return format_skeleton("hm", _naive(t), locale=self.locale)
+        return format_skeleton("hm", _wall(t), locale=self.locale)
 
     def duration(self, minutes: int) -> str:
         """'2 h', '45 min', '1 h 30 min'."""
@@ -282,12 +287,18 @@ def _as_time(moment: Moment) -> Union[time, datetime]:
     return moment
 
 
-def _naive(moment: Union[date, time, datetime]) -> Union[date, datetime]:
-    """The wall-clock fields only (Babel would otherwise convert an aware value)."""
-    from datetime import date as date_, datetime as datetime_, time as time_
+def _naive(day: Union[date, datetime]) -> Union[date, datetime]:
+    """A day's wall-clock fields only (Babel would otherwise convert an aware value)."""
+    from datetime import datetime as datetime_
+
+    return day.replace(tzinfo=None) if isinstance(day, datetime_) else day
+
+
+def _wall(moment: Union[time, datetime]) -> datetime:
+    """A time's wall-clock fields only, as a naive datetime (what Babel formats unconverted)."""
+    from datetime import date as date_
+    from datetime import datetime as datetime_
 
     if isinstance(moment, datetime_):
         return moment.replace(tzinfo=None)
-    if isinstance(moment, time_):
-        return datetime_.combine(date_(2000, 1, 1), moment.replace(tzinfo=None))
-    return moment
+    return datetime_.combine(date_(2000, 1, 1), moment.replace(tzinfo=None))

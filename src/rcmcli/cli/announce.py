@@ -148,7 +148,7 @@ def announce_json(mt: Meeting, items: Sequence[Announcement], tf: Formatter) -> 
             "text": b.sentence,
             "groups": [
                 {
-                    "time": hhmm(g.local),
+                    "time": hhmm(g.local.time()),
                     "shown": shown,
                     "utc_offset": iso_offset(g.offset),
                     "day_shift": g.day_shift,
@@ -178,7 +178,7 @@ def announce_csv(mt: Meeting, items: Sequence[Announcement], lang: str) -> str:
                 for p in g.places:
                     body.append([
                         d, "" if item.slot is None else item.slot.index, "" if item.slot is None else item.slot.title.get(lang),
-                        hhmm(item.published), _zone(mt), hhmm(g.local), local_date, iso_offset(g.offset),
+                        hhmm(item.published), _zone(mt), hhmm(g.local.time()), local_date, iso_offset(g.offset),
                         p.code, p.name, p.zone,
                     ])
     return csv_text(head, body)

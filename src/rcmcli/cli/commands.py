@@ -37,9 +37,23 @@ class Globals:
         self.version, self.data, self.tzdb, self.debug, self.no_color = False, None, "tzdata", False, False
         self.lang: Optional[str] = None  # None: RCM_LANG, else the POSIX locale, else English
         self.clock: Optional[str] = None  # None: the defaults of rcmcli.timefmt
-        self.tf: Optional[Formatter] = None  # dates and times for people: made by setup()
+        self._tf: Optional[Formatter] = None
         for name, value in values.items():
             setattr(self, name, value)
+
+    @property
+    def tf(self) -> Formatter:
+        """The run's one formatter of dates and times (language and clock), handed to every
+        renderer; made on first use, after :func:`setup` (``--help`` and ``--version`` need none)."""
+        if self._tf is None:
+            from rcmcli import i18n, timefmt
+
+            self._tf = timefmt.Formatter(i18n.current(), self.clock)
+        return self._tf
+
+    @tf.setter
+    def tf(self, value: Formatter) -> None:
+        self._tf = value
 
 
 def error(message: str) -> None:
@@ -50,14 +64,18 @@ def error(message: str) -> None:
 
 def setup(opts: Globals) -> int:
     """Apply the global options (language first, so every later message is in it);
-    0, or the exit code of a bad ``--lang``, ``--clock`` or ``--tzdb``. Makes the run's
-    one formatter of dates and times (``opts.tf``), handed to every renderer."""
-    from rcmcli import i18n, timefmt
+    0, or the exit code of a bad ``--lang``, ``--clock`` or ``--tzdb``. The language and
+    the clock then make the run's formatter of dates and times (``opts.tf``)."""
+    from rcmcli import i18n
     from rcmcli.core import tzdb  # not zones: --version and --help need no zone
 
     try:
         i18n.use(i18n.choose(opts.lang))
-        opts.tf = timefmt.Formatter(i18n.current(), opts.clock)
+        opts._tf = None  # made again, in the language and clock just chosen
+        if opts.clock not in (None, *i18n.CLOCKS):  # timefmt only then: --help needs no formatter
+            from rcmcli.timefmt import check_clock
+
+            check_clock(opts.clock)
     except ValueError as exc:  # i18n.LanguageError, timefmt.ClockError: bad usage
         error(str(exc))
         return EXIT_USAGE
@@ -104,10 +122,8 @@ def _command_language(opts: Globals, kwargs: dict[str, Any]) -> None:
     """A command's own ``--lang`` overrides the run's language for that command (its
     messages and its dates); without it the command gets the run's language (``rcm
     --lang``, RCM_LANG, the locale)."""
-    from rcmcli import i18n, timefmt
+    from rcmcli import i18n
 
-    if opts.tf is None:  # a command called without setup() (tests): the run's defaults
-        opts.tf = timefmt.Formatter(i18n.current(), opts.clock)
     if "lang" not in kwargs:
         return
     if kwargs["lang"]:
