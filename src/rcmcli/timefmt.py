@@ -24,8 +24,8 @@ language. Days, weekdays, month names, date ranges (CLDR interval formats) and G
 offsets come from CLDR through Babel, imported only when a non-English date or a
 12-hour non-English time is written: English tables never import it.
 
-Language-free helpers (:func:`utc_offset`, :func:`offsets_label`, :func:`iso_offset`)
-serve the core and the machine formats, which have no formatter.
+Language-free helpers (:func:`utc_offset`, :func:`offsets_label`, :func:`iso_offset`,
+:func:`iso_utc`) serve the core and the machine formats, which have no formatter.
 """
 
 from __future__ import annotations
@@ -264,6 +264,13 @@ def iso_offset(value: Offset) -> str:
     sign = "-" if minutes < 0 else "+"
     h, m = divmod(abs(minutes), 60)
     return f"UTC{sign}{h:02d}:{m:02d}"
+
+
+def iso_utc(moment: datetime) -> str:
+    """'2021-09-09T15:00:00Z': an instant in machine output and in a page's markup (RFC 3339)."""
+    from datetime import timezone
+
+    return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def _minutes(value: Offset) -> Optional[int]:

@@ -17,6 +17,7 @@ from datetime import date
 from rcmcli.core.diff import Change, ClockGroup, Diff, SlotInfo
 from rcmcli.core.model import Members
 from rcmcli.i18n import N_, _, language, ngettext
+from rcmcli.timefmt import iso_utc
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -190,8 +191,8 @@ def _info_json(info: SlotInfo | None) -> dict[str, Any] | None:
         "date": info.date.isoformat(),
         "start": info.start,
         "end": info.end,
-        "start_utc": info.start_utc.isoformat().replace("+00:00", "Z"),
-        "end_utc": info.end_utc.isoformat().replace("+00:00", "Z"),
+        "start_utc": iso_utc(info.start_utc),
+        "end_utc": iso_utc(info.end_utc),
     }
 
 

@@ -9,13 +9,13 @@ run's formatter (``View.tf``, :mod:`rcmcli.timefmt`). Rich is imported inside fu
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import date
 
 from rcmcli.cli.render import as_csv as csv_text, as_json as json_text
 from rcmcli.core import planner as P
 from rcmcli.core.localtime import hhmm_wall as hm  # machine formats: 24-hour HH:MM
 from rcmcli.i18n import _, ngettext
-from rcmcli.timefmt import Formatter, utc_offset
+from rcmcli.timefmt import Formatter, iso_utc, utc_offset
 
 TYPE_CHECKING = False  # typing costs ~8 ms of start-up; annotations are never evaluated
 if TYPE_CHECKING:
@@ -28,10 +28,6 @@ class View:
     ref_label: str
     top: int = 5
     tf: Formatter = Formatter()  # the run's dates and times (rcmcli.timefmt)
-
-
-def _iso_utc(dt: datetime) -> str:
-    return dt.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def _starts(tf: Formatter, w: P.Window) -> str:
@@ -126,8 +122,8 @@ def _window_json(day: P.DayPlan, w: P.Window) -> dict[str, Any]:
         "rank": w.rank,
         "first": hm(w.first),
         "last": hm(w.last),
-        "first_utc": _iso_utc(a),
-        "last_utc": _iso_utc(b),
+        "first_utc": iso_utc(a),
+        "last_utc": iso_utc(b),
         "all_in_work": w.all_in_work,
         "in_work": w.in_work,
         "reasonable": w.reasonable,
@@ -140,12 +136,12 @@ def _window_json(day: P.DayPlan, w: P.Window) -> dict[str, Any]:
 
 def _span_json(day: P.DayPlan, w: P.Window) -> dict[str, str]:
     a, b = day.utc(w)
-    return {"first": hm(w.first), "last": hm(w.last), "first_utc": _iso_utc(a), "last_utc": _iso_utc(b)}
+    return {"first": hm(w.first), "last": hm(w.last), "first_utc": iso_utc(a), "last_utc": iso_utc(b)}
 
 
 def _transition_json(t: P.Transition) -> dict[str, Any]:
     return {
-        "utc": _iso_utc(t.instant),
+        "utc": iso_utc(t.instant),
         "local_before": t.local_before.strftime("%Y-%m-%dT%H:%M"),
         "from": utc_offset(t.old),
         "to": utc_offset(t.new),
@@ -186,7 +182,7 @@ def as_json(view: View) -> str:
                 "date": c.date.isoformat(),
                 "before": {"first": hm(c.before.first), "last": hm(c.before.last)},
                 "after": {"first": hm(c.after.first), "last": hm(c.after.last)},
-                "because": [_iso_utc(t.instant) for t in c.transitions],
+                "because": [iso_utc(t.instant) for t in c.transitions],
             }
             for c in plan.changes
         ],
@@ -425,7 +421,7 @@ def series_json(view: View, picks: tuple[P.Pick, ...]) -> str:
                 "date": p.day.date.isoformat(),
                 "start": hm(p.start),
                 "end": hm(p.start + view.plan.duration),
-                "start_utc": _iso_utc(p.utc),
+                "start_utc": iso_utc(p.utc),
                 "outside_minutes": dict(zip(codes, p.burden)),
             }
             for p in picks
@@ -437,5 +433,5 @@ def series_json(view: View, picks: tuple[P.Pick, ...]) -> str:
 
 def series_csv(view: View, picks: tuple[P.Pick, ...]) -> str:
     head = ["date", "start", "end", "start_utc", *[p.code for p in view.plan.places]]
-    rows = [[p.day.date.isoformat(), hm(p.start), hm(p.start + view.plan.duration), _iso_utc(p.utc), *p.burden] for p in picks]
+    rows = [[p.day.date.isoformat(), hm(p.start), hm(p.start + view.plan.duration), iso_utc(p.utc), *p.burden] for p in picks]
     return csv_text(head, rows).rstrip("\n")

@@ -19,14 +19,14 @@ import shutil
 import tempfile
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import date, datetime
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Optional
 
 from rcmcli.i18n import _
 from rcmcli.core.errors import InputError, OutputError, UsageError, quote
 from rcmcli.core.model import Country, Meeting, Members, Slot
-from rcmcli.timefmt import Formatter
+from rcmcli.timefmt import Formatter, iso_utc
 
 # Times the page shows before (or without) its script: 24-hour, the same in every language
 # (the script rewrites them in the reader's zone and locale). Days: each page's language.
@@ -83,7 +83,7 @@ class MeetingView:
 
 def _iso_utc(moment: Optional[datetime]) -> str:
     assert moment is not None, "slot times are set by the loader"
-    return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return iso_utc(moment)
 
 
 def clock_groups(slot: Slot, capitals: Iterable[Country], zone_of: Callable[[str], object], end: bool = True) -> list[ClockGroup]:
