@@ -258,7 +258,7 @@ def times_markdown(meeting: Meeting, days: Sequence[DayClocks], matrix: Sequence
         else:
             zone = ref.label if ref else "?"
             lines += [_md_escape(_("Published in %(zone)s: the %(column)s column.") % {"zone": zone, "column": tf.offsets(d.groups[ref_group].offsets)}), ""]
-    lines.append(_md_escape(marks_legend()))
+    lines.append(_md_escape(marks_legend(tf)))
     return "\n".join(lines) + "\n"
 
 
@@ -329,13 +329,14 @@ def _dates(mt: Meeting, tf: Formatter) -> str:
     return tf.range(mt.first_day, mt.last_day, "iso")
 
 
-def marks_legend() -> str:
+def marks_legend(tf: Formatter) -> str:
     """What the marks mean, with the run's hours ([tool.rcm.hours]; the marks are computed with them)."""
     from rcmcli.core import settings
 
-    run = settings.current()
+    hours = settings.current().hours
+    work, night = tf.span(hours["work_start"], hours["work_end"]), tf.span(hours["night_start"], hours["night_end"])
     return _("%(outside)s outside working hours (%(work)s local) \u00b7 %(night)s at night (%(night_hours)s) \u00b7 "
-             "+1/-1 the next/previous day there") % {"outside": OUTSIDE, "night": NIGHT, "work": run.span("work"), "night_hours": run.span("night")}
+             "+1/-1 the next/previous day there") % {"outside": OUTSIDE, "night": NIGHT, "work": work, "night_hours": night}
 
 
 def _offsets_of(times: Sequence[LocalTime], tf: Formatter) -> str:
@@ -494,7 +495,7 @@ def _show_footer(meeting: Meeting, zones: Sequence[Resolved], rows: Sequence[Slo
             lines.append(_("%(column)s: %(why)s.") % {"column": z.name, "why": why})
     shown = [r.times[i] for r in rows for i in range(n)]
     if any(t.night or t.outside_work or t.day_shift for t in shown):
-        lines.append(marks_legend())
+        lines.append(marks_legend(tf))
     if n < len(zones):
         hidden = [zone_short(z, tf) for z in zones[n:]]
         lines.append(
@@ -558,7 +559,7 @@ def times_table(meeting: Meeting, days: Sequence[DayClocks], tf: Formatter, widt
             parts.append(t)
         if not once or d is days[-1]:
             parts += _groups_legend(meeting, d, ref_group, width, tf)
-    parts += [_text(""), _note(marks_legend())]
+    parts += [_text(""), _note(marks_legend(tf))]
     return Group(*parts)
 
 
@@ -639,7 +640,7 @@ def times_by_capital(meeting: Meeting, days: Sequence[DayClocks], matrix: Sequen
                 t.add_row(*cells)
             parts.append(t)
         parts += [_text(""), _slots_legend(meeting, slots, tf, width)]
-    parts += [_text(""), _note(marks_legend())]
+    parts += [_text(""), _note(marks_legend(tf))]
     return Group(*parts)
 
 
