@@ -45,7 +45,6 @@ def test_the_default_hours():
     assert (hours["work_start"], hours["work_end"]) == ("09:00", "18:00")
     assert (hours["night_start"], hours["night_end"]) == ("22:00", "06:00")
     assert (hours["reasonable_start"], hours["reasonable_end"]) == ("07:00", "21:00")
-    assert settings.DEFAULT.span("work") == "09:00\u201318:00"
 
 
 def test_times_are_kept_as_hhmm_and_send_takes_fractions():

@@ -22,8 +22,9 @@ HELP = {('en', ()): 'Usage: rcm [OPTIONS] COMMAND [ARGS]...\n'
              '  --no-color            No colour (also: NO_COLOR, or output not a terminal).\n'
              '  --lang <en|es|pt|fr>  Language of messages, help and titles (default: the\n'
              '                        locale).  [env var: RCM_LANG]\n'
-             "  --clock <12|24>       12- or 24-hour times (default: the language's habit).\n"
-             '                        [env var: RCM_CLOCK]\n'
+             '  --clock <12|24>       12- or 24-hour times (default: 24-hour in tables and\n'
+             "                        reports, the language's habit in announcements).  [env\n"
+             '                        var: RCM_CLOCK]\n'
              '  --install-completion  Install completion for the current shell.\n'
              '  --show-completion     Show completion for the current shell, to copy it or\n'
              '                        customize the installation.\n'
@@ -319,8 +320,9 @@ HELP = {('en', ()): 'Usage: rcm [OPTIONS] COMMAND [ARGS]...\n'
              '  --lang <en|es|pt|fr>  Idioma de los mensajes, la ayuda y los títulos (por\n'
              '                        defecto: el de la configuración regional).  [variable\n'
              '                        de entorno: RCM_LANG]\n'
-             '  --clock <12|24>       Reloj de 12 o 24 horas (por defecto: la costumbre del\n'
-             '                        idioma).  [variable de entorno: RCM_CLOCK]\n'
+             '  --clock <12|24>       12- or 24-hour times (default: 24-hour in tables and\n'
+             "                        reports, the language's habit in announcements).\n"
+             '                        [variable de entorno: RCM_CLOCK]\n'
              '  --install-completion  Install completion for the current shell.\n'
              '  --show-completion     Show completion for the current shell, to copy it or\n'
              '                        customize the installation.\n'
@@ -639,8 +641,9 @@ HELP = {('en', ()): 'Usage: rcm [OPTIONS] COMMAND [ARGS]...\n'
              '  --lang <en|es|pt|fr>  Idioma das mensagens, da ajuda e dos títulos (padrão:\n'
              '                        o da configuração regional).  [variável de ambiente:\n'
              '                        RCM_LANG]\n'
-             '  --clock <12|24>       Relógio de 12 ou 24 horas (padrão: o costume do\n'
-             '                        idioma).  [variável de ambiente: RCM_CLOCK]\n'
+             '  --clock <12|24>       12- or 24-hour times (default: 24-hour in tables and\n'
+             "                        reports, the language's habit in announcements).\n"
+             '                        [variável de ambiente: RCM_CLOCK]\n'
              '  --install-completion  Install completion for the current shell.\n'
              '  --show-completion     Show completion for the current shell, to copy it or\n'
              '                        customize the installation.\n'
@@ -954,8 +957,9 @@ HELP = {('en', ()): 'Usage: rcm [OPTIONS] COMMAND [ARGS]...\n'
              "  --lang <en|es|pt|fr>  Langue des messages, de l'aide et des titres (par\n"
              '                        défaut : celle des paramètres régionaux).  [variable\n'
              "                        d'environnement : RCM_LANG]\n"
-             "  --clock <12|24>       Horloge sur 12 ou 24 heures (par défaut : l'usage de\n"
-             "                        la langue).  [variable d'environnement : RCM_CLOCK]\n"
+             '  --clock <12|24>       12- or 24-hour times (default: 24-hour in tables and\n'
+             "                        reports, the language's habit in announcements).\n"
+             "                        [variable d'environnement : RCM_CLOCK]\n"
              '  --install-completion  Install completion for the current shell.\n'
              '  --show-completion     Show completion for the current shell, to copy it or\n'
              '                        customize the installation.\n'

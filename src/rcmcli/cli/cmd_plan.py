@@ -125,7 +125,7 @@ def plan(
     if reference.via.startswith("POSIX sign"):  # Etc/GMT-6 is six hours AHEAD of UTC
         sys.stderr.write(_("rcm: note: --ref %(ref)s: %(why)s") % {"ref": reference.query, "why": reference.via} + "\n")
     result = planner.plan(dates, minutes, places, reference.tz, _bands(hours, work, lunch, reasonable))
-    view = render_plan.View(result, reference.query, count)
+    view = render_plan.View(result, reference.query, count, opts.tf)
     if draft is not None:
         _write_plan_draft(opts, draft, view, org, catalog)
     if series is not None:
@@ -178,7 +178,7 @@ def _write_plan_draft(opts: Globals, target: Path, view: Any, org: Optional[str]
     title = render_plan.draft_title(d.slug(target.stem))
     text = d.render(d.Draft(d.slug(target.stem), title, day.date, day.date, ref_label, ref_offset, ref_zone, conferences, (slot,)))
     _write_draft(opts, target, text)
-    sys.stderr.write(render_plan.wrote_draft(str(target), day.date, start, end, view.ref_label) + "\n")
+    sys.stderr.write(render_plan.wrote_draft(str(target), day.date, start, end, view.ref_label, view.tf) + "\n")
 
 
 def _write_draft(opts: Globals, target: Path, text: str) -> None:

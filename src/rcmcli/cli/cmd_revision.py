@@ -162,16 +162,17 @@ def agenda_diff(opts: Globals, old: str, new: str, fmt: str = "text", langs: Opt
     catalog = _catalog(opts)
     before, after = load_side(catalog, old), load_side(catalog, new)
     diff = compare(before, after, catalog.members)
+    tf = opts.tf.for_language(chosen[0])
     if notice:
         if diff:
-            sys.stdout.write(r.notice(diff, catalog.members, chosen))
+            sys.stdout.write(r.notice(diff, catalog.members, chosen, tf))
     elif fmt == "json":
         sys.stdout.write(r.as_json(diff, old, new))
     elif fmt == "markdown":
-        sys.stdout.write(r.markdown(diff, catalog.members, chosen[0], old, new))
+        sys.stdout.write(r.markdown(diff, catalog.members, tf, old, new))
     else:
         width = shutil.get_terminal_size().columns - 1 if sys.stdout.isatty() else None
-        sys.stdout.write(r.text(diff, catalog.members, chosen[0], old, new, width))
+        sys.stdout.write(r.text(diff, catalog.members, tf, old, new, width))
     return 1 if diff else 0
 
 

@@ -121,7 +121,7 @@ GLOBALS: tuple[Opt, ...] = (
     Opt("debug", ("--debug",), N_("Show tracebacks for internal errors."), kind="flag"),
     Opt("no_color", ("--no-color",), N_("No colour (also: NO_COLOR, or output not a terminal)."), kind="flag"),
     Opt("lang", ("--lang",), N_("Language of messages, help and titles (default: the locale)."), envvar="RCM_LANG", choices=LANGUAGES),
-    Opt("clock", ("--clock",), N_("12- or 24-hour times (default: the language's habit)."), envvar="RCM_CLOCK", choices=CLOCKS),
+    Opt("clock", ("--clock",), N_("12- or 24-hour times (default: 24-hour in tables and reports, the language's habit in announcements)."), envvar="RCM_CLOCK", choices=CLOCKS),
 )
 
 GROUPS: dict[tuple[str, ...], str] = {

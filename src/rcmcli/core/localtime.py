@@ -10,7 +10,7 @@ from datetime import datetime, time, timedelta, timezone
 
 from rcmcli.core import settings
 from rcmcli.core.model import Country, Meeting, Members, Slot
-from rcmcli.core.zones import Resolved, format_offset
+from rcmcli.core.zones import Resolved
 
 TYPE_CHECKING = False  # typing costs ~8 ms of start-up; annotations are never evaluated
 if TYPE_CHECKING:
@@ -235,12 +235,13 @@ class CapitalRow(namedtuple("CapitalRow", "country conferences offset times days
 
 def capital_matrix(meeting: Meeting, members: Members, org: str, hours: Hours | None = None) -> list[CapitalRow]:
     from rcmcli.core.zones import get_zone
+    from rcmcli.timefmt import iso_offset
 
     rows = []
     for country in members.members_of(org):
         tz = get_zone(country.zone)
         times = tuple(to_zone(s, tz, hours) for s in meeting.slots)
-        offset = format_offset(times[0].start.utcoffset()) if times else ""
+        offset = iso_offset(times[0].start.utcoffset()) if times else ""
         days = tuple(day_span(day.slots, tz, hours) for day in meeting.days if day.slots)
         rows.append(CapitalRow(country, tuple(members.conference_of(country.code)), offset, times, days))
     return rows
@@ -253,9 +254,3 @@ def day_span(slots: list[Slot], tz, hours: Hours | None = None) -> LocalTime:
     assert first.starts and last.ends and first.date
     start, end = first.starts.astimezone(tz), last.ends.astimezone(tz)
     return LocalTime(start, end, (start.date() - first.date).days, overlaps_night(start, end, hours), outside_work(start, end, hours))
-
-
-def current_offset(zone_key: str, now: datetime) -> str:
-    from rcmcli.core.zones import get_zone
-
-    return format_offset(now.astimezone(get_zone(zone_key)).utcoffset())

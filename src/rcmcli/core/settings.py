@@ -111,11 +111,6 @@ class Settings:
         self.plan = {**self.hours, **PLAN, **(plan or {})}  # [tool.rcm.plan] over [tool.rcm.hours]
         self.send = {**SEND, **(send or {})}
 
-    def span(self, name: str, table: str = "hours") -> str:
-        """'09:00–18:00': a band of ``hours`` (or ``plan``) as people read it."""
-        values = self.plan if table == "plan" else self.hours
-        return f"{values[name + '_start']}\u2013{values[name + '_end']}"
-
 
 DEFAULT = Settings()
 

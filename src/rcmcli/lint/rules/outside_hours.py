@@ -17,7 +17,8 @@ from __future__ import annotations
 from datetime import date
 
 from rcmcli.core.settings import HOURS
-from rcmcli.i18n import _, N_, current, weekday
+from rcmcli.i18n import _, N_, current
+from rcmcli.timefmt import Formatter
 from rcmcli.lint.rules._common import capitals_where
 
 CODE = "F002"
@@ -44,12 +45,12 @@ def validate_options(opts) -> str | None:
 def check(ctx, opts):
     from rcmcli.core.localtime import hhmm_wall, outside_work_between
 
-    hours = ctx.hours(opts)
+    hours, tf = ctx.hours(opts), Formatter(current())
     yield from capitals_where(
         ctx,
         key=lambda span: ((span[0] // 1440 - 1) % 7, span[0] % 1440, span[1] - span[0]),
         test=lambda span: outside_work_between(span[0], span[1], hours),
-        describe=lambda c, span: f"{c.capital.get(current())} {weekday(date.fromordinal(span[0] // 1440), width='abbreviated')} "
+        describe=lambda c, span: f"{c.capital.get(current())} {tf.weekday(date.fromordinal(span[0] // 1440), width='abbreviated')} "
         f"{hhmm_wall(span[0])}-{hhmm_wall(span[1])}",
         what=N_("%(title)s is outside working hours in: %(places)s"),
     )
