@@ -320,9 +320,9 @@ HELP = {('en', ()): 'Usage: rcm [OPTIONS] COMMAND [ARGS]...\n'
              '  --lang <en|es|pt|fr>  Idioma de los mensajes, la ayuda y los títulos (por\n'
              '                        defecto: el de la configuración regional).  [variable\n'
              '                        de entorno: RCM_LANG]\n'
-             '  --clock <12|24>       12- or 24-hour times (default: 24-hour in tables and\n'
-             "                        reports, the language's habit in announcements).\n"
-             '                        [variable de entorno: RCM_CLOCK]\n'
+             '  --clock <12|24>       Reloj de 12 o 24 horas (por defecto: 24 horas en\n'
+             '                        tablas e informes, la costumbre del idioma en los\n'
+             '                        anuncios).  [variable de entorno: RCM_CLOCK]\n'
              '  --install-completion  Install completion for the current shell.\n'
              '  --show-completion     Show completion for the current shell, to copy it or\n'
              '                        customize the installation.\n'
@@ -641,8 +641,8 @@ HELP = {('en', ()): 'Usage: rcm [OPTIONS] COMMAND [ARGS]...\n'
              '  --lang <en|es|pt|fr>  Idioma das mensagens, da ajuda e dos títulos (padrão:\n'
              '                        o da configuração regional).  [variável de ambiente:\n'
              '                        RCM_LANG]\n'
-             '  --clock <12|24>       12- or 24-hour times (default: 24-hour in tables and\n'
-             "                        reports, the language's habit in announcements).\n"
+             '  --clock <12|24>       Relógio de 12 ou 24 horas (padrão: 24 horas em tabelas\n'
+             '                        e relatórios, o costume do idioma nos anúncios).\n'
              '                        [variável de ambiente: RCM_CLOCK]\n'
              '  --install-completion  Install completion for the current shell.\n'
              '  --show-completion     Show completion for the current shell, to copy it or\n'
@@ -957,9 +957,10 @@ HELP = {('en', ()): 'Usage: rcm [OPTIONS] COMMAND [ARGS]...\n'
              "  --lang <en|es|pt|fr>  Langue des messages, de l'aide et des titres (par\n"
              '                        défaut : celle des paramètres régionaux).  [variable\n'
              "                        d'environnement : RCM_LANG]\n"
-             '  --clock <12|24>       12- or 24-hour times (default: 24-hour in tables and\n'
-             "                        reports, the language's habit in announcements).\n"
-             "                        [variable d'environnement : RCM_CLOCK]\n"
+             '  --clock <12|24>       Horloge sur 12 ou 24 heures (par défaut : 24 heures\n'
+             "                        dans les tableaux et les rapports, l'usage de la\n"
+             "                        langue dans les annonces).  [variable d'environnement\n"
+             '                        : RCM_CLOCK]\n'
              '  --install-completion  Install completion for the current shell.\n'
              '  --show-completion     Show completion for the current shell, to copy it or\n'
              '                        customize the installation.\n'

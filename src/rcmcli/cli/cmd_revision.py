@@ -205,7 +205,7 @@ def agenda_invite(
     server = _server(send, rate)
     catalog = _catalog(opts)
     mt, _note = _pick(catalog, meeting)
-    options = ics.Options(source_date_epoch=os.environ.get("SOURCE_DATE_EPOCH"), max_bytes=catalog.limits.max_bytes)
+    options = ics.Options(source_date_epoch=os.environ.get("SOURCE_DATE_EPOCH"), max_bytes=catalog.limits.max_bytes, clock=opts.clock)
     run = ics.invite_run(mt, roster, catalog.members, options, organizer, per_slot, previous)
     mails = _mails(mt, run, organizer, previous) if (eml or send) else []
     if server is not None and not yes:
