@@ -16,7 +16,8 @@ from pathlib import Path
 import pytest
 
 from rcmcli import i18n
-from rcmcli.cli import app as cli, commands, fastpath
+from rcmcli.cli import app as cli
+from rcmcli.cli import commands, fastpath
 from rcmcli.core.errors import UsageError
 from rcmcli.lint import formats
 from rcmcli.lint.engine import Report

@@ -24,8 +24,8 @@ import pytest
 from icalendar import Calendar
 from typer.testing import CliRunner
 
-from rcmcli.core.catalog import bundled_dir
 from rcmcli.cli.app import app
+from rcmcli.core.catalog import bundled_dir
 
 II, III, FOLLOWUP = "plenary-ii-2021", "plenary-iii-2022", "followup-ii-2021"
 

@@ -16,8 +16,8 @@ from dateutil.rrule import rrulestr
 from icalendar import Calendar
 from typer.testing import CliRunner
 
-from rcmcli.core.catalog import bundled_dir
 from rcmcli.cli.app import app
+from rcmcli.core.catalog import bundled_dir
 from rcmcli.core.roster import Participant, file_names
 
 II, FOLLOWUP = "plenary-ii-2021", "followup-ii-2021"

@@ -13,10 +13,10 @@ import json
 from pathlib import Path
 
 import pytest
+from samples import MINIMAL_MEETING
 from typer.testing import CliRunner
 
 from rcmcli.cli.app import app
-from samples import MINIMAL_MEETING
 
 
 def rcm(*args: str):

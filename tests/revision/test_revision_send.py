@@ -219,8 +219,8 @@ def test_send_usage_errors(tmp_path: Path, extra: list[str], message: str) -> No
 
 def test_rate_limit_spaces_messages(tmp_path: Path, smtp_server) -> None:
     """60 messages a minute: at least one second between two messages (the sleep is recorded, not slept)."""
-    from rcmcli.export import ics, mail, send
     from rcmcli.core.catalog import Catalog, bundled_dir
+    from rcmcli.export import ics, mail, send
 
     inbox, url = smtp_server
     roster = tmp_path / "roster.csv"

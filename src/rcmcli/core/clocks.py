@@ -286,7 +286,7 @@ def announcements(meeting: Meeting, places: Sequence[Place], per_slot: bool = Fa
     """
     chosen = meeting_days(meeting) if days is None else days
     out: list[Announcement] = []
-    for _, day in chosen:
+    for _number, day in chosen:
         assert day.date is not None
         slots = day.slots if per_slot else [_first(day.slots)]
         for slot in slots:

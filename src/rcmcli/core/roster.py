@@ -17,12 +17,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Optional
 
-from rcmcli.i18n import _, N_, ngettext
-from rcmcli.core.errors import InputError, InvalidDocument, Pos, close_matches, quote
-from rcmcli.core.problem import Problem
+from rcmcli.core.errors import InvalidDocument, Pos, close_matches, quote
 from rcmcli.core.model import Members
+from rcmcli.core.problem import Problem
 from rcmcli.core.yamltree import YMap, YScalar, YSeq, decode, node_kind, parse
 from rcmcli.core.zones import fold
+from rcmcli.i18n import N_, _
 
 FIELDS = ("name", "email", "country", "role", "language")
 REQUIRED = ("name", "email", "country")

@@ -20,10 +20,10 @@ from __future__ import annotations
 
 import sys
 
-from rcmcli.i18n import N_, _
 from rcmcli.core.errors import Pos, quote
 from rcmcli.core.problem import Problem
 from rcmcli.core.settings import DEFAULT_LIMITS, Limits  # the defaults live in settings
+from rcmcli.i18n import N_, _
 
 TYPE_CHECKING = False  # typing costs ~8 ms of start-up; annotations are never evaluated
 if TYPE_CHECKING:
@@ -358,7 +358,7 @@ def _too_deep_at(text: str, b: _Builder) -> Pos:
 def _index(text: str, line: int, column: int) -> int:
     """The offset of a 1-based line and column."""
     start = 0
-    for _ in range(line - 1):
+    for _line in range(line - 1):
         start = text.index("\n", start) + 1
     return start + column - 1
 
@@ -502,14 +502,16 @@ def _at(node: YNode, pos: Pos) -> YNode:
     """
     if type(node) is YScalar:
         return YScalar(node.raw, node.plain, pos)
-    if type(node) is YMap:
-        out: YMap | YSeq = YMap(pos)
-        out.items = {key: (pos, _at(child, pos)) for key, (_kpos, child) in node.items.items()}
-    else:
-        out = YSeq(pos)
-        out.items = [_at(child, pos) for child in node.items]
-    out.size = node.size
-    return out
+    if isinstance(node, YMap):
+        mapping = YMap(pos)
+        mapping.items = {key: (pos, _at(child, pos)) for key, (_kpos, child) in node.items.items()}
+        mapping.size = node.size
+        return mapping
+    assert isinstance(node, YSeq)
+    sequence = YSeq(pos)
+    sequence.items = [_at(child, pos) for child in node.items]
+    sequence.size = node.size
+    return sequence
 
 
 def _check_tag(b: _Builder, event, pos: Pos) -> None:

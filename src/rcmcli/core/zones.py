@@ -16,7 +16,7 @@ from datetime import datetime, timedelta, timezone, tzinfo
 from functools import lru_cache
 
 from rcmcli.core import tzdb
-from rcmcli.core.errors import UnknownZoneError, UsageError, close_matches, quote
+from rcmcli.core.errors import UnknownZoneError, close_matches, quote
 from rcmcli.i18n import _
 from rcmcli.timefmt import iso_offset
 
@@ -336,7 +336,7 @@ def _close(
     targets: dict[str, str] = {}
     for city, keys in cities.items():
         targets.setdefault(city, _best(keys)[0])
-    for name, (key, _) in aliases.items():
+    for name, (key, _why) in aliases.items():
         targets.setdefault(name, key)
     for key in zones:
         targets.setdefault(fold(key), key)

@@ -15,12 +15,12 @@ from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Optional
 
-from rcmcli.i18n import LANGUAGES, N_, _, language
-from rcmcli.export import icstext as w
 from rcmcli.core.errors import InputError, OutputError, UsageError, quote
 from rcmcli.core.identity import slot_keys  # the UIDs' key; the agenda diff matches slots by it too
 from rcmcli.core.model import Meeting, Members, Slot, Speaker
 from rcmcli.core.yamltree import DEFAULT_LIMITS
+from rcmcli.export import icstext as w
+from rcmcli.i18n import LANGUAGES, N_, _, language
 
 if TYPE_CHECKING:
     from rcmcli.core.roster import Participant

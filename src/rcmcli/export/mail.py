@@ -30,8 +30,8 @@ from email.utils import format_datetime
 
 from rcmcli.core.errors import InputError
 from rcmcli.export import icstext as w
-from rcmcli.i18n import LANGUAGES, N_, _, language
 from rcmcli.export.ics import Invite, Organizer
+from rcmcli.i18n import LANGUAGES, N_, _, language
 
 # RFC 5322 §2.1.1: a line of a message is at most 998 characters, CRLF excluded.
 LINE_MAX = 998
@@ -173,10 +173,10 @@ def build(invite: Invite, organizer: Organizer) -> Mail:
     msg["Message-ID"] = mid
     msg.set_content(body(invite, organizer, values), cte="quoted-printable")
     msg.add_alternative(invite.data, maintype="text", subtype="calendar", cte="base64")
-    calendar = msg.get_payload()[1]
+    calendar = _part(msg, 1)
     calendar.replace_header("Content-Type", f"text/calendar; method={invite.method}; charset=UTF-8")
     msg.add_attachment(invite.data, maintype="application", subtype="ics", filename="invite.ics")
-    attachment = msg.get_payload()[1]
+    attachment = _part(msg, 1)
     attachment.replace_header("Content-Type", "application/ics; name=invite.ics")
     _deterministic(msg, mid)
     data = msg.as_bytes(policy=SMTP)
@@ -202,6 +202,15 @@ def _check(data: bytes, sender: str, to: str) -> None:
         if found != [address]:
             values = {"field": field, "email": to, "found": ", ".join(found)}
             raise InputError(_("the %(field)s: line of the message to %(email)s would read as %(found)s; check the names in it") % values)
+
+
+def _part(msg: EmailMessage, n: int) -> EmailMessage:
+    """The n-th part of a multipart message."""
+    parts = msg.get_payload()
+    assert isinstance(parts, list)
+    part = parts[n]
+    assert isinstance(part, EmailMessage)
+    return part
 
 
 def _deterministic(msg: EmailMessage, mid: str) -> None:

@@ -23,9 +23,9 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Optional
 
-from rcmcli.i18n import _
 from rcmcli.core.errors import InputError, OutputError, UsageError, quote
 from rcmcli.core.model import Country, Meeting, Members, Slot
+from rcmcli.i18n import _
 from rcmcli.timefmt import Formatter, iso_utc
 
 # Times the page shows before (or without) its script: 24-hour, the same in every language

@@ -19,10 +19,10 @@ the run's ``[tool.rcm.hours]`` instead (outside-hours, night-slot).
 
 from __future__ import annotations
 
-from rcmcli.i18n import _
 from rcmcli.core import settings as run_settings
 from rcmcli.core.errors import ConfigError, quote
 from rcmcli.core.settings import DEFAULT_LIMITS, Limits
+from rcmcli.i18n import _
 
 TYPE_CHECKING = False  # typing costs milliseconds of start-up
 if TYPE_CHECKING:

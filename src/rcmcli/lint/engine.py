@@ -14,17 +14,17 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any, Iterable
 
-from rcmcli.i18n import _, ngettext
 from rcmcli.core.errors import ConfigError, InputError, one_line
+from rcmcli.core.loader import MEETING, MEMBERS, Loaded, read_document
+from rcmcli.core.model import Meeting, Members
+from rcmcli.core.timeparse import parse_time
+from rcmcli.core.walk import Walk, is_yaml_name, yaml_files
+from rcmcli.i18n import _, ngettext
 from rcmcli.lint import suppress
 from rcmcli.lint.config import Config
 from rcmcli.lint.context import RuleContext
 from rcmcli.lint.problem import ERROR, Problem
 from rcmcli.lint.rules import all_rules
-from rcmcli.core.timeparse import parse_time
-from rcmcli.core.loader import MEETING, MEMBERS, Loaded, read_document
-from rcmcli.core.model import Meeting, Members
-from rcmcli.core.walk import Walk, is_yaml_name, yaml_files
 
 
 @dataclass

@@ -7,11 +7,11 @@ configuration, so `rcm agenda show` imports only what it runs.
 
 from __future__ import annotations
 
+from rcmcli.core.loader import Loaded
+from rcmcli.core.model import Meeting, Members
 from rcmcli.lint.context import RuleContext
 from rcmcli.lint.problem import Problem
 from rcmcli.lint.suppress import apply
-from rcmcli.core.loader import Loaded
-from rcmcli.core.model import Meeting, Members
 
 # Findings that make a meeting's times undefined: a slot that ends before it starts,
 # a wall time that does not exist or happens twice, dates in the wrong order, a

@@ -23,11 +23,11 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
-from rcmcli.i18n import ngettext
 from rcmcli.core.errors import quote
 from rcmcli.core.zones import get_zone, parse_offset
-from rcmcli.timefmt import iso_offset
+from rcmcli.i18n import ngettext
 from rcmcli.lint.problem import Problem
+from rcmcli.timefmt import iso_offset
 
 CODE = "P003"
 NAME = "etc-zone-sign"

@@ -34,10 +34,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from rcmcli.i18n import _
 from rcmcli.core.errors import Pos, quote
 from rcmcli.core.model import Text
 from rcmcli.core.schema import LINE_BREAKS, ListOf, MapOf, Obj, Spec
+from rcmcli.i18n import _
 from rcmcli.lint.problem import Problem
 
 CODE = "C001"
@@ -72,7 +72,7 @@ _TEXT, _OBJ, _TEXTS, _OBJS = range(4)
 @lru_cache(maxsize=None)
 def _plan(spec: Obj) -> tuple[tuple[str, int, Spec], ...]:
     """The fields of ``spec`` that hold one-line text, or objects that may: (key, kind, spec)."""
-    plan = []
+    plan: list[tuple[str, int, Spec]] = []
     for key, f in spec.fields.items():
         sub = f.spec
         if isinstance(sub, (ListOf, MapOf)):
@@ -98,11 +98,13 @@ def _obj(spec: Obj, value, found: list[Problem]) -> None:
         if kind == _TEXT:
             _text(child, value.where(key), key, found)
         elif kind == _OBJ:
+            assert isinstance(sub, Obj)
             _obj(sub, child, found)
         else:
             items = child.values() if isinstance(child, dict) else child
             for item in items:
                 if kind == _OBJS:
+                    assert isinstance(sub, Obj)
                     _obj(sub, item, found)
                 else:
                     _text(item, value.where(key), key, found)

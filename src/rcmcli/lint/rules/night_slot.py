@@ -15,7 +15,7 @@ Passing::
 from __future__ import annotations
 
 from rcmcli.core.settings import HOURS
-from rcmcli.i18n import _, N_, current
+from rcmcli.i18n import N_, _, current
 from rcmcli.lint.rules._common import capitals_where
 
 CODE = "F001"

@@ -17,9 +17,9 @@ from __future__ import annotations
 from datetime import date
 
 from rcmcli.core.settings import HOURS
-from rcmcli.i18n import _, N_, current
-from rcmcli.timefmt import Formatter
+from rcmcli.i18n import N_, _, current
 from rcmcli.lint.rules._common import capitals_where
+from rcmcli.timefmt import Formatter
 
 CODE = "F002"
 NAME = "outside-hours"

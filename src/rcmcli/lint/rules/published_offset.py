@@ -20,10 +20,10 @@ from __future__ import annotations
 import re
 from datetime import datetime, time
 
-from rcmcli.i18n import _
 from rcmcli.core.errors import quote
-from rcmcli.lint.problem import Problem
 from rcmcli.core.zones import get_zone, parse_offset
+from rcmcli.i18n import _
+from rcmcli.lint.problem import Problem
 from rcmcli.timefmt import iso_offset
 
 CODE = "P002"

@@ -27,10 +27,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from rcmcli.i18n import _
 from rcmcli.core.errors import quote
-from rcmcli.lint.problem import Problem
 from rcmcli.core.timeparse import hhmm
+from rcmcli.i18n import _
+from rcmcli.lint.problem import Problem
 from rcmcli.timefmt import iso_offset
 
 CODE = "P001"

@@ -13,11 +13,11 @@ Passing::
 
 from __future__ import annotations
 
-from rcmcli.i18n import _, current
-from rcmcli.timefmt import Formatter
 from rcmcli.core.errors import quote
-from rcmcli.lint.problem import Problem
 from rcmcli.core.timeparse import weekday_index
+from rcmcli.i18n import _, current
+from rcmcli.lint.problem import Problem
+from rcmcli.timefmt import Formatter
 
 CODE = "T007"
 NAME = "weekday-mismatch"
