@@ -343,10 +343,7 @@ def read_document(path: str | os.PathLike, spec: Obj, limits: Limits = DEFAULT_L
 
 
 def read_text(text: str, path: str, spec: Obj, limits: Limits = DEFAULT_LIMITS) -> Loaded:
-    from rcmcli.core.gcpause import paused
-
-    with paused():
-        return _read_text(text, path, spec, limits)
+    return _read_text(text, path, spec, limits)
 
 
 def _read_text(text: str, path: str, spec: Obj, limits: Limits) -> Loaded:

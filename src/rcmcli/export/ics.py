@@ -344,11 +344,8 @@ def export(
     ``counts``, if given, receives what was written: ``events``, and with
     ``previous`` also ``new``, ``moved``, ``updated``, ``cancelled``.
     """
-    from rcmcli.core.gcpause import paused
-
-    with paused():  # thousands of strings and no cycles: see rcmcli.core.gcpause
-        earlier = read_previous(previous, meeting, options.max_bytes) if previous is not None else None
-        return calendar_bytes(meeting, members, options, earlier, counts)
+    earlier = read_previous(previous, meeting, options.max_bytes) if previous is not None else None
+    return calendar_bytes(meeting, members, options, earlier, counts)
 
 
 def calendar_bytes(

@@ -258,12 +258,9 @@ def _sorted(meetings: Iterable[Meeting]) -> list[Meeting]:
 
 def render_files(site: Site) -> dict[str, bytes]:
     """Every file of the site, by relative path (``/``-separated); one process."""
-    from rcmcli.core.gcpause import paused
-
     env, meetings = environment(), _sorted(site.meetings)
-    with paused():
-        files = _index_files(env, meetings)
-        files.update(_meeting_files(env, site, meetings))
+    files = _index_files(env, meetings)
+    files.update(_meeting_files(env, site, meetings))
     return files
 
 
@@ -544,13 +541,10 @@ def build(site: Site, target: Path, jobs: int | None = None, protect: Iterable[s
     into the fresh folder. Any failure removes the fresh folder and leaves ``target``
     as it was.
     """
-    from rcmcli.core.gcpause import paused
-
     real = check_output(target, [*protect, *(mt.path for mt in site.meetings if mt.path)])
     fresh = _fresh_folder(real, target)
     try:
-        with paused():
-            names = _build_into(site, fresh, jobs)
+        names = _build_into(site, fresh, jobs)
         _swap(fresh, real)
     except OSError as exc:
         shutil.rmtree(fresh, ignore_errors=True)

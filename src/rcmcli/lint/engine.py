@@ -156,10 +156,7 @@ class Report:
 
 
 def lint_file(path: Path, rules: list[Selected], members: Members, aliases, config: Config, use_suppressions: bool = True) -> list[Problem]:
-    from rcmcli.core.gcpause import paused
-
-    with paused():  # the document's objects hold no cycles: see rcmcli.core.gcpause
-        return _lint_file(path, rules, members, aliases, config, use_suppressions)
+    return _lint_file(path, rules, members, aliases, config, use_suppressions)
 
 
 def _lint_file(path: Path, rules: list[Selected], members: Members, aliases, config: Config, use_suppressions: bool) -> list[Problem]:
