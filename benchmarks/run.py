@@ -50,7 +50,7 @@ from typing import Callable
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import generate  # noqa: E402
+import generate
 
 BIN = Path(sys.executable).parent
 

@@ -1,7 +1,9 @@
 """The house rules of docs/architecture.md, checked.
 
 * The layers: ``core`` imports nothing of ``lint``, ``export`` or ``cli``; ``lint`` and
-  ``export`` nothing of ``cli``; only ``cli`` may import Typer or Rich.
+  ``export`` nothing of ``cli``; only ``cli`` may import Typer or Rich. The shared
+  modules under them all (``i18n``, then ``timefmt``) import no layer, and no module
+  reaches another through ``sys.modules`` (the way an import arrow back up was hidden).
 * No import cycle between modules, and every module imports alone in a fresh interpreter.
 * Read commands create or change no file outside what they were asked to write.
 * The read commands' machine formats import neither ``dataclasses``, ``pathlib`` nor
@@ -29,15 +31,18 @@ MODULES = sorted(
     if "locale" not in p.parts
 )
 LAYER_OF = {"core": 0, "lint": 1, "export": 1, "cli": 2}
-# What a layer may import from rcmcli (besides itself); the top-level i18n module and
-# the package's __init__ are shared by all.
+# What a layer may import from rcmcli (besides itself); the top-level i18n and timefmt
+# modules and the package's __init__ are shared by all.
 ALLOWED = {
     "core": {"core"},
     "lint": {"core", "lint"},
     "export": {"core", "export"},
     "cli": {"core", "lint", "export", "cli"},
 }
-SHARED = {"rcmcli", "rcmcli.i18n", "rcmcli.__main__"}
+SHARED = {"rcmcli", "rcmcli.i18n", "rcmcli.timefmt", "rcmcli.__main__"}
+# The shared modules form the bottom of the stack, in this order: each may import only
+# those before it (i18n nothing of rcm; timefmt only i18n).
+BOTTOM = ("rcmcli.i18n", "rcmcli.timefmt")
 
 
 def _layer(module: str) -> str | None:
@@ -70,6 +75,33 @@ def test_imports_go_down_the_layers(module):
             continue
         target = _layer(imported)
         assert target in ALLOWED[layer], f"{module} ({layer}) imports {imported} ({target})"
+
+
+@pytest.mark.parametrize("module", BOTTOM)
+def test_the_shared_modules_import_no_layer(module):
+    below = set(BOTTOM[: BOTTOM.index(module)])
+    ours = {i for i in _imports(module) if i.startswith("rcmcli.")}
+    assert ours <= below, f"{module} imports {sorted(ours - below)}: the shared modules sit under every layer"
+
+
+def test_no_module_is_reached_through_sys_modules():
+    """``sys.modules.get("rcmcli.i18n")`` is an import the cycle test cannot see."""
+    for module in MODULES:
+        path = SRC.parent.joinpath(*module.split("."))
+        path = path / "__init__.py" if path.is_dir() else path.with_suffix(".py")
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and _is_sys_modules(getattr(node.func, "value", None)):
+                keys = node.args[:1]
+            elif isinstance(node, ast.Subscript) and _is_sys_modules(node.value):
+                keys = [node.slice]
+            else:
+                continue
+            if any(isinstance(k, ast.Constant) and str(k.value).startswith("rcmcli") for k in keys):
+                pytest.fail(f"{module}:{node.lineno} reads rcm's modules from sys.modules: import them, down the layers")
+
+
+def _is_sys_modules(node: ast.AST | None) -> bool:
+    return isinstance(node, ast.Attribute) and node.attr == "modules" and getattr(node.value, "id", "") == "sys"
 
 
 def test_no_import_cycles():
@@ -173,7 +205,7 @@ def test_the_read_path_imports_no_dataclasses_pathlib_or_typing(argv, tmp_path):
 
     assert heavy() == "[]"
     (tmp_path / ".rcm.toml").write_text("[limits]\nmax_depth = 60\n", encoding="utf-8")
-    assert heavy() == "['pathlib', 'typing']"  # a configuration is read (lint.config, tomllib)
+    assert heavy() == "['typing']"  # a configuration is read: tomllib imports typing
 
 
 def test_a_broken_draft_does_not_stop_the_catalog(tmp_path):

@@ -16,11 +16,10 @@ import string
 from pathlib import Path
 
 import pytest
-
-from rcmcli import i18n
-
 from babel.messages.frontend import CommandLineInterface
 from babel.messages.pofile import read_po
+
+from rcmcli import i18n
 
 ROOT = Path(__file__).resolve().parent.parent
 LOCALE = ROOT / "src" / "rcmcli" / "locale"

@@ -12,9 +12,9 @@ from typer.testing import CliRunner
 
 from rcmcli.cli import registry
 from rcmcli.cli.app import app
+from rcmcli.core.schema_json import render as render_schema
 from rcmcli.lint import docs
 from rcmcli.lint.rules import REGISTRY, all_rules
-from rcmcli.core.schema_json import render as render_schema
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -1,4 +1,4 @@
-"""Choosing the language, loading its catalog, and the dates and times people read.
+"""Choosing the language and loading its catalog (dates and times: tests/test_timefmt.py).
 
 Every expected string is written by hand. Those marked CLDR are what the Unicode
 CLDR data says for that locale (full date format, short time format, GMT format);
@@ -11,13 +11,13 @@ import os
 import shutil
 import subprocess
 import sys
-from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
 
 import pytest
 
 from rcmcli import i18n
-from rcmcli.cli import app as cli, commands, fastpath
+from rcmcli.cli import app as cli
+from rcmcli.cli import commands, fastpath
 from rcmcli.core.errors import UsageError
 from rcmcli.lint import formats
 from rcmcli.lint.engine import Report
@@ -60,11 +60,23 @@ def test_order_option_then_rcm_lang_then_locale():
 
 @pytest.mark.parametrize("option, environ, source", [("de", {}, "--lang"), (None, {"RCM_LANG": "pt_BR"}, "RCM_LANG")])
 def test_unknown_language_is_an_error_listing_the_languages(option, environ, source):
-    with pytest.raises(UsageError) as err:
+    with pytest.raises(i18n.LanguageError) as err:
         i18n.choose(option, environ)
     value = option or environ["RCM_LANG"]
     assert str(err.value) == f"unknown language '{value}' (from {source}); use one of: en, es, pt, fr"
-    assert err.value.exit_code == 2
+    # i18n imports nothing of rcm: its error is not an RcmError; the command line makes it exit 2.
+    assert not isinstance(err.value, UsageError)
+    if option:
+        assert commands.setup(commands.Globals(lang=option)) == 2
+
+
+def test_an_unknown_language_inside_a_command_is_a_usage_error(capsys):
+    def command(opts):
+        with i18n.language("xx"):  # a roster's language column, say
+            return 0
+
+    assert commands.run(command, commands.Globals()) == 2
+    assert "unknown language 'xx'" in capsys.readouterr().err
 
 
 # --- the catalogs --------------------------------------------------------------------
@@ -258,87 +270,3 @@ def test_help_in_the_chosen_language(capsys, monkeypatch):
     assert "\nOpções:\n" in out and "[padrão: all]" in out
 
 
-def test_clock_option_reaches_the_formatter(capsys):
-    assert commands.setup(commands.Globals(clock="12", lang="fr")) == 0
-    assert (i18n.current(), i18n.clock()) == ("fr", "12")
-    assert i18n.format_clock(time(14, 30)) == "2:30\u202fPM"  # CLDR fr, skeleton hm
-
-
-# --- dates and times (CLDR) ----------------------------------------------------------
-
-NARROW = "\u202f"  # CLDR puts a narrow no-break space before AM/PM and a. m./p. m.
-
-
-@pytest.mark.parametrize(
-    "lang, expected",
-    [
-        ("es", "jueves, 9 de septiembre de 2021"),  # CLDR es full date
-        ("pt", "quinta-feira, 9 de setembro de 2021"),  # CLDR pt full date
-        ("fr", "jeudi 9 septembre 2021"),  # CLDR fr full date
-        ("en", "Thursday, September 9, 2021"),  # CLDR en full date
-    ],
-)
-def test_format_day(lang, expected):
-    assert i18n.format_day(date(2021, 9, 9), lang) == expected
-
-
-@pytest.mark.parametrize(
-    "lang, expected",
-    [("en", "Thu, Sep 9"), ("es", "jue, 9 sep"), ("pt", "qui., 9 de set."), ("fr", "jeu. 9 sept.")],  # CLDR skeleton MMMEd
-)
-def test_format_day_abbreviated(lang, expected):
-    assert i18n.format_day(datetime(2021, 9, 9, 23, 30, tzinfo=timezone.utc), lang, "abbreviated") == expected
-
-
-@pytest.mark.parametrize(
-    "lang, clock, t, expected",
-    [
-        # The language's habit: CLDR short time format (es is Latin American Spanish, es_419).
-        ("en", None, time(14, 30), f"2:30{NARROW}PM"),
-        ("es", None, time(14, 30), f"2:30{NARROW}p.m."),
-        ("pt", None, time(9, 5), "09:05"),
-        ("fr", None, time(14, 30), "14:30"),
-        # --clock 24 / 12: CLDR skeletons Hm and hm.
-        ("en", "24", time(9, 5), "09:05"),
-        ("es", "24", time(14, 30), "14:30"),
-        ("pt", "12", time(14, 30), f"2:30{NARROW}PM"),
-        ("fr", "12", time(9, 5), f"9:05{NARROW}AM"),
-    ],
-)
-def test_format_clock(lang, clock, t, expected):
-    assert i18n.format_clock(t, lang, clock) == expected
-
-
-def test_format_clock_shows_the_wall_time_of_an_aware_value():
-    moment = datetime(2021, 9, 9, 9, 0, tzinfo=timezone(timedelta(hours=-6)))  # 15:00 UTC
-    assert i18n.format_clock(moment, "fr") == "09:00"
-
-
-@pytest.mark.parametrize(
-    "environ, expected",
-    [
-        ({"LANG": "es_AR.UTF-8"}, "14:30"),  # CLDR es_AR short time HH:mm
-        ({"LANG": "fr_CA.UTF-8"}, "14 h 30"),  # CLDR fr_CA short time HH 'h' mm
-        ({"LANG": "es_ZZ.UTF-8"}, f"2:30{NARROW}p.m."),  # no such CLDR locale: es_419
-        ({"LANG": "pt_BR.UTF-8"}, f"2:30{NARROW}p.m."),  # another language's region: es_419
-    ],
-)
-def test_the_locale_region_refines_times(environ, expected):
-    i18n.use("es" if not environ["LANG"].startswith("fr") else "fr", environ=environ)
-    assert i18n.format_clock(time(14, 30)) == expected
-
-
-@pytest.mark.parametrize(
-    "lang, offset, width, expected",
-    [
-        ("es", timedelta(hours=-6), "short", "GMT-6"),  # CLDR es gmtFormat GMT{0}
-        ("en", timedelta(hours=5, minutes=30), "short", "GMT+5:30"),
-        ("fr", timedelta(hours=-3), "short", "UTC-3"),  # CLDR fr gmtFormat UTC{0}
-        ("pt", timedelta(hours=-3), "short", "-3 GMT"),  # CLDR pt gmtFormat {0} GMT
-        ("es", timedelta(hours=-3), "long", "GMT-03:00"),
-        ("fr", timedelta(0), "short", "UTC"),
-        ("en", timedelta(0), "long", "GMT"),
-    ],
-)
-def test_format_offset(lang, offset, width, expected):
-    assert i18n.format_offset(offset, lang, width) == expected

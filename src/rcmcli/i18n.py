@@ -5,16 +5,18 @@ the POSIX locale, else English) and made active with :func:`use`; code everywher
 marks text with :func:`_` (``_("unknown timezone %(name)s") % {"name": ...}``: named
 placeholders, so translators can reorder them) or :func:`ngettext`, and texts
 declared before the language is known with :func:`N_`, translated where they are
-shown. Dates and times a person reads go through :func:`format_day`,
-:func:`format_clock` and :func:`format_offset` (CLDR, through Babel).
+shown. Dates and times a person reads are written by :mod:`rcmcli.timefmt` (CLDR,
+through Babel), in the CLDR locale :func:`cldr_locale` names.
 
 Catalogs: ``rcmcli/locale/<lang>/LC_MESSAGES/rcm.po`` in the repository, compiled to
 ``rcm.mo`` by the build (``hatch_build.py``). A source checkout without a build (or
 whose ``.po`` is newer than its ``.mo``) compiles the ``.po`` in memory with Babel:
 slower, never wrong. docs/languages.md says how to add a language.
 
-Imports nothing heavy: English reads no catalog and never imports Babel for
-messages; Babel is imported only by the date functions and the ``.po`` fallback.
+Imports nothing heavy, and nothing else of rcm: every other module may import this one.
+English reads no catalog and never imports Babel for messages; Babel is imported
+only by :func:`cldr_locale` and the ``.po`` fallback. A language rcm does not speak
+is a :class:`LanguageError`, which the command line reports as a usage error (exit 2).
 """
 
 from __future__ import annotations
@@ -23,9 +25,8 @@ import os
 
 TYPE_CHECKING = False  # typing costs ~8 ms of start-up; annotations are never evaluated
 if TYPE_CHECKING:
-    from datetime import date, datetime, time, timedelta
     from gettext import GNUTranslations
-    from typing import Mapping, Optional, Union
+    from typing import Mapping, Optional
 
 # Adding a language: one line here and one catalog file (docs/languages.md).
 LANGUAGES = ("en", "es", "pt", "fr")
@@ -41,7 +42,13 @@ POSIX_VARIABLES = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
 
 # English is the text in the code: no catalog, and not even the gettext module (it imports
 # re: ~5 ms of every start-up).
-_active: dict = {"lang": "en", "translation": None, "clock": None, "region": None}
+_active: dict = {"lang": "en", "translation": None, "region": None}
+
+
+class LanguageError(ValueError):
+    """A language rcm does not speak (``--lang``, ``RCM_LANG``, a roster's column): a usage
+    error at the command line. Defined here, not in ``core.errors``, so that this module,
+    which every other imports, imports none of them."""
 
 
 def N_(message: str) -> str:
@@ -68,34 +75,25 @@ def current() -> str:
     return _active["lang"]
 
 
-def clock() -> Optional[str]:
-    """The ``--clock`` override ('12' or '24'), or None: the language's habit."""
-    return _active["clock"]
-
-
-def use(lang: str, clock: Optional[str] = None, environ: Optional[Mapping[str, str]] = None) -> None:
+def use(lang: str, environ: Optional[Mapping[str, str]] = None) -> None:
     """Make ``lang`` the language of this run (English: no catalog is read).
 
-    ``clock`` ('12', '24' or None) overrides the language's habit for times; the POSIX
-    locale's region (``es_AR`` in ``LANG=es_AR.UTF-8``) refines dates and times when
-    its language is ``lang``.
+    The POSIX locale's region (``es_AR`` in ``LANG=es_AR.UTF-8``) refines dates and
+    times when its language is ``lang`` (:func:`cldr_locale`). The clock is not a
+    language's: it belongs to the run's :class:`rcmcli.timefmt.Formatter`.
     """
     if lang not in LANGUAGES:
         raise _unknown(lang, "")
-    if clock is not None and clock not in CLOCKS:
-        from rcmcli.core.errors import UsageError
-
-        raise UsageError(_("unknown clock '%(clock)s'; use 12 or 24") % {"clock": clock})
     translation = None if lang == "en" else load(lang)
     region = _posix_tag(os.environ if environ is None else environ)
-    _active.update(lang=lang, translation=translation, clock=clock, region=region)
+    _active.update(lang=lang, translation=translation, region=region)
 
 
 class language:
     """``with language("es"): ...``: text in another language for a while (a participant's
     invitation, a calendar in the language of a page), the run's language restored after.
 
-    Only the messages switch; the ``--clock`` choice and the POSIX region stay the run's.
+    Only the messages switch; the POSIX region stays the run's.
     Catalogs are read once per language and kept (:data:`_catalogs`).
     """
 
@@ -129,8 +127,8 @@ def _catalog(lang: str) -> Optional[GNUTranslations]:
 
 
 def reset() -> None:
-    """English, the language's own clock: the state before any :func:`use`."""
-    _active.update(lang="en", translation=None, clock=None, region=None)
+    """English: the state before any :func:`use`."""
+    _active.update(lang="en", translation=None, region=None)
 
 
 # --- choosing the language -----------------------------------------------------------
@@ -194,13 +192,11 @@ def _posix_tag(environ: Mapping[str, str]) -> Optional[str]:
     return None
 
 
-def _unknown(value: str, source: str) -> Exception:
-    from rcmcli.core.errors import UsageError
-
+def _unknown(value: str, source: str) -> LanguageError:
     values = {"value": value, "languages": ", ".join(LANGUAGES), "source": source}
     if source:
-        return UsageError(_("unknown language '%(value)s' (from %(source)s); use one of: %(languages)s") % values)
-    return UsageError(_("unknown language '%(value)s'; use one of: %(languages)s") % values)
+        return LanguageError(_("unknown language '%(value)s' (from %(source)s); use one of: %(languages)s") % values)
+    return LanguageError(_("unknown language '%(value)s'; use one of: %(languages)s") % values)
 
 
 # --- catalogs --------------------------------------------------------------------------
@@ -247,7 +243,7 @@ def _from_po(po: str) -> GNUTranslations:
     return GNUTranslations(buffer)
 
 
-# --- dates and times a person reads (CLDR) ---------------------------------------------
+# --- the CLDR locale of dates and times (rcmcli.timefmt writes them) ----------------------
 
 
 def cldr_locale(lang: Optional[str] = None) -> str:
@@ -261,81 +257,3 @@ def cldr_locale(lang: Optional[str] = None) -> str:
         if localedata.exists(region):  # CLDR has data for it (es_AR, fr_CA), not just a parent
             return region
     return CLDR_DEFAULT.get(lang, "en")
-
-
-def format_day(day: Union[date, datetime], lang: Optional[str] = None, width: str = "full") -> str:
-    """A day as people of ``lang`` write it: 'jueves, 9 de septiembre de 2021' (CLDR full).
-
-    ``width``: full, long, medium or short (CLDR date formats), or ``abbreviated``
-    ('Thu, Sep 9': CLDR skeleton MMMEd), for table cells.
-    """
-    from babel.dates import format_date, format_skeleton
-
-    locale = cldr_locale(lang)
-    if width == "abbreviated":
-        return format_skeleton("MMMEd", _naive(day), locale=locale)
-    return format_date(day, width, locale=locale)
-
-
-def weekday(day: Union[date, datetime], lang: Optional[str] = None, width: str = "wide") -> str:
-    """The weekday of ``day``: 'Thursday'/'jueves' (wide) or 'Thu'/'jue' (abbreviated), from
-    CLDR; English from the C library's own names, without importing Babel."""
-    lang = lang or current()
-    if lang == "en":
-        return f"{day:%A}" if width == "wide" else f"{day:%a}"
-    from babel.dates import format_date
-
-    return format_date(day, "EEEE" if width == "wide" else "EEE", locale=cldr_locale(lang))
-
-
-def format_clock(moment: Union[time, datetime], lang: Optional[str] = None, clock: Optional[str] = None) -> str:
-    """A wall-clock time: '14:30', '2:30 PM', '2:30 p.m.'.
-
-    ``clock`` ('12', '24'; default: the ``--clock`` option, else None) overrides the
-    locale's habit (CLDR short time format). The time is shown as given: a
-    zone-aware value is not converted.
-    """
-    from babel.dates import format_skeleton, format_time
-
-    locale = cldr_locale(lang)
-    chosen = clock or _active["clock"]
-    value = _naive(moment)
-    if chosen == "24":
-        return format_skeleton("Hm", value, locale=locale)
-    if chosen == "12":
-        return format_skeleton("hm", value, locale=locale)
-    return format_time(value, "short", locale=locale)
-
-
-def format_offset(offset: Optional[timedelta], lang: Optional[str] = None, width: str = "short") -> str:
-    """A UTC offset as people write it, in the language's CLDR GMT format.
-
-    ``short``: 'GMT-6', 'GMT+5:30' (hours unpadded, minutes only when not zero: the
-    CLDR short localized GMT format, as the conferences publish offsets);
-    ``long``: 'GMT-06:00'. Zero is the bare 'GMT' ('UTC' in French). The minus is
-    ASCII, so what is shown can be typed back into ``--tz``.
-    """
-    from babel import Locale
-
-    pattern = Locale.parse(cldr_locale(lang)).zone_formats["gmt"]
-    if offset is None:
-        return pattern % "?"
-    minutes = int(offset.total_seconds()) // 60
-    if minutes == 0:
-        return (pattern % "").strip()
-    sign = "-" if minutes < 0 else "+"
-    h, m = divmod(abs(minutes), 60)
-    if width == "long":
-        return pattern % f"{sign}{h:02d}:{m:02d}"
-    return pattern % (f"{sign}{h}:{m:02d}" if m else f"{sign}{h}")
-
-
-def _naive(moment: Union[date, time, datetime]) -> Union[date, datetime]:
-    """The wall-clock fields only (Babel would otherwise convert an aware value)."""
-    from datetime import date as date_, datetime as datetime_, time as time_
-
-    if isinstance(moment, datetime_):
-        return moment.replace(tzinfo=None)
-    if isinstance(moment, time_):
-        return datetime_.combine(date_(2000, 1, 1), moment.replace(tzinfo=None))
-    return moment

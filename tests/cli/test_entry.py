@@ -64,3 +64,19 @@ def test_a_reader_that_goes_away_is_not_an_error(tmp_path: Path):
     script.write_text(f"{sys.executable} -m rcmcli agenda times {II} --format json | head -c 10 >/dev/null\n", encoding="utf-8")
     done = subprocess.run(["sh", str(script)], cwd=tmp_path, capture_output=True, timeout=120)
     assert done.stderr == b""
+
+
+def test_one_garbage_collection_policy() -> None:
+    """The collector is never switched off: the process only runs it less often (docs/decisions.md)."""
+    import re
+    from pathlib import Path
+
+    import rcmcli
+    from rcmcli.cli.entry import GC_THRESHOLDS
+
+    root = Path(rcmcli.__file__).parent
+    offenders = [str(p.relative_to(root)) for p in root.rglob("*.py") if re.search(r"gc\.(disable|freeze)\(", p.read_text(encoding="utf-8"))]
+    assert offenders == []
+    setters = [str(p.relative_to(root)) for p in root.rglob("*.py") if "gc.set_threshold(" in p.read_text(encoding="utf-8")]
+    assert setters == ["cli/entry.py"]
+    assert GC_THRESHOLDS[0] >= 700

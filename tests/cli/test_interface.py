@@ -16,7 +16,8 @@ from pathlib import Path
 import pytest
 
 from rcmcli import i18n
-from rcmcli.cli import app as cli, registry
+from rcmcli.cli import app as cli
+from rcmcli.cli import registry
 from rcmcli.cli.registry import ORGS
 
 ALL_OPTIONS = [(cmd.path, opt) for cmd in registry.COMMANDS for opt in cmd.options] + [((), opt) for opt in registry.GLOBALS]

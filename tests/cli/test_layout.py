@@ -1,12 +1,10 @@
-"""Column widths (rcmcli.cli.layout) and the words of dates and lists (rcmcli.cli.datefmt)."""
+"""Column widths (rcmcli.cli.layout); dates and lists are tested in tests/test_timefmt.py."""
 
 from __future__ import annotations
 
-from datetime import date, time
 
 import pytest
 
-from rcmcli.cli.datefmt import format_clock, format_day, format_days, join_names
 from rcmcli.cli.layout import Col, fit, fold, terminal_width
 
 
@@ -38,28 +36,6 @@ def test_codes_fold_after_a_slash():
 def test_width_when_not_a_terminal(monkeypatch, columns, width):
     monkeypatch.setenv("COLUMNS", columns)
     assert terminal_width() == width  # pytest's stdout is not a terminal
-
-
-def test_days_clock_and_lists():
-    # CLDR's English full date ('EEEE, MMMM d, y'), written by hand:
-    assert format_day(date(2021, 9, 9)) == "Thursday, September 9, 2021"
-    assert format_days([date(2021, 9, 9), date(2021, 9, 10)]) == "Thursday, September 9, 2021 and Friday, September 10, 2021"
-    assert [format_clock(time(h, m), "12") for h, m in ((0, 5), (9, 0), (12, 0), (13, 30))] == ["12:05 am", "09:00 am", "12:00 pm", "01:30 pm"]
-    assert format_clock(time(13, 30), "24") == "13:30"
-    assert [join_names(n) for n in (["A"], ["A", "B"], ["A", "B", "C"])] == ["A", "A & B", "A, B & C"]
-
-
-def test_english_days_and_clock_habit_agree_with_cldr():
-    """English is written without Babel; Babel (CLDR) is the independent oracle here."""
-    from babel import Locale
-    from babel.dates import format_date
-
-    from rcmcli.cli.datefmt import habit
-
-    for day in (date(2021, 9, 9), date(2022, 5, 31), date(2026, 12, 3), date(2027, 4, 4)):
-        assert format_day(day) == format_date(day, "full", locale="en")
-        assert format_day(day, "en", "long") == format_date(day, "long", locale="en")
-    assert habit("en") == "12" and "h" in Locale.parse("en").time_formats["short"].pattern
 
 
 @pytest.mark.parametrize(

@@ -48,11 +48,6 @@ def test_a_clock_change_during_the_instants_splits_a_group(catalog):
     ]
 
 
-@pytest.mark.parametrize("minutes, text", [(-360, "UTC-6"), (0, "UTC+0"), (330, "UTC+5:30"), (-210, "UTC-3:30"), (540, "UTC+9")])
-def test_short_offset(minutes, text):
-    assert clocks.short_offset(minutes) == text
-
-
 def test_names_are_written_as_in_a_list(catalog):
     us = catalog.members.countries["US"]
     assert clocks.written_name(us) == "Washington DC"  # the agenda's spelling, no comma

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from rcmcli.core import fileio
 from rcmcli.cli.app import app
+from rcmcli.core import fileio
 from rcmcli.core.errors import OutputError
 
 II = "plenary-ii-2021"

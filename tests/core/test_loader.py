@@ -15,10 +15,10 @@ from pathlib import Path
 
 import pytest
 import yaml
+from samples import MINIMAL_MEETING
 
 from rcmcli.core.errors import InputError, InvalidDocument
 from rcmcli.core.loader import MEETING, load_meeting, read_document, read_text
-from samples import MINIMAL_MEETING
 
 BASE = MINIMAL_MEETING
 

@@ -23,13 +23,14 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from rcmcli.core import localtime as agenda, zones
+from rcmcli.core import localtime as agenda
+from rcmcli.core import zones
 from rcmcli.core.catalog import Catalog, bundled_dir
 from rcmcli.core.errors import InvalidDocument, RcmError
-from rcmcli.lint import engine
-from rcmcli.lint.config import Config
 from rcmcli.core.loader import MEETING, SLOT_KINDS, load_meeting, read_document
 from rcmcli.core.model import Meeting
+from rcmcli.lint import engine
+from rcmcli.lint.config import Config
 
 _QUIET = [HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much]
 settings.register_profile("ci", max_examples=200, deadline=None, derandomize=True, database=None, suppress_health_check=_QUIET)
@@ -286,7 +287,7 @@ def test_loader_and_validator_raise_only_rcm_errors(folder: Path, data: bytes):
         _check(folder, data)
     except RcmError:
         pass  # an expected error (e.g. a file that cannot be read) is fine
-    except Exception as exc:  # noqa: BLE001 - the property is about exactly this
+    except Exception as exc:
         pytest.fail(f"{type(exc).__name__}: {exc} (not an RcmError) for input {data[:300]!r}")
 
 

@@ -159,7 +159,10 @@ def shape(node, seen: set[int] | None = None):
     return node
 
 
-def same(text: str, limits: Limits = Limits()) -> None:
+DEFAULT = Limits()
+
+
+def same(text: str, limits: Limits = DEFAULT) -> None:
     try:
         want_node, want_diags = Reference(limits).run(text)
     except yaml.YAMLError:

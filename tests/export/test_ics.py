@@ -24,8 +24,8 @@ import pytest
 from icalendar import Calendar
 from typer.testing import CliRunner
 
-from rcmcli.core.catalog import bundled_dir
 from rcmcli.cli.app import app
+from rcmcli.core.catalog import bundled_dir
 
 II, III, FOLLOWUP = "plenary-ii-2021", "plenary-iii-2022", "followup-ii-2021"
 
@@ -269,15 +269,32 @@ EVIL_TEXT = 'Evil\nX-INJECTED:1;a=b,c:d "quoted"'  # what a reader gets back (CR
 OPENING = "        title:\n          en: Opening session\n"  # the II Plenary's first slot title, as written
 
 
-def _evil_meeting(tmp_path: Path) -> Path:
+# A line break in a one-line text is C001, which `ics` refuses; the escaping is tested
+# where a suppression lets it through (the exporter must still escape it).
+KEEP = "  # rcm: ignore[C001] kept to test the escaping"
+
+
+def _evil_meeting(tmp_path: Path, keep: str = KEEP) -> Path:
     def edit(text: str) -> str:
         assert OPENING in text
-        text = text.replace(OPENING, f'        title:\n          en: "{EVIL}"\n')
-        text = text.replace("- name: Alejandro Encinas Rodríguez", f'- name: "{EVIL}"')
-        secretariat = f'secretariat: {{name: "{EVIL}", email: sec@example.org}}\n'
+        text = text.replace(OPENING, f'        title:\n          en: "{EVIL}"{keep}\n')
+        text = text.replace("- name: Alejandro Encinas Rodríguez", f'- name: "{EVIL}"{keep}')
+        secretariat = f'secretariat: {{name: "{EVIL}", email: sec@example.org}}{keep}\n'
         return text.replace("mode: virtual\n", "mode: virtual\n" + secretariat)
 
     return meeting_file(tmp_path, edit=edit)
+
+
+def test_a_line_break_in_a_one_line_text_is_refused_with_every_place(tmp_path: Path) -> None:
+    # What validate calls an error (C001), ics does not write: exit 2, one line per problem.
+    path = _evil_meeting(tmp_path, keep="")
+    result = run("agenda", "ics", str(path))
+    assert result.exit_code == 2
+    lines = result.output.splitlines()
+    assert len(lines) == 3  # the secretariat's name, the opening's title, the speaker's name
+    for line in lines:
+        assert line.startswith(f"rcm: error: {path}:") and line.endswith("[C001]") and "line break (CR)" in line
+    assert "X-INJECTED" not in result.stdout
 
 
 def test_titles_and_names_never_inject_properties(tmp_path: Path) -> None:
@@ -301,7 +318,7 @@ def test_titles_and_names_never_inject_properties(tmp_path: Path) -> None:
 def test_calendar_name_with_line_break_is_escaped(tmp_path: Path) -> None:
     # icalendar does not escape NAME / X-WR-* by itself; rcm must.
     # The rest of the original title line becomes a YAML comment.
-    path = meeting_file(tmp_path, edit=lambda t: t.replace("  en: II Plenary Meeting", f'  en: "{EVIL} II"\n#', 1))
+    path = meeting_file(tmp_path, edit=lambda t: t.replace("  en: II Plenary Meeting", f'  en: "{EVIL} II"{KEEP}\n#', 1))
     data = export(str(path))
     assert not re.search(rb"^X-INJECTED", data, re.M)
     # icalendar reads X-WR-CALNAME back still escaped (it types it as unknown).

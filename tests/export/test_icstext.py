@@ -18,12 +18,12 @@ from zoneinfo import ZoneInfo
 import pytest
 from icalendar import Calendar, Event, vCalAddress, vText
 
-from rcmcli.export import ics
-from rcmcli.export import icstext as w
 from rcmcli.core.catalog import Catalog, bundled_dir
 from rcmcli.core.loader import load_meeting
 from rcmcli.core.model import Meeting, Members
 from rcmcli.core.roster import Participant
+from rcmcli.export import ics
+from rcmcli.export import icstext as w
 
 CATALOG = Catalog(bundled_dir())
 UTC = timezone.utc

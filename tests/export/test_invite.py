@@ -7,6 +7,7 @@ DC ... 12:00 pm Buenos Aires" for 09:00 GMT-6 = 15:00 UTC.
 
 from __future__ import annotations
 
+import re
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -15,8 +16,8 @@ from dateutil.rrule import rrulestr
 from icalendar import Calendar
 from typer.testing import CliRunner
 
-from rcmcli.core.catalog import bundled_dir
 from rcmcli.cli.app import app
+from rcmcli.core.catalog import bundled_dir
 from rcmcli.core.roster import Participant, file_names
 
 II, FOLLOWUP = "plenary-ii-2021", "followup-ii-2021"
@@ -254,7 +255,12 @@ def test_yaml_roster_errors_have_positions_and_are_all_counted(tmp_path: Path) -
 """
     result, out = invite(tmp_path, roster, ".yaml", FOLLOWUP, "--organizer", ORGANIZER)
     assert result.exit_code == 2
-    assert "roster.yaml:4:3: unknown field 'langauge'; did you mean 'language'? (and 2 more problems" in result.output
+    # Every problem at once, one line each, by position (not "and 2 more problems").
+    lines = [re.fullmatch(r"rcm: error: .*/(roster\.yaml:\d+:\d+): (.*)", line).groups() for line in result.output.splitlines()]
+    assert [where for where, _ in lines] == ["roster.yaml:4:3", "roster.yaml:6:10", "roster.yaml:7:12"]
+    assert "unknown field 'langauge'; did you mean 'language'?" in lines[0][1]
+    assert "'not-an-email' is not an email address" in lines[1][1]
+    assert "unknown country 'XX'" in lines[2][1]
     assert not out.exists()
 
 
@@ -275,6 +281,20 @@ def test_names_with_separators_cannot_inject(tmp_path: Path) -> None:
     assert event["ATTENDEE"].params["CN"] == "Ana; ROLE=CHAIR, 'x': y"
     assert event["ATTENDEE"].params["ROLE"] == "REQ-PARTICIPANT"
     assert set(event["ORGANIZER"].params) == {"CN"} and event["ORGANIZER"].params["CN"] == "Sec; 'x'"
+
+
+def test_a_long_name_with_a_comma_stays_one_address(tmp_path: Path) -> None:
+    # The email package folds a To: line at 78 columns and, for a quoted display name,
+    # dropped the quotes at the fold: this To: read back as two addresses.
+    name = "Ambassador John Smith, Permanent Representative of the United States to the OAS"
+    from email import message_from_bytes, policy
+
+    roster = f'name,email,country\n"{name}",john.smith@state.gov,US\n'
+    result, out = invite(tmp_path, roster, ".csv", II, "--organizer", f'"{name}" <sec@example.org>', "--eml")
+    assert result.exit_code == 0, result.output
+    msg = message_from_bytes(next(out.glob("*.eml")).read_bytes(), policy=policy.strict)
+    for field, email in (("To", "john.smith@state.gov"), ("From", "sec@example.org")):
+        assert [(a.display_name, a.addr_spec) for a in msg[field].addresses] == [(name, email)]
 
 
 def test_bad_organizer_option(tmp_path: Path) -> None:

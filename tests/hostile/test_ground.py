@@ -20,9 +20,9 @@ import time
 from pathlib import Path
 
 import pytest
+from samples import MINIMAL_MEETING
 
 from rcmcli.cli.entry import main
-from samples import MINIMAL_MEETING
 
 posix_only = pytest.mark.skipif(os.name != "posix", reason="FIFOs, devices, permissions and byte names are POSIX")
 ORGANIZER = "RCM Secretariat <secretariat@example.org>"

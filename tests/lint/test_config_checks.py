@@ -13,10 +13,10 @@ import json
 from pathlib import Path
 
 import pytest
+from samples import MINIMAL_MEETING
 from typer.testing import CliRunner
 
 from rcmcli.cli.app import app
-from samples import MINIMAL_MEETING
 
 
 def rcm(*args: str):
@@ -214,5 +214,5 @@ def test_finding_no_configuration_imports_no_toml_parser(work: Path):
     )
     assert done.returncode == 0, done.stderr[-2000:]
     imported = {line.rsplit("|", 1)[-1].strip() for line in done.stderr.splitlines() if line.startswith("import time:")}
-    assert "rcmcli.lint.configpath" in imported  # it did look
+    assert "rcmcli.core.configfile" in imported  # it did look
     assert not imported & {"tomllib", "tomli", "rcmcli.lint.config"}

@@ -74,7 +74,7 @@ def _oracle(slots: list[tuple[int, int]]) -> set[int]:
     in the file) is still running; zero- or negative-length slots are skipped."""
     timed = [(s, e, i) for i, (s, e) in enumerate(slots) if e > s]
     out = set()
-    for s, e, i in timed:
+    for s, _e, i in timed:
         if any((s2, i2) < (s, i) and e2 > s for s2, e2, i2 in timed):
             out.add(i)
     return out

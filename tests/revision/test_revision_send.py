@@ -92,7 +92,43 @@ def test_dry_run_is_the_default(tmp_path: Path, smtp_server) -> None:
     assert inbox.received == []
     assert "would send\tREQUEST 1\tana.perez@gob.mx\tInvitación: II Reunión Plenaria" in result.stdout
     assert "dry run: 2 messages would be sent" in result.stderr
-    assert not (tmp_path / "out" / "sent.json").exists()
+    assert "dry run: nothing written; 4 files would be written" in result.stderr
+    assert not (tmp_path / "out").exists(), "the dry run does not even create the folder"
+
+
+def _listing(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+
+
+def test_dry_run_writes_nothing_then_yes_does_what_it_listed(tmp_path: Path, smtp_server, edited_catalog: Path) -> None:
+    """Issue 20 item 5: the dry run used to write the updated files, so the --yes run said '0 written'."""
+    inbox, url = smtp_server
+    out = tmp_path / "out"
+    first = invite(tmp_path, out, "--per-slot", "--send", url, "--yes")
+    assert first.exit_code == 0, first.output
+    inbox.received.clear()
+    before = _listing(out)
+
+    dry = invite(tmp_path, out, "--per-slot", "--send", url, "--previous", str(out), data=edited_catalog)
+    assert dry.exit_code == 0, dry.output
+    assert _listing(out) == before, "the dry run changed the folder"
+    assert inbox.received == []
+    would_write = sorted(line.split("\t")[1] for line in dry.stdout.splitlines() if line.startswith("would write\t"))
+    # session 4 moved (updated) and session 5 deleted (cancelled), for each of the two people: .ics and .eml
+    assert len(would_write) == 8 and all(Path(p).parent == out for p in would_write)
+    assert sum(1 for line in dry.stdout.splitlines() if line.startswith("would send\t")) == 4
+    assert "rcm: dry run: invitations for" in dry.stderr and "0 new, 14 unchanged, 2 updated, 2 cancelled" in dry.stderr
+    assert "nothing written; 8 files would be written, 28 already as they would be" in dry.stderr
+    assert "dry run: 4 messages would be sent" in dry.stderr
+
+    real = invite(tmp_path, out, "--per-slot", "--send", url, "--yes", "--previous", str(out), data=edited_catalog)
+    assert real.exit_code == 0, real.output
+    assert "0 written, 14 unchanged, 2 updated, 2 cancelled" in real.stderr
+    assert "18 messages (.eml) written" in real.stderr
+    assert "sent: 4, already sent: 14, refused: 0, left for retry: 0, unknown: 0, not attempted: 0" in real.stderr
+    assert len(inbox.received) == 4
+    after = _listing(out)
+    assert sorted(n for n in after if after[n] != before.get(n)) == sorted([Path(p).name for p in would_write] + ["sent.json"])
 
 
 def test_round_trip_then_only_updates(tmp_path: Path, smtp_server, edited_catalog: Path) -> None:
@@ -140,11 +176,12 @@ def test_rerun_after_failure_sends_only_the_rest(tmp_path: Path, smtp_server) ->
     inbox.refuse.add("john.smith@state.gov")
     failed = invite(tmp_path, out, "--send", url, "--yes")
     assert failed.exit_code == 2
-    assert "1 message(s) not sent (first: john.smith@state.gov" in failed.stderr
+    assert "1 message not sent (first: john.smith@state.gov: RCPT: 550 no such user here)" in failed.stderr
+    assert "sent: 1, already sent: 0, refused: 1, left for retry: 0, unknown: 0, not attempted: 0" in failed.stderr
     assert [r[1] for r in inbox.received] == [["ana.perez@gob.mx"]]
     state = json.loads((out / "sent.json").read_text(encoding="utf-8"))
     assert [r["to"] for r in state["sent"].values()] == ["ana.perez@gob.mx"]
-    assert [(r["to"], r["error"][:17]) for r in state["failed"].values()] == [("john.smith@state.gov", "recipient refused")]
+    assert [(r["to"], r["outcome"], r["code"]) for r in state["failed"].values()] == [("john.smith@state.gov", "refused", 550)]
     inbox.refuse.clear()
     rerun = invite(tmp_path, out, "--send", url, "--yes", "--previous", str(out))
     assert rerun.exit_code == 0, rerun.output
@@ -182,8 +219,8 @@ def test_send_usage_errors(tmp_path: Path, extra: list[str], message: str) -> No
 
 def test_rate_limit_spaces_messages(tmp_path: Path, smtp_server) -> None:
     """60 messages a minute: at least one second between two messages (the sleep is recorded, not slept)."""
-    from rcmcli.export import ics, mail, send
     from rcmcli.core.catalog import Catalog, bundled_dir
+    from rcmcli.export import ics, mail, send
 
     inbox, url = smtp_server
     roster = tmp_path / "roster.csv"

@@ -6,7 +6,7 @@ when it was 12:00. :mod:`rcmcli.core.clocks` groups the capitals by the local ti
 the meeting starts there, from the tz database; this module writes the block.
 
 Every word of the announcement is in this module (and the dates, times and lists
-of :mod:`rcmcli.cli.datefmt`), through :func:`rcmcli.i18n._`, so translating it
+of :mod:`rcmcli.timefmt`), through :func:`rcmcli.i18n._`, so translating it
 touches nothing else. Imported only by the command (:mod:`rcmcli.cli.cmd_announce`).
 """
 
@@ -14,8 +14,8 @@ from __future__ import annotations
 
 from collections import namedtuple
 
-from rcmcli.cli.datefmt import format_clock, format_day, format_days, join_names
 from rcmcli.i18n import _
+from rcmcli.timefmt import iso_offset
 
 TYPE_CHECKING = False  # typing costs ~8 ms of start-up; annotations are never evaluated
 if TYPE_CHECKING:
@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 
     from rcmcli.core.clocks import Announcement, StartGroup
     from rcmcli.core.model import Meeting
+    from rcmcli.timefmt import Formatter
 
 
 class Block(namedtuple("Block", "day sentence lines")):
@@ -43,8 +44,8 @@ def _zone(mt: Meeting) -> str:
     return ref.label if ref else "?"
 
 
-def _time(group: StartGroup, clock: str, lang: str) -> str:
-    shown = format_clock(group.local.time(), clock, lang)
+def _time(group: StartGroup, tf: Formatter) -> str:
+    shown = tf.clock(group.local.time())
     if group.day_shift > 0:
         return _("%(time)s (next day)") % {"time": shown}
     if group.day_shift < 0:
@@ -52,12 +53,12 @@ def _time(group: StartGroup, clock: str, lang: str) -> str:
     return shown
 
 
-def _sentence(mt: Meeting, item: Announcement, clock: str, lang: str, per_day: bool) -> str:
-    values = {"time": format_clock(item.published, clock, lang), "zone": _zone(mt), "count": len(item.dates)}
+def _sentence(mt: Meeting, item: Announcement, tf: Formatter, per_day: bool) -> str:
+    values = {"time": tf.clock(item.published), "zone": _zone(mt), "count": len(item.dates)}
     if item.slot is not None:
-        values["title"] = item.slot.label(lang)
+        values["title"] = item.slot.label(tf.lang)
         return _("%(title)s starts at %(time)s %(zone)s:") % values
-    values["dates"] = format_days(item.dates, lang)
+    values["dates"] = tf.days(item.dates)
     if per_day:
         return _("On %(dates)s the meeting starts at %(time)s %(zone)s:") % values
     if len(item.dates) == 1:
@@ -72,7 +73,7 @@ def _per_day(items: Sequence[Announcement]) -> bool:
     return len(items) > 1 and not any(item.slot for item in items)
 
 
-def blocks(mt: Meeting, items: Sequence[Announcement], clock: str, lang: str) -> list[Block]:
+def blocks(mt: Meeting, items: Sequence[Announcement], tf: Formatter) -> list[Block]:
     """The announcement in words: per day when days differ, once when they do not."""
     per_day = _per_day(items)
     out: list[Block] = []
@@ -82,10 +83,10 @@ def blocks(mt: Meeting, items: Sequence[Announcement], clock: str, lang: str) ->
     for item in items:
         heading = ""
         if item.slot is not None and item.dates[0] != last_day:
-            heading = format_day(item.dates[0], lang)
+            heading = tf.day(item.dates[0])
             last_day = item.dates[0]
-        lines = tuple((_time(g, clock, lang), join_names([p.name for p in g.places], lang)) for g in item.groups)
-        out.append(Block(heading, _sentence(mt, item, clock, lang, per_day), lines))
+        lines = tuple((_time(g, tf), tf.names([p.name for p in g.places])) for g in item.groups)
+        out.append(Block(heading, _sentence(mt, item, tf, per_day), lines))
     return out
 
 
@@ -132,14 +133,12 @@ def announce_markdown(parts: Sequence[Block]) -> str:
     return "\n".join(out)
 
 
-def announce_json(mt: Meeting, items: Sequence[Announcement], clock: str, lang: str) -> str:
-    from datetime import timedelta
-
+def announce_json(mt: Meeting, items: Sequence[Announcement], tf: Formatter) -> str:
     from rcmcli.cli.render import as_json, meeting_header
     from rcmcli.core.timeparse import hhmm
-    from rcmcli.core.zones import format_offset
 
-    words = blocks(mt, items, clock, lang)
+    lang = tf.lang
+    words = blocks(mt, items, tf)
     entries: list[dict[str, Any]] = []
     for item, b in zip(items, [b for b in words if b.lines]):
         entries.append({
@@ -149,16 +148,16 @@ def announce_json(mt: Meeting, items: Sequence[Announcement], clock: str, lang: 
             "text": b.sentence,
             "groups": [
                 {
-                    "time": f"{g.local:%H:%M}",
+                    "time": hhmm(g.local.time()),
                     "shown": shown,
-                    "utc_offset": format_offset(timedelta(minutes=g.offset)),
+                    "utc_offset": iso_offset(g.offset),
                     "day_shift": g.day_shift,
                     "places": [{"country": p.code, "capital": p.name, "zone": p.zone} for p in g.places],
                 }
                 for g, (shown, _names) in zip(item.groups, b.lines)
             ],
         })
-    out = {"meeting": meeting_header(mt, lang), "clock": clock, "days_differ": _per_day(items),
+    out = {"meeting": meeting_header(mt, lang), "clock": tf.chosen or tf.habit, "days_differ": _per_day(items),
            "announcements": entries, "text": announce_text(words)}
     return as_json(out)
 
@@ -169,7 +168,6 @@ def announce_csv(mt: Meeting, items: Sequence[Announcement], lang: str) -> str:
 
     from rcmcli.core.csvsafe import csv_text
     from rcmcli.core.timeparse import hhmm
-    from rcmcli.core.zones import format_offset
 
     head = ["date", "slot", "title", "published_start", "reference_zone", "local_start", "local_date", "utc_offset", "country", "capital", "zone"]
     body = []
@@ -180,7 +178,7 @@ def announce_csv(mt: Meeting, items: Sequence[Announcement], lang: str) -> str:
                 for p in g.places:
                     body.append([
                         d, "" if item.slot is None else item.slot.index, "" if item.slot is None else item.slot.title.get(lang),
-                        hhmm(item.published), _zone(mt), f"{g.local:%H:%M}", local_date, format_offset(timedelta(minutes=g.offset)),
+                        hhmm(item.published), _zone(mt), hhmm(g.local.time()), local_date, iso_offset(g.offset),
                         p.code, p.name, p.zone,
                     ])
     return csv_text(head, body)

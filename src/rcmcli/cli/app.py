@@ -179,7 +179,7 @@ def _root_callback(tr: Callable[[str], str]) -> Callable[..., None]:
             raise typer.Exit(code)
         wanted = REQUESTED["lang"]
         if wanted and wanted != i18n.current():
-            i18n.use(wanted, i18n.clock())
+            i18n.use(wanted)
         if STATE.version:  # after --tzdb, so the version printed is the database in use
             sys.stdout.write(commands.version_text())
             raise typer.Exit()

@@ -33,17 +33,14 @@ def agenda_announce(
     places = c._places(catalog, mt, None, capital, lang)
     items = clocks.announcements(mt, places, per_slot=slot)
     c._note("announcing", mt, note)
-    from rcmcli import i18n
-    from rcmcli.cli.datefmt import habit
-
-    clock = clock or i18n.clock() or habit(lang)
+    tf = opts.tf.with_clock(clock)  # the command's own --clock, else the run's
     if fmt == "json":
-        c._say(announce_json(mt, items, clock, lang))
+        c._say(announce_json(mt, items, tf))
     elif fmt == "csv":
         c._say(announce_csv(mt, items, lang))
     elif fmt == "markdown":
-        c._say(announce_markdown(blocks(mt, items, clock, lang)))
+        c._say(announce_markdown(blocks(mt, items, tf)))
     else:
         width = c._width() if sys.stdout.isatty() else 0
-        c._say(announce_text(blocks(mt, items, clock, lang), width))
+        c._say(announce_text(blocks(mt, items, tf), width))
     return 0

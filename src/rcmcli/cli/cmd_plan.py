@@ -71,28 +71,21 @@ def _places(catalog: Catalog, org: Optional[str], capitals: list[str]) -> list[P
 
 
 def _bands(settings: dict[str, str], work: Optional[str], lunch: Optional[str], reasonable: Optional[str]) -> Bands:
-    """Local hours: options first, then [tool.rcm.plan], then the defaults."""
+    """Local hours: options first, then the run's settings ([tool.rcm.plan] over [tool.rcm.hours])."""
     from rcmcli.core import planner
-    from rcmcli.core.timeparse import parse_time
-
-    def minutes(key: str) -> int:
-        t = parse_time(settings[key])
-        return t.hour * 60 + t.minute
+    from rcmcli.core.settings import minutes
 
     def band(given: Optional[str], option: str, key: str) -> Optional[tuple[int, int]]:
         if given:
             return _value(planner.parse_band, given, option)
         if settings.get(f"{key}_start"):
-            return minutes(f"{key}_start"), minutes(f"{key}_end")
+            return minutes(settings[f"{key}_start"]), minutes(settings[f"{key}_end"])
         return None
 
-    from rcmcli.lint.config import PLAN_OPTIONS
-
-    settings = {**PLAN_OPTIONS, **settings}
     bands = planner.Bands(
-        work=band(work, "--work", "work") or (9 * 60, 18 * 60),
-        reasonable=band(reasonable, "--reasonable", "reasonable") or (7 * 60, 21 * 60),
-        night=(minutes("night_start"), minutes("night_end")),
+        work=band(work, "--work", "work") or planner.Bands.work,
+        reasonable=band(reasonable, "--reasonable", "reasonable") or planner.Bands.reasonable,
+        night=(minutes(settings["night_start"]), minutes(settings["night_end"])),
         lunch=band(lunch, "--lunch", "lunch"),
     )
     for name, (a, b) in ((_("working hours"), bands.work), (_("reasonable hours"), bands.reasonable)):
@@ -119,23 +112,20 @@ def plan(
     series: Optional[str] = None,
     every: str = "1w",
 ) -> int:
-    from pathlib import Path
-
     from rcmcli.cli import render_plan
-    from rcmcli.core import planner, zones
-    from rcmcli.lint import config as lint_config
+    from rcmcli.core import planner, settings, zones
 
-    cfg = lint_config.load(config, Path.cwd())
+    hours = settings.current().plan  # --config was read by run(); [tool.rcm.plan] over [tool.rcm.hours]
     dates = _dates(when, weekdays, series, every)
     minutes = _value(planner.parse_duration, duration, "--duration")
     count = _value(_positive, top, "--top")
     catalog = _catalog(opts)
     places = _places(catalog, org, list(capital or []))
-    reference = zones.resolve(ref or cfg.plan.get("ref") or "GMT-6", catalog.zone_aliases)
+    reference = zones.resolve(ref or hours["ref"], catalog.zone_aliases)
     if reference.via.startswith("POSIX sign"):  # Etc/GMT-6 is six hours AHEAD of UTC
         sys.stderr.write(_("rcm: note: --ref %(ref)s: %(why)s") % {"ref": reference.query, "why": reference.via} + "\n")
-    result = planner.plan(dates, minutes, places, reference.tz, _bands(cfg.plan, work, lunch, reasonable))
-    view = render_plan.View(result, reference.query, count)
+    result = planner.plan(dates, minutes, places, reference.tz, _bands(hours, work, lunch, reasonable))
+    view = render_plan.View(result, reference.query, count, opts.tf)
     if draft is not None:
         _write_plan_draft(opts, draft, view, org, catalog)
     if series is not None:
@@ -188,7 +178,7 @@ def _write_plan_draft(opts: Globals, target: Path, view: Any, org: Optional[str]
     title = render_plan.draft_title(d.slug(target.stem))
     text = d.render(d.Draft(d.slug(target.stem), title, day.date, day.date, ref_label, ref_offset, ref_zone, conferences, (slot,)))
     _write_draft(opts, target, text)
-    sys.stderr.write(render_plan.wrote_draft(str(target), day.date, start, end, view.ref_label) + "\n")
+    sys.stderr.write(render_plan.wrote_draft(str(target), day.date, start, end, view.ref_label, view.tf) + "\n")
 
 
 def _write_draft(opts: Globals, target: Path, text: str) -> None:

@@ -162,16 +162,17 @@ def agenda_diff(opts: Globals, old: str, new: str, fmt: str = "text", langs: Opt
     catalog = _catalog(opts)
     before, after = load_side(catalog, old), load_side(catalog, new)
     diff = compare(before, after, catalog.members)
+    tf = opts.tf.for_language(chosen[0])
     if notice:
         if diff:
-            sys.stdout.write(r.notice(diff, catalog.members, chosen))
+            sys.stdout.write(r.notice(diff, catalog.members, chosen, tf))
     elif fmt == "json":
         sys.stdout.write(r.as_json(diff, old, new))
     elif fmt == "markdown":
-        sys.stdout.write(r.markdown(diff, catalog.members, chosen[0], old, new))
+        sys.stdout.write(r.markdown(diff, catalog.members, tf, old, new))
     else:
         width = shutil.get_terminal_size().columns - 1 if sys.stdout.isatty() else None
-        sys.stdout.write(r.text(diff, catalog.members, chosen[0], old, new, width))
+        sys.stdout.write(r.text(diff, catalog.members, tf, old, new, width))
     return 1 if diff else 0
 
 
@@ -190,37 +191,47 @@ def agenda_invite(
     send: Optional[str] = None,
     yes: bool = False,
     rate: Optional[str] = None,
+    resend_unknown: bool = False,
 ) -> int:
-    """Write the invitations (and messages); with --send, list or send them."""
+    """Write the invitations (and messages); with --send, list (dry run: write nothing) or send them."""
     from pathlib import Path
 
     from rcmcli.export import ics
 
     if yes and not send:
         raise UsageError(_("--yes confirms --send; give --send smtp://HOST:PORT too"))
+    if resend_unknown and not send:
+        raise UsageError(_("--resend-unknown applies to --send"))
     server = _server(send, rate)
     catalog = _catalog(opts)
     mt, _note = _pick(catalog, meeting)
-    options = ics.Options(source_date_epoch=os.environ.get("SOURCE_DATE_EPOCH"), max_bytes=catalog.limits.max_bytes)
+    options = ics.Options(source_date_epoch=os.environ.get("SOURCE_DATE_EPOCH"), max_bytes=catalog.limits.max_bytes, clock=opts.clock)
     run = ics.invite_run(mt, roster, catalog.members, options, organizer, per_slot, previous)
     mails = _mails(mt, run, organizer, previous) if (eml or send) else []
+    if server is not None and not yes:
+        return _dry_run(server, run, mails, output, resend_unknown)
     inputs = [Path(mt.path), roster]
     for path in ics.write_invite_run(output, run, inputs, previous):
         _say(str(path))
     if mails:
         ics.write_invites(output, {m.name: m.data for m in mails}, inputs)
-    sys.stderr.write(invite_summary(run, output) + "\n")
+    sys.stderr.write(invite_summary(run, output, len(mails)) + "\n")
     if server is None:
         return 0
-    return _send(server, mails, output, mt, organizer, yes)
+    return _send(server, mails, output, mt, organizer, resend_unknown)
 
 
 def _server(send: Optional[str], rate: Optional[str]):
+    """(server, rate) for --send, checked before anything is read or written; None without --send."""
     from rcmcli.export import send as s
 
     if rate is not None and not send:
         raise UsageError(_("--rate applies to --send"))
-    return (s.parse_server(send), s.parse_rate(rate)) if send else None
+    if not send:
+        return None
+    server = s.parse_server(send)
+    s.timeouts(os.environ)  # a bad RCM_SMTP_TIMEOUT_* is refused now, not after the files are written
+    return server, s.parse_rate(rate)
 
 
 def _mails(mt: Meeting, run: list, organizer: Optional[str], previous: Optional[Path]) -> list:
@@ -238,49 +249,101 @@ def _mails(mt: Meeting, run: list, organizer: Optional[str], previous: Optional[
     return out
 
 
-def invite_summary(run: list, output: Path) -> str:
+def invite_summary(run: list, output: Path, messages: int = 0, dry: bool = False) -> str:
     """'rcm: invitations in out/: 2 written, 3 unchanged, 1 updated, 1 cancelled' (stderr)."""
-    from rcmcli.i18n import _
+    from rcmcli.i18n import _, ngettext
 
     counts = {k: sum(1 for i in run if i.status == k) for k in ("new", "unchanged", "updated", "cancelled")}
-    text = _("rcm: invitations in %(folder)s: %(written)d written, %(unchanged)d unchanged, %(updated)d updated, %(cancelled)d cancelled")
-    return text % {"folder": output, "written": counts["new"], **{k: counts[k] for k in ("unchanged", "updated", "cancelled")}}
+    if dry:
+        text = _("rcm: dry run: invitations for %(folder)s: %(written)d new, %(unchanged)d unchanged, %(updated)d updated, %(cancelled)d cancelled")
+    else:
+        text = _("rcm: invitations in %(folder)s: %(written)d written, %(unchanged)d unchanged, %(updated)d updated, %(cancelled)d cancelled")
+    line = text % {"folder": output, "written": counts["new"], **{k: counts[k] for k in ("unchanged", "updated", "cancelled")}}
+    if messages and not dry:
+        line += "\n" + ngettext("rcm: %(n)d message (.eml) written in %(folder)s", "rcm: %(n)d messages (.eml) written in %(folder)s", messages) % {
+            "n": messages, "folder": output}
+    return line
 
 
-def _send(server_rate: tuple, mails: list, output: Path, mt: Meeting, organizer: Optional[str], yes: bool) -> int:
+def _dry_run(server_rate: tuple, run: list, mails: list, output: Path, resend_unknown: bool) -> int:
+    """List what --yes would write and send; write nothing (not even the folder or sent.json)."""
+    from rcmcli.export import send as s
+    from rcmcli.i18n import _, ngettext
+
+    server, _rate = server_rate
+    files = {output / i.name: i.data for i in run} | {output / m.name: m.data for m in mails}
+    changed = [path for path, data in files.items() if not (path.is_file() and path.read_bytes() == data)]
+    for path in changed:
+        _say(f"{_(SEND_WORDS['would-write'])}\t{path}")
+    results = s.plan(mails, s.load_state(output) if output.is_dir() else s.State(), resend_unknown)
+    for r in results:
+        _say(_send_line(r))
+    sys.stderr.write(invite_summary(run, output, dry=True) + "\n")
+    wrote = ngettext(
+        "rcm: dry run: nothing written; %(n)d file would be written, %(same)d already as it would be",
+        "rcm: dry run: nothing written; %(n)d files would be written, %(same)d already as they would be",
+        len(changed),
+    )
+    sys.stderr.write(wrote % {"n": len(changed), "same": len(files) - len(changed)} + "\n")
+    todo = sum(1 for r in results if r.outcome == "would-send")
+    message = ngettext(
+        "rcm: dry run: %(n)d message would be sent to %(server)s; add --yes to send it",
+        "rcm: dry run: %(n)d messages would be sent to %(server)s; add --yes to send them",
+        todo,
+    )
+    sys.stderr.write(message % {"n": todo, "server": server} + "\n")
+    _held(results)
+    return 0
+
+
+def _held(results: list) -> None:
+    """Why messages whose outcome is unknown were not sent again."""
+    from rcmcli.i18n import ngettext
+
+    held = sum(1 for r in results if r.outcome == "unknown" and r.earlier)
+    if held:
+        text = ngettext(
+            "rcm: %(n)d message not sent again: an earlier run does not know whether the server delivered it; add --resend-unknown to send it anyway",
+            "rcm: %(n)d messages not sent again: an earlier run does not know whether the server delivered them; add --resend-unknown to send them anyway",
+            held,
+        )
+        sys.stderr.write(text % {"n": held} + "\n")
+
+
+def _send(server_rate: tuple, mails: list, output: Path, mt: Meeting, organizer: Optional[str], resend_unknown: bool) -> int:
+    """Send (--yes); exit 0 only when every message is sent or was sent before."""
     from rcmcli.export import ics
     from rcmcli.export import send as s
     from rcmcli.i18n import _, ngettext
 
     server, rate = server_rate
-    if not yes:
-        results = s.plan(mails, s.load_state(output))
-        for r in results:
-            _say(_send_line(r))
-        todo = sum(1 for r in results if r.outcome == "would-send")
-        message = ngettext(
-            "rcm: dry run: %(n)d message would be sent to %(server)s; add --yes to send it",
-            "rcm: dry run: %(n)d messages would be sent to %(server)s; add --yes to send them",
-            todo,
-        )
-        sys.stderr.write(message % {"n": todo, "server": server} + "\n")
-        return 0
     sender = ics.organizer_for(mt, organizer).email
-    results = s.deliver(mails, server, sender, output, rate)
+    results = s.deliver(mails, server, sender, output, rate, resend_unknown=resend_unknown, warn=lambda text: sys.stderr.write(text + "\n"))
     for r in results:
         _say(_send_line(r))
-    sent = sum(1 for r in results if r.outcome == "sent")
-    failed = [r for r in results if r.outcome == "failed"]
-    sys.stderr.write(_("rcm: sent %(sent)d, already sent %(before)d, failed %(failed)d") % {
-        "sent": sent, "before": sum(1 for r in results if r.outcome == "already-sent"), "failed": len(failed)} + "\n")
+    count = {k: sum(1 for r in results if r.outcome == k) for k in SEND_WORDS}
+    summary = _("rcm: sent: %(sent)d, already sent: %(before)d, refused: %(refused)d, left for retry: %(retry)d, unknown: %(unknown)d, not attempted: %(skipped)d")
+    sys.stderr.write(summary % {"sent": count["sent"], "before": count["already-sent"], "refused": count["refused"], "retry": count["retry"],
+                                "unknown": count["unknown"], "skipped": count["not-attempted"]} + "\n")
+    _held(results)
+    failed = [r for r in results if r.outcome not in ("sent", "already-sent")]
     if failed:
         first = failed[0]
-        raise OutputError(_("%(n)d message(s) not sent (first: %(to)s: %(why)s); run again to send the rest") % {
-            "n": len(failed), "to": first.mail.to, "why": first.detail})
+        text = ngettext("%(n)d message not sent (first: %(to)s: %(why)s)", "%(n)d messages not sent (first: %(to)s: %(why)s)", len(failed))
+        raise OutputError(text % {"n": len(failed), "to": first.mail.to, "why": first.detail or _(SEND_WORDS[first.outcome])})
     return 0
 
 
-SEND_WORDS = {"sent": N_("sent"), "already-sent": N_("already sent"), "would-send": N_("would send"), "failed": N_("failed")}
+SEND_WORDS = {
+    "sent": N_("sent"),
+    "already-sent": N_("already sent"),
+    "would-send": N_("would send"),
+    "would-write": N_("would write"),
+    "refused": N_("refused"),
+    "retry": N_("retry"),
+    "unknown": N_("unknown"),
+    "not-attempted": N_("not attempted"),
+}
 
 
 def _send_line(r) -> str:
@@ -290,5 +353,3 @@ def _send_line(r) -> str:
     m = r.mail
     detail = f"  ({r.detail})" if r.detail else ""
     return f"{_(SEND_WORDS[r.outcome])}\t{m.method} {m.sequence}\t{m.to}\t{m.subject}{detail}"
-
-

@@ -26,10 +26,7 @@ def site_build(
     base_url: str | None = None,
     skip_broken: bool = False,
 ) -> int:
-    from rcmcli.cli import render
-    from rcmcli.core import localtime
     from rcmcli.core.errors import UsageError
-    from rcmcli.core.zones import Resolved
     from rcmcli.export import site
     from rcmcli.i18n import _
 
@@ -41,12 +38,7 @@ def site_build(
     site.check_output(output, [catalog.folder, *paths])  # refused before any meeting is read
     chosen = _published(_unique(_usable_meetings(catalog, paths, skip_broken)))
 
-    def show_json(mt, lang: str) -> str:
-        ref = mt.reference_zone
-        zones = [Resolved(ref.label, ref.name, ref.tz, _("reference zone"))]
-        return render.show_json(mt, zones, localtime.slot_rows(mt, zones), lang)
-
-    spec = site.Site(chosen, catalog.members, base, show_json, os.environ.get("SOURCE_DATE_EPOCH"))
+    spec = site.Site(chosen, catalog.members, base, os.environ.get("SOURCE_DATE_EPOCH"))
     written = site.build(spec, output, protect=[catalog.folder])
     pages = sum(1 for name in written if name.endswith(".html"))
     sys.stderr.write(_("rcm: wrote %(pages)s pages and %(files)s files to %(folder)s") % {"pages": pages, "files": len(written), "folder": output} + "\n")

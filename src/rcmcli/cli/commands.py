@@ -7,7 +7,7 @@ handles the common invocations without importing Typer (docs/performance.md).
 Neither imports the other, and neither prints anything a command decides.
 
 :func:`run` is the single error boundary: expected errors (:class:`RcmError`) print
-one line on stderr and return their exit code, Ctrl-C returns 130, anything else is
+one line on stderr (one per problem of a refused document) and return their exit code, Ctrl-C returns 130, anything else is
 reported as a bug (with its traceback under ``--debug``).
 """
 
@@ -25,9 +25,9 @@ if TYPE_CHECKING:
     from pathlib import Path
     from typing import Any, Callable, Optional
 
+    from rcmcli.timefmt import Formatter
     from rcmcli.core.catalog import Catalog
     from rcmcli.core.model import Meeting
-    from rcmcli.core.yamltree import Limits
 
 
 class Globals:
@@ -36,9 +36,24 @@ class Globals:
     def __init__(self, **values: Any) -> None:
         self.version, self.data, self.tzdb, self.debug, self.no_color = False, None, "tzdata", False, False
         self.lang: Optional[str] = None  # None: RCM_LANG, else the POSIX locale, else English
-        self.clock: Optional[str] = None  # None: the language's habit
+        self.clock: Optional[str] = None  # None: the defaults of rcmcli.timefmt
+        self._tf: Optional[Formatter] = None
         for name, value in values.items():
             setattr(self, name, value)
+
+    @property
+    def tf(self) -> Formatter:
+        """The run's one formatter of dates and times (language and clock), handed to every
+        renderer; made on first use, after :func:`setup` (``--help`` and ``--version`` need none)."""
+        if self._tf is None:
+            from rcmcli import i18n, timefmt
+
+            self._tf = timefmt.Formatter(i18n.current(), self.clock)
+        return self._tf
+
+    @tf.setter
+    def tf(self, value: Formatter) -> None:
+        self._tf = value
 
 
 def error(message: str) -> None:
@@ -49,15 +64,21 @@ def error(message: str) -> None:
 
 def setup(opts: Globals) -> int:
     """Apply the global options (language first, so every later message is in it);
-    0, or the exit code of a bad ``--lang``, ``--clock`` or ``--tzdb``."""
+    0, or the exit code of a bad ``--lang``, ``--clock`` or ``--tzdb``. The language and
+    the clock then make the run's formatter of dates and times (``opts.tf``)."""
     from rcmcli import i18n
     from rcmcli.core import tzdb  # not zones: --version and --help need no zone
 
     try:
-        i18n.use(i18n.choose(opts.lang), opts.clock)
-    except UsageError as exc:
+        i18n.use(i18n.choose(opts.lang))
+        opts._tf = None  # made again, in the language and clock just chosen
+        if opts.clock not in (None, *i18n.CLOCKS):  # timefmt only then: --help needs no formatter
+            from rcmcli.timefmt import check_clock
+
+            check_clock(opts.clock)
+    except ValueError as exc:  # i18n.LanguageError, timefmt.ClockError: bad usage
         error(str(exc))
-        return exc.exit_code
+        return EXIT_USAGE
     try:
         tzdb.use_database(opts.tzdb)
     except UsageError as exc:
@@ -93,31 +114,41 @@ def language_of(argv: list[str]) -> str:
         return found
     try:
         return i18n.choose(None)
-    except UsageError:  # a bad RCM_LANG: reported once the command line is parsed
+    except i18n.LanguageError:  # a bad RCM_LANG: reported once the command line is parsed
         return i18n.posix_language(os.environ)
 
 
-def _command_language(kwargs: dict[str, Any]) -> None:
-    """A command's own ``--lang`` overrides the run's language for that command; without
-    it the command gets the run's language (``rcm --lang``, RCM_LANG, the locale)."""
-    if "lang" not in kwargs:
-        return
+def _command_language(opts: Globals, kwargs: dict[str, Any]) -> None:
+    """A command's own ``--lang`` overrides the run's language for that command (its
+    messages and its dates); without it the command gets the run's language (``rcm
+    --lang``, RCM_LANG, the locale)."""
     from rcmcli import i18n
 
+    if "lang" not in kwargs:
+        return
     if kwargs["lang"]:
-        i18n.use(kwargs["lang"], i18n.clock())
+        i18n.use(kwargs["lang"])
+        opts.tf = opts.tf.for_language(kwargs["lang"])
     else:
         kwargs["lang"] = i18n.current()
 
 
 def run(func: Callable[..., int], opts: Globals, **kwargs: Any) -> int:
     """Call one command; the one place where errors become messages and exit codes."""
+    from rcmcli.core import configfile, settings
+    from rcmcli.i18n import LanguageError
+
     try:
-        _command_language(kwargs)
+        _command_language(opts, kwargs)
+        settings.use(configfile.load(kwargs.get("config")))  # once per run: --config, or the file found from here
         return func(opts, **kwargs) or 0
     except RcmError as exc:
-        error(str(exc))
+        for line in _error_lines(exc):
+            error(line)
         return exc.exit_code
+    except LanguageError as exc:  # i18n sits below core.errors: its error is a usage error here
+        error(str(exc))
+        return EXIT_USAGE
     except KeyboardInterrupt:
         error(_("interrupted"))
         return EXIT_INTERRUPTED
@@ -132,6 +163,17 @@ def run(func: Callable[..., int], opts: Globals, **kwargs: Any) -> int:
         return EXIT_USAGE
     except Exception:
         return report_bug(opts)
+    finally:
+        settings.end()
+
+
+def _error_lines(exc: RcmError) -> list[str]:
+    """The lines an error prints: one per problem of a document refused (an agenda, a
+    roster), every one of them as ``validate`` lists them, else its one message."""
+    problems = getattr(exc, "problems", None)
+    if not problems or len(problems) == 1:
+        return [str(exc)]
+    return [str(RcmError(p.message + (f" [{p.code}]" if p.code else ""), exc.path, p.pos)) for p in problems]
 
 
 def report_bug(opts: Globals) -> int:
@@ -159,30 +201,12 @@ def version_text() -> str:
 # --- helpers shared by the commands ----------------------------------------------
 
 
-def _catalog(opts: Globals, limits: Optional[Limits] = None) -> Catalog:
-    """The catalog, reading agendas with the input limits of the configuration found here."""
+def _catalog(opts: Globals) -> Catalog:
+    """The catalog, reading agendas with the input limits of the run's settings ([tool.rcm.limits])."""
+    from rcmcli.core import settings
     from rcmcli.core.catalog import Catalog, data_dir
 
-    catalog = Catalog(data_dir(opts.data))
-    if limits is None:
-        limits = _configured_limits()
-    if limits is not None:
-        catalog.limits = limits
-    return catalog
-
-
-def _configured_limits() -> Optional[Limits]:
-    """[limits] of the configuration found from here; None (the defaults) when there is none."""
-    from rcmcli.lint.configpath import candidates
-
-    here = os.getcwd()
-    if not candidates(here):  # the common case: no TOML parser, no configuration module
-        return None
-    from pathlib import Path
-
-    from rcmcli.lint.config import limits
-
-    return limits(Path(here))
+    return Catalog(data_dir(opts.data), settings.current().limits)
 
 
 def _today() -> date:
@@ -398,16 +422,17 @@ def agenda_list(opts: Globals, fmt: str = "table", lang: str = "en") -> int:
     elif fmt == "csv":
         _say(render.meetings_csv(good, lang, broken))
     elif fmt == "markdown":
-        _say(render.meetings_markdown(good, lang, broken))
+        _say(render.meetings_markdown(good, opts.tf, broken))
     else:
         width = _width()
-        _print(opts, render.meetings_table(good, lang, width, broken), width)
+        _print(opts, render.meetings_table(good, opts.tf, width, broken), width)
     return 0
 
 
 def agenda_show(opts: Globals, meeting: Optional[str] = None, tz: Optional[list[str]] = None, fmt: str = "table", lang: str = "en") -> int:
     from rcmcli.core import localtime as agenda
     from rcmcli.cli import render
+    from rcmcli.export.showjson import show_json
 
     catalog = _catalog(opts)
     mt, note = _pick(catalog, meeting)
@@ -415,14 +440,14 @@ def agenda_show(opts: Globals, meeting: Optional[str] = None, tz: Optional[list[
     rows = agenda.slot_rows(mt, zones)
     _note("showing", mt, note)
     if fmt == "json":
-        _say(render.show_json(mt, zones, rows, lang, note))
+        _say(show_json(mt, zones, rows, lang, note))
     elif fmt == "csv":
         _say(render.show_csv(zones, rows, lang))
     elif fmt == "markdown":
-        _say(render.show_markdown(mt, zones, rows, lang))
+        _say(render.show_markdown(mt, zones, rows, opts.tf))
     else:
         width = _width()
-        _print(opts, render.show_table(mt, zones, rows, lang, width, zones_given=bool(tz)), width)
+        _print(opts, render.show_table(mt, zones, rows, opts.tf, width, zones_given=bool(tz)), width)
     return 0
 
 
@@ -462,13 +487,13 @@ def agenda_times(
     elif fmt == "csv":
         _say(render.times_csv(slots, matrix, grouped, lang))
     elif fmt == "markdown":
-        _say(render.times_markdown(mt, grouped, matrix, by, lang))
+        _say(render.times_markdown(mt, grouped, matrix, by, opts.tf))
     else:
         width = _width()
         if by == "capital":
-            _print(opts, render.times_by_capital(mt, grouped, matrix, lang, width), width)
+            _print(opts, render.times_by_capital(mt, grouped, matrix, opts.tf, width), width)
         else:
-            _print(opts, render.times_table(mt, grouped, lang, width), width)
+            _print(opts, render.times_table(mt, grouped, opts.tf, width), width)
     return 0
 
 
@@ -486,13 +511,12 @@ def agenda_validate(
     config: Optional[str] = None,
     no_suppress: bool = False,
 ) -> int:
-    from pathlib import Path
-
+    from rcmcli.core import settings
     from rcmcli.lint import config as lint_config
     from rcmcli.lint import engine, formats
 
-    cfg = lint_config.load(config, Path.cwd())
-    catalog = _catalog(opts, cfg.limits)
+    cfg = lint_config.from_settings(settings.current())  # run() read --config
+    catalog = _catalog(opts)
     report = engine.run(list(targets or []), catalog, cfg, _split(select), _split(ignore), not no_suppress)
     if fmt == "auto":
         fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
@@ -507,24 +531,24 @@ def agenda_validate(
 def members(opts: Globals, org: str = "all", on: Optional[str] = None, fmt: str = "table", lang: str = "en") -> int:
     """Member states and their UTC offsets now, or on ``--date`` (at 12:00 UTC)."""
     from rcmcli.core import clocks
-    from rcmcli.core import localtime as agenda
+    from rcmcli.core.zones import get_zone
     from rcmcli.cli import render
 
     mem = _catalog(opts).members
     now = datetime.now(timezone.utc).replace(second=0, microsecond=0)  # as shown: to the minute
     at = clocks.at_noon_utc(clocks.parse_date(on, "--date")) if on else now
     countries = mem.members_of(org)
-    rows = [(c, tuple(mem.conference_of(c.code)), agenda.current_offset(c.zone, at)) for c in countries]
+    rows = [(c, tuple(mem.conference_of(c.code)), clocks.offset_minutes(at, get_zone(c.zone))) for c in countries]
     if fmt == "json":
-        now_offsets = [agenda.current_offset(c.zone, now) for c in countries]
+        now_offsets = [clocks.offset_minutes(now, get_zone(c.zone)) for c in countries]
         _say(render.members_json(rows, lang, at if on else None, now_offsets))
     elif fmt == "csv":
         _say(render.members_csv(rows, lang, at))
     elif fmt == "markdown":
-        _say(render.members_markdown(rows, lang, at, now=not on))
+        _say(render.members_markdown(rows, opts.tf, at, now=not on))
     else:
         width = _width()
-        _print(opts, render.members_table(rows, lang, at, width, now=not on), width)
+        _print(opts, render.members_table(rows, opts.tf, at, width, now=not on), width)
     return 0
 
 
@@ -541,10 +565,8 @@ def agenda_ics(
     from rcmcli.export import ics
 
     catalog = _catalog(opts)
-    options = ics.Options(lang, include_breaks, os.environ.get("SOURCE_DATE_EPOCH"), catalog.limits.max_bytes)
+    options = ics.Options(lang, include_breaks, os.environ.get("SOURCE_DATE_EPOCH"), catalog.limits.max_bytes, opts.clock)
     mt, note = _pick(catalog, meeting)
-    # Until the calendar's labels exist in every language, the others export in English.
-    options = ics.Options(lang, include_breaks, os.environ.get("SOURCE_DATE_EPOCH"))
     counts: dict[str, int] = {}
     data = ics.export(mt, catalog.members, options, previous, counts)
     _note("exporting", mt, note)

@@ -154,7 +154,7 @@ GLOBALS: tuple[Opt, ...] = (
     Opt("debug", ("--debug",), N_("Show tracebacks for internal errors."), kind="flag"),
     Opt("no_color", ("--no-color",), N_("No colour (also: NO_COLOR, or output not a terminal)."), kind="flag"),
     Opt("lang", ("--lang",), N_("Language of messages, help and titles (default: the locale)."), envvar="RCM_LANG", choices=LANGUAGES),
-    Opt("clock", ("--clock",), N_("12- or 24-hour times (default: the language's habit)."), envvar="RCM_CLOCK", choices=CLOCKS),
+    Opt("clock", ("--clock",), N_("12- or 24-hour times (default: 24-hour in tables and reports, the language's habit in announcements)."), envvar="RCM_CLOCK", choices=CLOCKS),
 )
 
 GROUPS: dict[tuple[str, ...], str] = {
@@ -290,6 +290,12 @@ COMMANDS: tuple[Command, ...] = (
             ),
             Opt("yes", ("--yes",), N_("Really send (without it, --send lists what it would send)."), kind="flag"),
             Opt("rate", ("--rate",), N_("Messages per minute when sending (default 30)."), example="60", metavar="N"),
+            Opt(
+                "resend_unknown",
+                ("--resend-unknown",),
+                N_("Send again the messages an earlier run does not know were delivered (no reply after the whole message was sent)."),
+                kind="flag",
+            ),
         ),
     ),
     Command(

@@ -12,12 +12,13 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from rcmcli.cli.datefmt import format_day, join_names
 from rcmcli.core.localtime import LocalTime, SlotRow, to_zone
 from rcmcli.core.model import Country, Meeting, Slot
 from rcmcli.core.timeparse import hhmm
 from rcmcli.core.zones import Resolved
+from rcmcli.export.showjson import as_json, meeting_header
 from rcmcli.i18n import N_, _, ngettext
+from rcmcli.timefmt import iso_offset
 
 TYPE_CHECKING = False  # typing costs ~8 ms of start-up; annotations are never evaluated
 if TYPE_CHECKING:
@@ -25,6 +26,9 @@ if TYPE_CHECKING:
 
     from rcmcli.core.clocks import DayClocks, PlaceRow
     from rcmcli.cli.layout import Col
+    from rcmcli.timefmt import Formatter
+
+    MemberRow = tuple[Country, tuple[str, ...], int]  # its conferences, its UTC offset in minutes
 
 TITLE_MIN = 30  # a title line is never narrower than this (unless the title is shorter)
 TITLE_COMFORT = 40  # optional columns (kind, lead) only while titles keep this much
@@ -57,12 +61,12 @@ def _shift(n: int) -> str:
     return "" if n == 0 else (f" (+{n})" if n > 0 else f" (\u2212{-n})")
 
 
-def _span(t: LocalTime) -> str:
-    return f"{t.start:%H:%M}{DASH}{t.end:%H:%M}{_shift(t.day_shift)}"
+def _span(t: LocalTime, tf: Formatter) -> str:
+    return tf.span(t.start, t.end) + _shift(t.day_shift)
 
 
-def _published(slot: Slot) -> str:
-    return f"{hhmm(slot.start)}{DASH}{hhmm(slot.end)}"
+def _published(slot: Slot, tf: Formatter) -> str:
+    return tf.span(slot.start, slot.end)
 
 
 def _label(slot: Slot, lang: str) -> str:
@@ -87,9 +91,9 @@ def tiny_label(slot: Slot) -> str:
     return _(KINDS_TINY.get(slot.kind, "Other"))
 
 
-def local_text(t: LocalTime, span: bool = True) -> str:
+def local_text(t: LocalTime, tf: Formatter, span: bool = True) -> str:
     """'12:00–12:30', or '12:00' alone; then '+1' if the local day differs, then the mark."""
-    text = f"{t.start:%H:%M}{DASH}{t.end:%H:%M}" if span else f"{t.start:%H:%M}"
+    text = tf.span(t.start, t.end) if span else tf.hm(t.start)
     if t.day_shift:
         text += f" {t.day_shift:+d}"
     if t.night:
@@ -103,10 +107,10 @@ def _style(t: LocalTime) -> Optional[str]:
     return "bold red" if t.night else ("yellow" if t.outside_work else None)
 
 
-def reference_short(meeting: Meeting) -> str:
+def reference_short(meeting: Meeting, tf: Formatter) -> str:
     """The published zone in a few characters: its published offset ('GMT-6'), else its
     offsets over the meeting ('UTC-6', 'UTC-6/-5')."""
-    from rcmcli.core.clocks import offset_minutes, offsets_label
+    from rcmcli.core.clocks import offset_minutes
 
     ref = meeting.reference_zone
     if ref is None:
@@ -115,72 +119,22 @@ def reference_short(meeting: Meeting) -> str:
         return ref.offset
     if ref.tz is None:
         return ref.label
-    return offsets_label([offset_minutes(s.starts, ref.tz) for s in meeting.slots if s.starts]) or ref.label
+    return tf.offsets([offset_minutes(s.starts, ref.tz) for s in meeting.slots if s.starts]) or ref.label
 
 
-def zone_short(z: Resolved) -> str:
-    """What a zone column is headed by: the name typed ('Santiago', 'GMT-6'), else the
-    city of the IANA name ('Buenos Aires')."""
-    query = z.query.strip()
-    if query and "/" not in query:
-        return query
-    if "/" in z.name:
-        return z.name.rsplit("/", 1)[1].replace("_", " ")
-    return z.name
+def zone_short(z: Resolved, tf: Formatter) -> str:
+    """What a zone column is headed by: the name typed ('Santiago'), else the IANA name's city."""
+    return tf.zone_label(z.name, z.query)
 
 
 # --- machine formats -----------------------------------------------------------
 
 
-def meeting_header(meeting: Meeting, lang: str = "en") -> dict[str, Any]:
-    ref = meeting.reference_zone
-    return {
-        "id": meeting.id,
-        "title": meeting.title.get(lang),
-        "dates": [str(meeting.first_day), str(meeting.last_day)],
-        "reference_zone": {
-            "label": ref.label if ref else None,
-            "offset": ref.offset if ref else None,
-            "zone": ref.zone if ref else None,
-        },
-        "path": meeting.path,
-    }
-
-
-def show_json(meeting: Meeting, zones: Sequence[Resolved], rows: Sequence[SlotRow], lang: str, note: str = "") -> str:
-    out: dict[str, Any] = {"meeting": meeting_header(meeting, lang), "zones": [z.name for z in zones]}
-    if note:
-        out["selected"] = note
-    slots = []
-    for row in rows:
-        s = row.slot
-        first = row.times[0]
-        item: dict[str, Any] = {
-            "index": s.index,
-            "date": str(s.date),
-            "start": first.start.isoformat(),
-            "end": first.end.isoformat(),
-            "title": s.title.get(lang),
-            "kind": s.kind,
-            "session": s.session,
-            "leads": s.leads,
-            "published": {"start": hhmm(s.start), "end": hhmm(s.end)},
-        }
-        # One entry per --tz, in order: two spellings of one zone stay two entries.
-        item["times"] = [
-            {"zone": z.name, "query": z.query, "start": t.start.isoformat(), "end": t.end.isoformat()}
-            for z, t in zip(zones, row.times)
-        ]
-        slots.append(item)
-    out["slots"] = slots
-    return as_json(out)
-
-
-def _table_cells(zones: Sequence[Resolved], rows: Sequence[SlotRow], lang: str) -> tuple[list[str], list[list[str]]]:
+def _table_cells(zones: Sequence[Resolved], rows: Sequence[SlotRow], tf: Formatter) -> tuple[list[str], list[list[str]]]:
     # TRANSLATORS: column headers of the Markdown agenda table; "Kind" is the kind of slot (session, break)
     head = [_("Date"), _("Published"), *[z.name for z in zones], _("Kind"), _("Title")]
     body = [
-        [str(r.slot.date), _published(r.slot), *[_span(t) for t in r.times], r.slot.kind, _label(r.slot, lang)]
+        [str(r.slot.date), _published(r.slot, tf), *[_span(t, tf) for t in r.times], r.slot.kind, _label(r.slot, tf.lang)]
         for r in rows
     ]
     return head, body
@@ -210,8 +164,9 @@ def _md_table(head: Sequence[str], body: Sequence[Sequence[str]]) -> list[str]:
     return lines + ["| " + " | ".join(_md_escape(c) for c in row) + " |" for row in body]
 
 
-def show_markdown(meeting: Meeting, zones: Sequence[Resolved], rows: Sequence[SlotRow], lang: str) -> str:
-    head, body = _table_cells(zones, rows, lang)
+def show_markdown(meeting: Meeting, zones: Sequence[Resolved], rows: Sequence[SlotRow], tf: Formatter) -> str:
+    lang = tf.lang
+    head, body = _table_cells(zones, rows, tf)
     ref = meeting.reference_zone
     lines = [f"## {_md_escape(meeting.title.get(lang))}", "", _("Published in %(zone)s.") % {"zone": ref.label if ref else "?"}, ""]
     lines += _md_table([h.replace("\n", " ") for h in head], body)
@@ -277,58 +232,59 @@ def times_csv(slots: Sequence[Slot], matrix: Sequence[PlaceRow], days: Sequence[
     return as_csv(head, body)
 
 
-def times_markdown(meeting: Meeting, days: Sequence[DayClocks], matrix: Sequence[PlaceRow], by: str, lang: str) -> str:
-    ref = meeting.reference_zone
+def times_markdown(meeting: Meeting, days: Sequence[DayClocks], matrix: Sequence[PlaceRow], by: str, tf: Formatter) -> str:
+    lang, ref = tf.lang, meeting.reference_zone
     lines = [f"## {_md_escape(meeting.title.get(lang))}", ""]
     index = {id(s): i for i, s in enumerate(s for d in days for s in d.day.slots)}
     for d in days:
         assert d.day.date is not None
-        lines += [f"### {format_day(d.day.date, lang)}", ""]
+        lines += [f"### {tf.day(d.day.date)}", ""]
         if by == "capital":
-            head = [_("Capital"), "UTC", *[f"{hhmm(s.start)} {short_label(s)}" for s in d.day.slots]]
+            head = [_("Capital"), "UTC", *[f"{tf.hm(s.start)} {short_label(s)}" for s in d.day.slots]]
             body = []
             for r in matrix:
                 times = [r.times[index[id(s)]] for s in d.day.slots]
-                body.append([r.place.name, _offsets_of(times), *[local_text(t) for t in times]])
-            lines += _md_table(head, body) + ["", _md_escape(published_note(meeting)), ""]
+                body.append([r.place.name, _offsets_of(times, tf), *[local_text(t, tf) for t in times]])
+            lines += _md_table(head, body) + ["", _md_escape(published_note(meeting, tf)), ""]
             continue
         ref_group = _reference_group(meeting, d)
-        pub = [reference_short(meeting)] if ref_group is None else []
-        head = [*pub, *[g.label for g in d.groups], _("Title")]
-        body = [[*([_published(s)] if pub else []), *[local_text(to_zone(s, g.places[0].tz)) for g in d.groups], _label(s, lang)] for s in d.day.slots]
+        pub = [reference_short(meeting, tf)] if ref_group is None else []
+        head = [*pub, *[tf.offsets(g.offsets) for g in d.groups], _("Title")]
+        body = [[*([_published(s, tf)] if pub else []), *[local_text(to_zone(s, g.places[0].tz), tf) for g in d.groups], _label(s, lang)] for s in d.day.slots]
         lines += _md_table(head, body) + [""]
-        lines += [f"- **{g.label}**: {_md_escape(join_names([p.name for p in g.places], lang))}" for g in d.groups] + [""]
+        lines += [f"- **{tf.offsets(g.offsets)}**: {_md_escape(tf.names([p.name for p in g.places]))}" for g in d.groups] + [""]
         if ref_group is None:
-            lines += [_md_escape(published_note(meeting)), ""]
+            lines += [_md_escape(published_note(meeting, tf)), ""]
         else:
             zone = ref.label if ref else "?"
-            lines += [_md_escape(_("Published in %(zone)s: the %(column)s column.") % {"zone": zone, "column": d.groups[ref_group].label}), ""]
-    lines.append(_md_escape(marks_legend()))
+            lines += [_md_escape(_("Published in %(zone)s: the %(column)s column.") % {"zone": zone, "column": tf.offsets(d.groups[ref_group].offsets)}), ""]
+    lines.append(_md_escape(marks_legend(tf)))
     return "\n".join(lines) + "\n"
 
 
-def members_json(rows: Sequence[tuple[Country, tuple[str, ...], str]], lang: str, at: Optional[datetime] = None,
-                 now_offsets: Optional[Sequence[str]] = None) -> str:
+def members_json(rows: Sequence[MemberRow], lang: str, at: Optional[datetime] = None,
+                 now_offsets: Optional[Sequence[int]] = None) -> str:
     out = []
     for i, (c, orgs, off) in enumerate(rows):
         item = {"country": c.code, "iso3": c.iso3, "name": c.name.get(lang), "capital": c.capital.get(lang),
-                "zone": c.zone, "conferences": list(orgs), "utc_offset_now": now_offsets[i] if now_offsets else off}
+                "zone": c.zone, "conferences": list(orgs), "utc_offset_now": iso_offset(now_offsets[i] if now_offsets else off)}
         if at is not None:
-            item.update({"utc_offset": off, "at": at.isoformat()})
+            item.update({"utc_offset": iso_offset(off), "at": at.isoformat()})
         out.append(item)
     return as_json(out)
 
 
-def members_csv(rows: Sequence[tuple[Country, tuple[str, ...], str]], lang: str, at: datetime) -> str:
+def members_csv(rows: Sequence[MemberRow], lang: str, at: datetime) -> str:
     head = ["country", "iso3", "name", "capital", "zone", "conferences", "utc_offset", "at"]
-    body = [[c.code, c.iso3, c.name.get(lang), c.capital.get(lang), c.zone, " ".join(orgs), off, at.isoformat()] for c, orgs, off in rows]
+    body = [[c.code, c.iso3, c.name.get(lang), c.capital.get(lang), c.zone, " ".join(orgs), iso_offset(off), at.isoformat()] for c, orgs, off in rows]
     return as_csv(head, body)
 
 
-def members_markdown(rows: Sequence[tuple[Country, tuple[str, ...], str]], lang: str, at: datetime, now: bool = False) -> str:
+def members_markdown(rows: Sequence[MemberRow], tf: Formatter, at: datetime, now: bool = False) -> str:
+    lang = tf.lang
     head = [_("Code"), _("Country"), _("Capital"), _("Zone"), _("Conf."), _("UTC offset")]
-    body = [[c.code, c.name.get(lang), c.capital.get(lang), c.zone, "/".join(o.upper() for o in orgs), off] for c, orgs, off in rows]
-    return "\n".join(["## " + _md_escape(_members_title(at, lang, now)), "", *_md_table(head, body)]) + "\n"
+    body = [[c.code, c.name.get(lang), c.capital.get(lang), c.zone, "/".join(o.upper() for o in orgs), tf.offset(off, "iso")] for c, orgs, off in rows]
+    return "\n".join(["## " + _md_escape(_members_title(at, tf, now)), "", *_md_table(head, body)]) + "\n"
 
 
 class Broken:
@@ -360,42 +316,40 @@ def meetings_csv(meetings: Sequence[Meeting], lang: str, broken: Sequence[Broken
     return as_csv(head, body)
 
 
-def meetings_markdown(meetings: Sequence[Meeting], lang: str, broken: Sequence[Broken] = ()) -> str:
+def meetings_markdown(meetings: Sequence[Meeting], tf: Formatter, broken: Sequence[Broken] = ()) -> str:
+    lang = tf.lang
     head = [_("Id"), _("Dates"), _("Reference zone"), _("Title")]
-    body = [[mt.id, _dates(mt), mt.reference_zone.label if mt.reference_zone else "", mt.title.get(lang)] for mt in meetings]
+    body = [[mt.id, _dates(mt, tf), mt.reference_zone.label if mt.reference_zone else "", mt.title.get(lang)] for mt in meetings]
     body += [[b.id, "", "", f"\u2716 {_('broken')}: {b.where()}: {b.message}"] for b in broken]
     return "\n".join(_md_table(head, body)) + "\n"
 
 
-def _dates(mt: Meeting) -> str:
-    return str(mt.first_day) if mt.first_day == mt.last_day else f"{mt.first_day} \u2192 {mt.last_day}"
+def _dates(mt: Meeting, tf: Formatter) -> str:
+    assert mt.first_day is not None and mt.last_day is not None, "a usable meeting has dates"
+    return tf.range(mt.first_day, mt.last_day, "iso")
 
 
-def marks_legend() -> str:
-    return _("%(outside)s outside working hours (08:00\u201318:00 local) \u00b7 %(night)s at night (22:00\u201306:00) \u00b7 "
-             "+1/-1 the next/previous day there") % {"outside": OUTSIDE, "night": NIGHT}
+def marks_legend(tf: Formatter) -> str:
+    """What the marks mean, with the run's hours ([tool.rcm.hours]; the marks are computed with them)."""
+    from rcmcli.core import settings
+
+    hours = settings.current().hours
+    work, night = tf.span(hours["work_start"], hours["work_end"]), tf.span(hours["night_start"], hours["night_end"])
+    return _("%(outside)s outside working hours (%(work)s local) \u00b7 %(night)s at night (%(night_hours)s) \u00b7 "
+             "+1/-1 the next/previous day there") % {"outside": OUTSIDE, "night": NIGHT, "work": work, "night_hours": night}
 
 
-def _offsets_of(times: Sequence[LocalTime]) -> str:
-    from rcmcli.core.clocks import offsets_label
-
-    return offsets_label([int(t.start.utcoffset().total_seconds() // 60) for t in times if t.start.utcoffset() is not None])
+def _offsets_of(times: Sequence[LocalTime], tf: Formatter) -> str:
+    return tf.offsets([int(t.start.utcoffset().total_seconds() // 60) for t in times if t.start.utcoffset() is not None])
 
 
-def _members_title(at: datetime, lang: str, now: bool = False) -> str:
+def _members_title(at: datetime, tf: Formatter, now: bool = False) -> str:
     if now:
-        return _("Member states \u00b7 UTC offsets now (%(time)s UTC)") % {"time": f"{at:%Y-%m-%d %H:%M}"}
-    return _("Member states \u00b7 UTC offsets on %(day)s") % {"day": format_day(at.date(), lang)}
+        return _("Member states \u00b7 UTC offsets now (%(time)s UTC)") % {"time": f"{at.date()} {tf.hm(at)}"}
+    return _("Member states \u00b7 UTC offsets on %(day)s") % {"day": tf.day(at.date())}
 
 
 # --- terminal tables -----------------------------------------------------------
-
-
-def as_json(value: Any) -> str:
-    """Machine output: indented JSON, non-ASCII kept (json is imported only for it)."""
-    import json
-
-    return json.dumps(value, ensure_ascii=False, indent=2)
 
 
 def as_csv(head: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
@@ -440,16 +394,16 @@ def _days_of(rows: Sequence[SlotRow]) -> list[tuple[Any, list[SlotRow]]]:
     return out
 
 
-def _show_cols(meeting: Meeting, zones: Sequence[Resolved], rows: Sequence[SlotRow], lang: str, n: int, zone_span: bool,
+def _show_cols(meeting: Meeting, zones: Sequence[Resolved], rows: Sequence[SlotRow], tf: Formatter, n: int, zone_span: bool,
                pub_span: bool, kind: bool, lead: bool, floor: int) -> list[Col]:
     from rcmcli.cli.layout import Col
-    from rcmcli.core.clocks import offsets_label
 
-    cols = [Col("published", reference_short(meeting), [_published(r.slot) if pub_span else hhmm(r.slot.start) for r in rows], style="dim")]
+    lang = tf.lang
+    cols = [Col("published", reference_short(meeting, tf), [_published(r.slot, tf) if pub_span else tf.hm(r.slot.start) for r in rows], style="dim")]
     for i, z in enumerate(zones[:n]):
-        offsets = offsets_label([int(r.times[i].start.utcoffset().total_seconds() // 60) for r in rows])
-        cells = [local_text(r.times[i], zone_span) for r in rows]
-        cols.append(Col(f"zone{i}", f"{zone_short(z)}\n{offsets}", cells, style="bold cyan"))
+        offsets = _offsets_of([r.times[i] for r in rows], tf)
+        cells = [local_text(r.times[i], tf, zone_span) for r in rows]
+        cols.append(Col(f"zone{i}", f"{zone_short(z, tf)}\n{offsets}", cells, style="bold cyan"))
     if kind:
         cols.append(Col("kind", _("Kind"), [kind_word(r.slot.kind) for r in rows], style="magenta"))
     cols.append(Col("title", _("Title"), [_label(r.slot, lang) for r in rows], shrink="words", floor=floor))
@@ -458,28 +412,28 @@ def _show_cols(meeting: Meeting, zones: Sequence[Resolved], rows: Sequence[SlotR
     return cols
 
 
-def _show_layout(meeting: Meeting, zones: Sequence[Resolved], rows: Sequence[SlotRow], lang: str, width: int) -> tuple[list[Col], list[int], int]:
+def _show_layout(meeting: Meeting, zones: Sequence[Resolved], rows: Sequence[SlotRow], tf: Formatter, width: int) -> tuple[list[Col], list[int], int]:
     """The richest layout that fits: every zone, whole spans, kind and lead columns
     (the kind only if no title has to wrap); then without kind, without lead, with
     start times only; then with fewer zones."""
     from rcmcli.cli.layout import fit
 
     has_leads = any(r.slot.leads for r in rows)
-    whole = max((len(_label(r.slot, lang)) for r in rows), default=0)  # the kind only if no title wraps
+    whole = max((len(_label(r.slot, tf.lang)) for r in rows), default=0)  # the kind only if no title wraps
     for n in range(len(zones), -1, -1):
         for zone_span, pub_span in ((True, True), (False, True), (False, False)):
             if n == 0 and not zone_span:
                 zone_span = True
             for kind, lead, floor in ((True, has_leads, whole), (False, has_leads, TITLE_COMFORT), (False, False, TITLE_MIN)):
-                cols = _show_cols(meeting, zones, rows, lang, n, zone_span, pub_span, kind, lead, floor)
+                cols = _show_cols(meeting, zones, rows, tf, n, zone_span, pub_span, kind, lead, floor)
                 widths = fit(cols, width)
                 if widths is not None:
                     return cols, widths, n
-    cols = _show_cols(meeting, zones, rows, lang, 0, True, False, False, False, 1)
+    cols = _show_cols(meeting, zones, rows, tf, 0, True, False, False, False, 1)
     return cols, [cols[0].natural(), max(1, width - cols[0].natural() - 2)], 0
 
 
-def show_table(meeting: Meeting, zones: Sequence[Resolved], rows: Sequence[SlotRow], lang: str, width: int, zones_given: bool = True):
+def show_table(meeting: Meeting, zones: Sequence[Resolved], rows: Sequence[SlotRow], tf: Formatter, width: int, zones_given: bool = True):
     """The agenda at ``width`` columns: one group of rows per day, the published time,
     each ``--tz`` (as many as fit) and the title, wrapped between words."""
     from rich.console import Group
@@ -487,19 +441,19 @@ def show_table(meeting: Meeting, zones: Sequence[Resolved], rows: Sequence[SlotR
     from rcmcli.cli.layout import table
 
     shown = list(zones) if zones_given else []
-    cols, widths, n = _show_layout(meeting, shown, rows, lang, width)
-    parts: list[Any] = [heading(meeting, lang), _text(""), table(cols, widths)]
+    cols, widths, n = _show_layout(meeting, shown, rows, tf, width)
+    parts: list[Any] = [heading(meeting, tf.lang), _text(""), table(cols, widths)]
     i = 0
     for k, (day, day_rows) in enumerate(_days_of(rows)):
         if k:
             parts.append(_text(""))
-        parts.append(_text(format_day(day, lang), "bold"))
+        parts.append(_text(tf.day(day), "bold"))
         t = table(cols, widths, show_header=False)
         for r in day_rows:
             t.add_row(*_show_row(cols, r, i))
             i += 1
         parts.append(t)
-    parts += _show_footer(meeting, shown, rows, cols, n, width)
+    parts += _show_footer(meeting, shown, rows, tf, n, width)
     return Group(*parts)
 
 
@@ -515,35 +469,35 @@ def _show_row(cols: Sequence[Col], r: SlotRow, i: int) -> list[Any]:
     return out
 
 
-def published_note(meeting: Meeting) -> str:
+def published_note(meeting: Meeting, tf: Formatter) -> str:
     """'GMT-6: as published, in Central American time (GMT-6).'"""
-    ref, short = meeting.reference_zone, reference_short(meeting)
+    ref, short = meeting.reference_zone, reference_short(meeting, tf)
     if ref is None or ref.label == short:
         return _("%(column)s: as published.") % {"column": short}
     return _("%(column)s: as published, in %(zone)s.") % {"column": short, "zone": ref.label}
 
 
-def day_heading(d: DayClocks, count: int, lang: str) -> str:
-    """'Thursday 9 September 2021 (day 1)'; no day number for a one-day meeting."""
+def day_heading(d: DayClocks, count: int, tf: Formatter) -> str:
+    """'Thursday, September 9, 2021 (day 1)'; no day number for a one-day meeting."""
     assert d.day.date is not None
     if count < 2:
-        return format_day(d.day.date, lang)
-    return _("%(day)s (day %(number)d)") % {"day": format_day(d.day.date, lang), "number": d.number}
+        return tf.day(d.day.date)
+    return _("%(day)s (day %(number)d)") % {"day": tf.day(d.day.date), "number": d.number}
 
 
-def _show_footer(meeting: Meeting, zones: Sequence[Resolved], rows: Sequence[SlotRow], cols: Sequence[Col], n: int, width: int) -> list[Any]:
-    lines = [published_note(meeting)]
+def _show_footer(meeting: Meeting, zones: Sequence[Resolved], rows: Sequence[SlotRow], tf: Formatter, n: int, width: int) -> list[Any]:
+    lines = [published_note(meeting, tf)]
     for z in zones[:n]:
         why = z.via if z.via and z.via != "reference zone" else ""
-        if zone_short(z) != z.name:
-            lines.append(_("%(column)s: %(zone)s%(why)s.") % {"column": zone_short(z), "zone": z.name, "why": f" ({why})" if why else ""})
+        if zone_short(z, tf) != z.name:
+            lines.append(_("%(column)s: %(zone)s%(why)s.") % {"column": zone_short(z, tf), "zone": z.name, "why": f" ({why})" if why else ""})
         elif why:
             lines.append(_("%(column)s: %(why)s.") % {"column": z.name, "why": why})
     shown = [r.times[i] for r in rows for i in range(n)]
     if any(t.night or t.outside_work or t.day_shift for t in shown):
-        lines.append(marks_legend())
+        lines.append(marks_legend(tf))
     if n < len(zones):
-        hidden = [zone_short(z) for z in zones[n:]]
+        hidden = [zone_short(z, tf) for z in zones[n:]]
         lines.append(
             ngettext(
                 "%(count)d more zone does not fit in %(width)d columns (%(zones)s): see it with --format markdown, csv or json, "
@@ -560,16 +514,16 @@ def _show_footer(meeting: Meeting, zones: Sequence[Resolved], rows: Sequence[Slo
 # --- agenda times ----------------------------------------------------------------
 
 
-def _times_cols(meeting: Meeting, d: DayClocks, pub: bool, span: bool, full: bool, floor: int, lang: str) -> list[Col]:
+def _times_cols(meeting: Meeting, d: DayClocks, pub: bool, span: bool, full: bool, floor: int, tf: Formatter) -> list[Col]:
     from rcmcli.cli.layout import Col
 
     slots = d.day.slots
     cols: list[Col] = []
     if pub:
-        cols.append(Col("published", reference_short(meeting), [_published(s) if span else hhmm(s.start) for s in slots], style="dim"))
+        cols.append(Col("published", reference_short(meeting, tf), [_published(s, tf) if span else tf.hm(s.start) for s in slots], style="dim"))
     for k, g in enumerate(d.groups):
-        cols.append(Col(f"group{k}", g.label, [local_text(to_zone(s, g.places[0].tz), span) for s in slots], justify="left"))
-    labels = [_label(s, lang) if full else short_label(s) for s in slots]
+        cols.append(Col(f"group{k}", tf.offsets(g.offsets), [local_text(to_zone(s, g.places[0].tz), tf, span) for s in slots], justify="left"))
+    labels = [_label(s, tf.lang) if full else short_label(s) for s in slots]
     cols.append(Col("slot", _("Title"), labels, shrink="words" if full else "none", floor=floor))
     return cols
 
@@ -585,31 +539,31 @@ def _reference_group(meeting: Meeting, d: DayClocks) -> Optional[int]:
     return next((k for k, g in enumerate(d.groups) if g.offsets == want), None)
 
 
-def times_table(meeting: Meeting, days: Sequence[DayClocks], lang: str, width: int):
+def times_table(meeting: Meeting, days: Sequence[DayClocks], tf: Formatter, width: int):
     """Slots as rows, clock groups as columns, one table per day, capitals in a legend."""
     from rich.console import Group
 
     from rcmcli.cli.layout import table
     from rcmcli.core.clocks import meeting_days, same_groups
 
-    parts: list[Any] = [heading(meeting, lang)]
+    parts: list[Any] = [heading(meeting, tf.lang)]
     once = same_groups(days)
     for d in days:
         ref_group = _reference_group(meeting, d)
-        chunks = _times_chunks(meeting, d, ref_group is None, width, lang, days)
-        parts += [_text(""), _text(day_heading(d, len(meeting_days(meeting)), lang), "bold")]
+        chunks = _times_chunks(meeting, d, ref_group is None, width, tf, days)
+        parts += [_text(""), _text(day_heading(d, len(meeting_days(meeting)), tf), "bold")]
         for cols, widths in chunks:
             t = table(cols, widths)
             for i, s in enumerate(d.day.slots):
-                t.add_row(*[_times_cell(c, s, i, d, lang) for c in cols])
+                t.add_row(*[_times_cell(c, s, i, d) for c in cols])
             parts.append(t)
         if not once or d is days[-1]:
-            parts += _groups_legend(meeting, d, ref_group, width, lang)
-    parts += [_text(""), _note(marks_legend())]
+            parts += _groups_legend(meeting, d, ref_group, width, tf)
+    parts += [_text(""), _note(marks_legend(tf))]
     return Group(*parts)
 
 
-def _times_cell(c: Col, s: Slot, i: int, d: DayClocks, lang: str):
+def _times_cell(c: Col, s: Slot, i: int, d: DayClocks):
     if c.key.startswith("group"):
         t = to_zone(s, d.groups[int(c.key[5:])].places[0].tz)
         return _text(c.cells[i], _style(t))
@@ -617,20 +571,20 @@ def _times_cell(c: Col, s: Slot, i: int, d: DayClocks, lang: str):
     return _text(c.cells[i], dim)
 
 
-def _times_chunks(meeting: Meeting, d: DayClocks, pub: bool, width: int, lang: str, days: Sequence[DayClocks]) -> list[tuple[list[Col], list[int]]]:
+def _times_chunks(meeting: Meeting, d: DayClocks, pub: bool, width: int, tf: Formatter, days: Sequence[DayClocks]) -> list[tuple[list[Col], list[int]]]:
     """One table when it fits (full titles, then short labels, then start times only);
     else the clock groups split over several tables, each with the slot column."""
     from rcmcli.cli.layout import fit
 
     ladder = ((True, True, TITLE_MIN), (True, True, 20), (False, True, 20), (True, False, 1), (False, False, 1))
     for span, full, floor in ladder:
-        cols = _times_cols(meeting, d, pub, span, full, floor, lang)
+        cols = _times_cols(meeting, d, pub, span, full, floor, tf)
         # Every day's title column as wide as the widest day needs: the days line up.
-        cols[-1].measure = [_label(s, lang) if full else short_label(s) for other in days for s in other.day.slots]
+        cols[-1].measure = [_label(s, tf.lang) if full else short_label(s) for other in days for s in other.day.slots]
         widths = fit(cols, width)
         if widths is not None:
             return [(cols, widths)]
-    cols = _times_cols(meeting, d, pub, False, False, 1, lang)
+    cols = _times_cols(meeting, d, pub, False, False, 1, tf)
     fixed = ([cols[0]] if pub else []), cols[-1]
     groups = cols[len(fixed[0]):-1]
     size = len(groups)
@@ -644,13 +598,13 @@ def _times_chunks(meeting: Meeting, d: DayClocks, pub: bool, width: int, lang: s
     return out
 
 
-def _groups_legend(meeting: Meeting, d: DayClocks, ref_group: Optional[int], width: int, lang: str) -> list[Any]:
+def _groups_legend(meeting: Meeting, d: DayClocks, ref_group: Optional[int], width: int, tf: Formatter) -> list[Any]:
     """The capitals of each clock group, and where the published times are."""
     from rcmcli.cli.layout import Col, fit, table
 
     ref = meeting.reference_zone
-    labels = [g.label for g in d.groups]
-    names = [join_names([p.name for p in g.places], lang) for g in d.groups]
+    labels = [tf.offsets(g.offsets) for g in d.groups]
+    names = [tf.names([p.name for p in g.places]) for g in d.groups]
     cols = [Col("label", "", labels), Col("names", "", names, shrink="words")]
     widths = fit(cols, width) or [cols[0].natural(), max(1, width - cols[0].natural() - 2)]
     t = table(cols, widths, show_header=False)
@@ -658,78 +612,78 @@ def _groups_legend(meeting: Meeting, d: DayClocks, ref_group: Optional[int], wid
         t.add_row(_text(label, "bold"), _text(listed))
     zone = ref.label if ref else "?"
     if ref_group is None:
-        said = published_note(meeting)
+        said = published_note(meeting, tf)
     else:
-        said = _("Published in %(zone)s: the %(column)s column.") % {"zone": zone, "column": d.groups[ref_group].label}
+        said = _("Published in %(zone)s: the %(column)s column.") % {"zone": zone, "column": labels[ref_group]}
     return [_text(""), t, _text(""), _note(said)]
 
 
-def times_by_capital(meeting: Meeting, days: Sequence[DayClocks], matrix: Sequence[PlaceRow], lang: str, width: int):
+def times_by_capital(meeting: Meeting, days: Sequence[DayClocks], matrix: Sequence[PlaceRow], tf: Formatter, width: int):
     """Capitals as rows, the slots of each day as columns (split when too many to fit)."""
     from rich.console import Group
 
     from rcmcli.cli.layout import table
     from rcmcli.core.clocks import meeting_days
 
-    parts: list[Any] = [heading(meeting, lang)]
+    parts: list[Any] = [heading(meeting, tf.lang)]
     start = 0
     for d in days:
         slots = d.day.slots
         times = [[r.times[start + i] for i in range(len(slots))] for r in matrix]
         start += len(slots)
-        parts += [_text(""), _text(day_heading(d, len(meeting_days(meeting)), lang), "bold")]
-        for cols, widths, picked in _capital_chunks(meeting, slots, matrix, times, width):
+        parts += [_text(""), _text(day_heading(d, len(meeting_days(meeting)), tf), "bold")]
+        for cols, widths, picked in _capital_chunks(meeting, slots, matrix, times, width, tf):
             t = table(cols, widths)
             for j, row_times in enumerate(times):
                 cells: list[Any] = [_text(cols[0].cells[j]), _text(cols[1].cells[j], "dim")]
                 cells += [_text(c.cells[j], _style(row_times[i])) for c, i in zip(cols[2:], picked)]
                 t.add_row(*cells)
             parts.append(t)
-        parts += [_text(""), _slots_legend(meeting, slots, lang, width)]
-    parts += [_text(""), _note(marks_legend())]
+        parts += [_text(""), _slots_legend(meeting, slots, tf, width)]
+    parts += [_text(""), _note(marks_legend(tf))]
     return Group(*parts)
 
 
-def _slots_legend(meeting: Meeting, slots: Sequence[Slot], lang: str, width: int):
+def _slots_legend(meeting: Meeting, slots: Sequence[Slot], tf: Formatter, width: int):
     """What each slot column is: published start, its short name, its title."""
     from rcmcli.cli.layout import Col
 
     cols = [
-        Col("start", reference_short(meeting), [hhmm(s.start) for s in slots]),
+        Col("start", reference_short(meeting, tf), [tf.hm(s.start) for s in slots]),
         Col("tiny", "", [tiny_label(s) for s in slots]),
-        Col("title", _("Title"), [_label(s, lang) for s in slots], shrink="words", floor=TITLE_MIN),
+        Col("title", _("Title"), [_label(s, tf.lang) for s in slots], shrink="words", floor=TITLE_MIN),
     ]
     return _filled(cols, width)
 
 
 def _capital_cols(meeting: Meeting, slots: Sequence[Slot], matrix: Sequence[PlaceRow], times: Sequence[Sequence[LocalTime]],
-                  picked: Sequence[int], span: bool) -> list[Col]:
+                  picked: Sequence[int], span: bool, tf: Formatter) -> list[Col]:
     from rcmcli.cli.layout import Col
 
     cols = [Col("capital", _("Capital"), [r.place.name for r in matrix], shrink="words", floor=8),
-            Col("utc", "UTC", [_offsets_of(t) for t in times])]
+            Col("utc", "UTC", [_offsets_of(t, tf) for t in times])]
     for i in picked:
         s = slots[i]
-        cols.append(Col(f"slot{i}", f"{hhmm(s.start)}\n{tiny_label(s)}", [local_text(t[i], span) for t in times]))
+        cols.append(Col(f"slot{i}", f"{tf.hm(s.start)}\n{tiny_label(s)}", [local_text(t[i], tf, span) for t in times]))
     return cols
 
 
-def _capital_chunks(meeting: Meeting, slots: Sequence[Slot], matrix: Sequence[PlaceRow], times: Sequence[Sequence[LocalTime]], width: int):
+def _capital_chunks(meeting: Meeting, slots: Sequence[Slot], matrix: Sequence[PlaceRow], times: Sequence[Sequence[LocalTime]], width: int, tf: Formatter):
     from rcmcli.cli.layout import fit
 
     every = list(range(len(slots)))
     for span in (True, False):
-        cols = _capital_cols(meeting, slots, matrix, times, every, span)
+        cols = _capital_cols(meeting, slots, matrix, times, every, span, tf)
         widths = fit(cols, width)
         if widths is not None:
             return [(cols, widths, every)]
     size = len(slots)
-    while size > 1 and fit(_capital_cols(meeting, slots, matrix, times, every[:size], False), width) is None:
+    while size > 1 and fit(_capital_cols(meeting, slots, matrix, times, every[:size], False, tf), width) is None:
         size -= 1
     out = []
     for k in range(0, len(slots), size):
         picked = every[k:k + size]
-        cols = _capital_cols(meeting, slots, matrix, times, picked, False)
+        cols = _capital_cols(meeting, slots, matrix, times, picked, False, tf)
         out.append((cols, fit(cols, width) or [c.natural() for c in cols], picked))
     return out
 
@@ -737,14 +691,13 @@ def _capital_chunks(meeting: Meeting, slots: Sequence[Slot], matrix: Sequence[Pl
 # --- members and the catalog -------------------------------------------------------
 
 
-def members_table(rows: Sequence[tuple[Country, tuple[str, ...], str]], lang: str, at: datetime, width: int, now: bool = False):
+def members_table(rows: Sequence[MemberRow], tf: Formatter, at: datetime, width: int, now: bool = False):
     from rich.console import Group
 
-    from rcmcli.cli.layout import Col, fit, table
-    from rcmcli.core.clocks import offset_minutes, short_offset
-    from rcmcli.core.zones import get_zone
+    from rcmcli.cli.layout import Col
 
-    offsets = [short_offset(offset_minutes(at, get_zone(c.zone))) for c, _o, _f in rows]
+    lang = tf.lang
+    offsets = [tf.offset(off) for _c, _o, off in rows]
     cols = [
         Col("code", _("Code"), [c.code for c, _o, _f in rows]),
         Col("country", _("Country"), [c.name.get(lang) for c, _o, _f in rows], shrink="words", give=1),
@@ -753,7 +706,7 @@ def members_table(rows: Sequence[tuple[Country, tuple[str, ...], str]], lang: st
         Col("conf", _("Conf."), ["/".join(o.upper() for o in orgs) for _c, orgs, _f in rows]),
         Col("offset", _("UTC offset"), offsets),
     ]
-    return Group(_text(_members_title(at, lang, now), "bold"), _text(""), _filled(cols, width))
+    return Group(_text(_members_title(at, tf, now), "bold"), _text(""), _filled(cols, width))
 
 
 def _filled(cols: list[Col], width: int):
@@ -767,16 +720,17 @@ def _filled(cols: list[Col], width: int):
     return t
 
 
-def meetings_table(meetings: Sequence[Meeting], lang: str, width: int, broken: Sequence[Broken] = ()):
+def meetings_table(meetings: Sequence[Meeting], tf: Formatter, width: int, broken: Sequence[Broken] = ()):
     from rich.console import Group
 
     from rcmcli.cli.layout import Col, fit
 
+    lang = tf.lang
     broken_rows = [f"\u2716 {_('broken')}: {b.where()}: {b.message}" for b in broken]
     titles = [mt.title.get(lang) for mt in meetings] + broken_rows
     cols = [
         Col("id", _("Id"), [mt.id for mt in meetings] + [b.id for b in broken], shrink="fold", floor=12),
-        Col("dates", _("Dates"), [_dates(mt) for mt in meetings] + ["" for _b in broken], shrink="words", give=1),
+        Col("dates", _("Dates"), [_dates(mt, tf) for mt in meetings] + ["" for _b in broken], shrink="words", give=1),
         Col("zone", _("Reference zone"), [mt.reference_zone.label if mt.reference_zone else "" for mt in meetings] + ["" for _b in broken], shrink="words", floor=14, give=1),
         Col("title", _("Title"), titles, shrink="words", floor=TITLE_MIN, give=3),
     ]

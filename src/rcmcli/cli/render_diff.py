@@ -5,39 +5,30 @@ through :func:`rcmcli.i18n._`. The notice is a document addressed to delegates,
 possibly in two languages at once (``--lang es,en``), so its sentences
 (:data:`NOTICE`, str.format placeholders) are translated in each language in turn
 (``rcmcli.i18n.language``), like the calendar's labels (docs/decisions.md).
-Dates and times a person reads are formatted by :func:`day` and :func:`clock`
-only, so they can switch to CLDR formatting in one place.
+Dates and times a person reads are written by the run's formatter
+(:mod:`rcmcli.timefmt`), in the language of the text; JSON keeps ISO values.
 """
 
 from __future__ import annotations
 
 import json
-from datetime import date, datetime
+from datetime import date
 
 from rcmcli.core.diff import Change, ClockGroup, Diff, SlotInfo
 from rcmcli.core.model import Members
 from rcmcli.i18n import N_, _, language, ngettext
+from rcmcli.timefmt import iso_utc
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
 
-
-def day(value: date) -> str:
-    """A date a person reads, in the run's language (CLDR; machine formats keep ISO)."""
-    from rcmcli.cli.datefmt import format_day
-    from rcmcli.i18n import current
-
-    return format_day(value, current(), "long")
+    from rcmcli.timefmt import Formatter
 
 
-def clock(value: datetime) -> str:
-    return f"{value:%H:%M}"
-
-
-def span(info: SlotInfo) -> str:
-    """'2021-09-10 09:00–10:00': the published date and times in the reference zone."""
-    return f"{day(info.date)} {info.start}\u2013{info.end}"
+def span(info: SlotInfo, tf: Formatter) -> str:
+    """'September 10, 2021 09:00–10:00': the published date and times in the reference zone."""
+    return f"{tf.day(info.date, 'long')} {tf.span(info.start, info.end)}"
 
 
 KIND_WORDS = {
@@ -62,11 +53,11 @@ def places(codes: tuple[str, ...], members: Members, lang: str) -> str:
     return ", ".join(members.countries[c].capital.get(lang) for c in codes)
 
 
-def group_text(group: ClockGroup, published: date, members: Members, lang: str) -> str:
+def group_text(group: ClockGroup, published: date, members: Members, tf: Formatter) -> str:
     """'10:30–11:30 in Mexico City, Bogotá' (with the local date where it is not the published one)."""
-    values = {"start": clock(group.start), "end": clock(group.end), "places": places(group.countries, members, lang)}
+    values = {"start": tf.hm(group.start), "end": tf.hm(group.end), "places": places(group.countries, members, tf.lang)}
     if group.start.date() != published:
-        values["date"] = day(group.start.date())
+        values["date"] = tf.day(group.start.date(), "long")
         return _("%(start)s–%(end)s on %(date)s in %(places)s") % values
     return _("%(start)s–%(end)s in %(places)s") % values
 
@@ -86,16 +77,16 @@ def flag_texts(change: Change, members: Members, lang: str) -> list[str]:
     return out
 
 
-def sentence(change: Change, zone: str) -> str:
+def sentence(change: Change, zone: str, tf: Formatter) -> str:
     """One line saying what happened to a slot or to the meeting."""
     slot = (change.new or change.old).label() if (change.new or change.old) else ""
     old, new = change.old, change.new
     values = {"slot": slot, "before": change.before or "–", "after": change.after or "–", "zone": zone}
     if old is not None:
-        values["old"] = span(old)
+        values["old"] = span(old, tf)
         values["old_minutes"] = str(int((old.end_utc - old.start_utc).total_seconds() // 60))
     if new is not None:
-        values["new"] = span(new)
+        values["new"] = span(new, tf)
         values["new_minutes"] = str(int((new.end_utc - new.start_utc).total_seconds() // 60))
     templates = {
         "added": _("%(slot)s added: %(new)s %(zone)s"),
@@ -129,7 +120,7 @@ def headline(diff: Diff, old_name: str, new_name: str) -> str:
     return text % {"meeting": diff.new.id, "n": n, "old": old_name, "new": new_name}
 
 
-def text(diff: Diff, members: Members, lang: str, old_name: str, new_name: str, width: int | None = None) -> str:
+def text(diff: Diff, members: Members, tf: Formatter, old_name: str, new_name: str, width: int | None = None) -> str:
     """The terminal report: a headline, then per change its word, sentence, the capitals by clock, flags.
 
     Wrapped to ``width`` (a terminal's) if given; one clock group per line.
@@ -138,13 +129,13 @@ def text(diff: Diff, members: Members, lang: str, old_name: str, new_name: str, 
     words = max((len(_(KIND_WORDS[c.kind])) for c in diff.changes), default=0)
     pad = " " * (words + 4)
     for change in diff.changes:
-        lines += _wrap(f"  {_(KIND_WORDS[change.kind]).ljust(words)}  ", sentence(change, _zone(diff)), pad, width)
+        lines += _wrap(f"  {_(KIND_WORDS[change.kind]).ljust(words)}  ", sentence(change, _zone(diff), tf), pad, width)
         if change.groups:
             assert change.new is not None
-            lines.append(pad + _("now, on %(date)s:") % {"date": day(change.new.date)})
+            lines.append(pad + _("now, on %(date)s:") % {"date": tf.day(change.new.date, "long")})
             for g in change.groups:
-                lines += _wrap(pad + "  ", group_text(g, change.new.date, members, lang), pad + "    ", width)
-        for flag in flag_texts(change, members, lang):
+                lines += _wrap(pad + "  ", group_text(g, change.new.date, members, tf), pad + "    ", width)
+        for flag in flag_texts(change, members, tf.lang):
             lines += _wrap(pad + "! ", flag, pad + "  ", width)
     return "\n".join(lines) + "\n"
 
@@ -161,8 +152,9 @@ def _cell(value: str) -> str:
     return value.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
 
 
-def markdown(diff: Diff, members: Members, lang: str, old_name: str, new_name: str) -> str:
+def markdown(diff: Diff, members: Members, tf: Formatter, old_name: str, new_name: str) -> str:
     """A pull-request comment: a heading and one table row per change."""
+    lang = tf.lang
     title = diff.new.title.get(lang)
     out = [f"### {_cell(headline(diff, f'`{old_name}`', f'`{new_name}`'))}", ""]
     if not diff.changes:
@@ -174,9 +166,9 @@ def markdown(diff: Diff, members: Members, lang: str, old_name: str, new_name: s
     out.append("|" + "---|" * len(head))
     for c in diff.changes:
         info = c.new or c.old
-        before = span(c.old) if c.old and c.kind not in _VALUE_KINDS else c.before
-        after = span(c.new) if c.new and c.kind not in _VALUE_KINDS else c.after
-        effect = "<br>".join([group_text(g, c.new.date, members, lang) for g in c.groups] if c.new else [])
+        before = span(c.old, tf) if c.old and c.kind not in _VALUE_KINDS else c.before
+        after = span(c.new, tf) if c.new and c.kind not in _VALUE_KINDS else c.after
+        effect = "<br>".join([group_text(g, c.new.date, members, tf) for g in c.groups] if c.new else [])
         flags = flag_texts(c, members, lang)
         if flags:
             effect += ("<br>" if effect else "") + "<br>".join(f"⚠ {f}" for f in flags)
@@ -199,8 +191,8 @@ def _info_json(info: SlotInfo | None) -> dict[str, Any] | None:
         "date": info.date.isoformat(),
         "start": info.start,
         "end": info.end,
-        "start_utc": info.start_utc.isoformat().replace("+00:00", "Z"),
-        "end_utc": info.end_utc.isoformat().replace("+00:00", "Z"),
+        "start_utc": iso_utc(info.start_utc),
+        "end_utc": iso_utc(info.end_utc),
     }
 
 
@@ -249,49 +241,50 @@ NOTICE = {
 }
 
 
-def notice(diff: Diff, members: Members, langs: list[str]) -> str:
+def notice(diff: Diff, members: Members, langs: list[str], tf: Formatter) -> str:
     """A short change notice for delegates, in each language of ``langs``, separated by a rule."""
     parts = []
     for lang in langs:
         with language(lang):
-            parts.append(_notice(diff, members, lang))
+            parts.append(_notice(diff, members, tf.for_language(lang)))
     return "\n\n---\n\n".join(parts) + "\n"
 
 
-def _notice(diff: Diff, members: Members, lang: str) -> str:
+def _notice(diff: Diff, members: Members, tf: Formatter) -> str:
+    lang = tf.lang
     t = {key: _(text) if isinstance(text, str) else {k: _(v) for k, v in text.items()} for key, text in NOTICE.items()}
     new = diff.new
     lines = [t["greeting"], "", t["intro"].format(title=new.title.get(lang), revision=new.revision, zone=_zone(diff)), ""]
     seen: set[tuple[str, str]] = set()
     for c in diff.changes:
-        item = _notice_item(c, t, members, lang)
+        item = _notice_item(c, t, tf)
         if item and (c.key, item) not in seen:
             seen.add((c.key, item))
             lines.append(f"- {item}")
             if c.groups:
-                groups = "; ".join(_notice_group(g, c, t, members, lang) for g in c.groups)
+                groups = "; ".join(_notice_group(g, c, t, members, tf) for g in c.groups)
                 lines.append("  " + t["capitals"].format(groups=groups))
     lines += ["", t["closing"]]
     return "\n".join(lines)
 
 
-def _notice_group(g: ClockGroup, c: Change, t: dict, members: Members, lang: str) -> str:
+def _notice_group(g: ClockGroup, c: Change, t: dict, members: Members, tf: Formatter) -> str:
     assert c.new is not None
-    values = {"start": clock(g.start), "end": clock(g.end), "places": places(g.countries, members, lang)}
+    values = {"start": tf.hm(g.start), "end": tf.hm(g.end), "places": places(g.countries, members, tf.lang)}
     if g.start.date() != c.new.date:
-        return t["group_day"].format(date=day(g.start.date()), **values)
+        return t["group_day"].format(date=tf.day(g.start.date(), "long"), **values)
     return t["group"].format(**values)
 
 
-def _notice_item(c: Change, t: dict, members: Members, lang: str) -> str:
+def _notice_item(c: Change, t: dict, tf: Formatter) -> str:
     if c.kind in t["what"]:
         return t["meeting"].format(what=t["what"][c.kind], before=c.before or "–", after=c.after or "–")
     info = c.new or c.old
     assert info is not None
-    values: dict[str, Any] = {"slot": info.label(lang), "before": c.before}
+    values: dict[str, Any] = {"slot": info.label(tf.lang), "before": c.before}
     if c.old:
-        values.update(old_date=day(c.old.date), old_start=c.old.start, old_end=c.old.end)
+        values.update(old_date=tf.day(c.old.date, "long"), old_start=tf.hm(c.old.start), old_end=tf.hm(c.old.end))
     if c.new:
-        values.update(date=day(c.new.date), start=c.new.start, end=c.new.end)
+        values.update(date=tf.day(c.new.date, "long"), start=tf.hm(c.new.start), end=tf.hm(c.new.end))
     key = {"lengthened": "resized", "shortened": "resized", "leads": "people", "speakers": "people", "moderator": "people"}.get(c.kind, c.kind)
     return t[key].format(**values)

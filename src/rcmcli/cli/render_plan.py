@@ -1,19 +1,21 @@
 """Showing a plan: ranked windows, periods, clock changes, the 24-hour grid.
 
-Machine formats (JSON keys, CSV headers) are fixed English; every sentence a
-person reads goes through :func:`rcmcli.i18n._` with named placeholders. Dates and
-times a person reads are formatted by :func:`day_text` and :func:`hm` only, so the
-CLDR formatting can replace them in one place. Rich is imported inside functions.
+Machine formats (JSON keys, CSV headers) are fixed English, with ISO dates and
+24-hour ``HH:MM``; every sentence a person reads goes through :func:`rcmcli.i18n._`
+with named placeholders, and its dates, times, offsets and durations through the
+run's formatter (``View.tf``, :mod:`rcmcli.timefmt`). Rich is imported inside functions.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import date
 
 from rcmcli.cli.render import as_csv as csv_text, as_json as json_text
 from rcmcli.core import planner as P
+from rcmcli.core.localtime import hhmm_wall as hm  # machine formats: 24-hour HH:MM
 from rcmcli.i18n import _, ngettext
+from rcmcli.timefmt import Formatter, iso_utc, utc_offset
 
 TYPE_CHECKING = False  # typing costs ~8 ms of start-up; annotations are never evaluated
 if TYPE_CHECKING:
@@ -25,55 +27,24 @@ class View:
     plan: P.Plan
     ref_label: str
     top: int = 5
+    tf: Formatter = Formatter()  # the run's dates and times (rcmcli.timefmt)
 
 
-# --- the one place where people's dates and times are formatted ----------------------
-
-
-def hm(minutes: int) -> str:
-    minutes %= P.DAY
-    return f"{minutes // 60:02d}:{minutes % 60:02d}"
-
-
-def day_text(d: date) -> str:
-    """A date a person reads, in the run's language (CLDR; machine formats keep ISO)."""
-    from rcmcli.cli.datefmt import format_day
-    from rcmcli.i18n import current
-
-    return format_day(d, current(), "long")
-
-
-def offset_text(minutes: int) -> str:
-    """UTC-6, UTC-3, UTC+5:30: the short form for people."""
-    sign = "-" if minutes < 0 else "+"
-    h, m = divmod(abs(minutes), 60)
-    return f"UTC{sign}{h}" + (f":{m:02d}" if m else "")
-
-
-def _iso_utc(dt: datetime) -> str:
-    return dt.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-def _duration(minutes: int) -> str:
-    h, m = divmod(minutes, 60)
-    if h and m:
-        return _("%(h)d h %(m)02d min") % {"h": h, "m": m}
-    return _("%(h)d h") % {"h": h} if h else _("%(m)d min") % {"m": m}
-
-
-def _starts(w: P.Window) -> str:
-    return hm(w.first) if w.first == w.last else f"{hm(w.first)}\u2013{hm(w.last)}"
+def _starts(tf: Formatter, w: P.Window) -> str:
+    return tf.hm(w.first) if w.first == w.last else tf.span(w.first, w.last)
 
 
 def _band(band: tuple[int, int]) -> str:
-    return f"{hm(band[0])}\u2013{hm(band[1])}"
+    """A band of hours in machine formats: '09:00-18:00'."""
+    return f"{hm(band[0])}-{hm(band[1])}"
 
 
 def window_sentence(view: View, day: P.DayPlan, w: P.Window) -> str:
     """'09:00–13:00 GMT-6 (15:00–19:00 UTC): all 23 capitals within 09:00–18:00'."""
+    tf = view.tf
     a, b = day.utc(w)
-    utc = f"{a:%H:%M}" if a == b else f"{a:%H:%M}\u2013{b:%H:%M}"
-    work = _band(view.plan.bands.work)
+    utc = tf.hm(a) if a == b else tf.span(a, b)
+    work = tf.span(*view.plan.bands.work)
     if w.all_in_work:
         judged = ngettext("the capital within %(work)s", "all %(n)d capitals within %(work)s", w.total) % {"n": w.total, "work": work}
     else:
@@ -82,20 +53,20 @@ def window_sentence(view: View, day: P.DayPlan, w: P.Window) -> str:
         ) % {"k": w.in_work, "n": w.total, "work": work}
         judged += _(", %(r)d within %(band)s, %(night)d at night; starting at %(best)s, nobody is more than %(worst)s outside working hours") % {
             "r": w.reasonable,
-            "band": _band(view.plan.bands.reasonable),
+            "band": tf.span(*view.plan.bands.reasonable),
             "night": w.night,
-            "best": hm(w.best),
-            "worst": _duration(w.worst),
+            "best": tf.hm(w.best),
+            "worst": tf.duration(w.worst),
         }
-    return _("%(starts)s %(ref)s (%(utc)s UTC): %(judged)s") % {"starts": _starts(w), "ref": view.ref_label, "utc": utc, "judged": judged}
+    return _("%(starts)s %(ref)s (%(utc)s UTC): %(judged)s") % {"starts": _starts(tf, w), "ref": view.ref_label, "utc": utc, "judged": judged}
 
 
 def _names(places: tuple[P.Place, ...], attr: str = "country") -> str:
     return ", ".join(getattr(p, attr) for p in places)
 
 
-def transition_sentence(t: P.Transition) -> str:
-    """'Chile moves from UTC-3 to UTC-4 on 2027-04-04 at 00:00 local time (03:00 UTC)'."""
+def transition_sentence(t: P.Transition, tf: Formatter) -> str:
+    """'Chile moves from UTC-3 to UTC-4 on April 4, 2027 at 00:00 local time (03:00 UTC)'."""
     local = t.local_before
     return ngettext(
         "%(countries)s moves from %(old)s to %(new)s on %(date)s at %(time)s local time (%(utc)s UTC)",
@@ -103,22 +74,23 @@ def transition_sentence(t: P.Transition) -> str:
         len(t.places),
     ) % {
         "countries": _names(t.places),
-        "old": offset_text(t.old),
-        "new": offset_text(t.new),
-        "date": day_text(local.date()),
-        "time": f"{local:%H:%M}",
-        "utc": f"{t.instant:%H:%M}",
+        "old": tf.offset(t.old),
+        "new": tf.offset(t.new),
+        "date": tf.day(local.date(), "long"),
+        "time": tf.hm(local),
+        "utc": tf.hm(t.instant),
     }
 
 
 def change_sentence(view: View, c: P.Change) -> str:
     """'From 2027-03-14: 07:00–13:00 GMT-6 (was 08:00–13:00), because Canada moves ...'."""
-    why = "; ".join(transition_sentence(t) for t in c.transitions) or _("no clock change")
+    tf = view.tf
+    why = "; ".join(transition_sentence(t, tf) for t in c.transitions) or _("no clock change")
     return _("from %(date)s: %(after)s %(ref)s (until then %(before)s), because %(why)s") % {
-        "date": day_text(c.date),
-        "after": _starts(c.after),
+        "date": tf.day(c.date, "long"),
+        "after": _starts(tf, c.after),
         "ref": view.ref_label,
-        "before": _starts(c.before),
+        "before": _starts(tf, c.before),
         "why": why,
     }
 
@@ -127,12 +99,12 @@ def draft_title(meeting_id: str) -> str:
     return _("Draft agenda %(id)s") % {"id": meeting_id}
 
 
-def wrote_draft(path: str, day: date, start: int, end: int, ref: str) -> str:
+def wrote_draft(path: str, day: date, start: int, end: int, ref: str, tf: Formatter) -> str:
     return _("rcm: wrote the draft %(path)s: %(date)s %(start)s\u2013%(end)s %(ref)s") % {
         "path": path,
-        "date": day_text(day),
-        "start": hm(start),
-        "end": hm(end),
+        "date": tf.day(day, "long"),
+        "start": tf.hm(start),
+        "end": tf.hm(end),
         "ref": ref,
     }
 
@@ -150,8 +122,8 @@ def _window_json(day: P.DayPlan, w: P.Window) -> dict[str, Any]:
         "rank": w.rank,
         "first": hm(w.first),
         "last": hm(w.last),
-        "first_utc": _iso_utc(a),
-        "last_utc": _iso_utc(b),
+        "first_utc": iso_utc(a),
+        "last_utc": iso_utc(b),
         "all_in_work": w.all_in_work,
         "in_work": w.in_work,
         "reasonable": w.reasonable,
@@ -164,15 +136,15 @@ def _window_json(day: P.DayPlan, w: P.Window) -> dict[str, Any]:
 
 def _span_json(day: P.DayPlan, w: P.Window) -> dict[str, str]:
     a, b = day.utc(w)
-    return {"first": hm(w.first), "last": hm(w.last), "first_utc": _iso_utc(a), "last_utc": _iso_utc(b)}
+    return {"first": hm(w.first), "last": hm(w.last), "first_utc": iso_utc(a), "last_utc": iso_utc(b)}
 
 
 def _transition_json(t: P.Transition) -> dict[str, Any]:
     return {
-        "utc": _iso_utc(t.instant),
+        "utc": iso_utc(t.instant),
         "local_before": t.local_before.strftime("%Y-%m-%dT%H:%M"),
-        "from": offset_text(t.old),
-        "to": offset_text(t.new),
+        "from": utc_offset(t.old),
+        "to": utc_offset(t.new),
         "countries": [p.code for p in t.places],
         "capitals": [p.capital for p in t.places],
     }
@@ -185,10 +157,10 @@ def as_json(view: View) -> str:
         "reference": view.ref_label,
         "duration_minutes": plan.duration,
         "hours": {
-            "work": _band(bands.work).replace("\u2013", "-"),
-            "reasonable": _band(bands.reasonable).replace("\u2013", "-"),
-            "night": _band(bands.night).replace("\u2013", "-"),
-            "lunch": _band(bands.lunch).replace("\u2013", "-") if bands.lunch else None,
+            "work": _band(bands.work),
+            "reasonable": _band(bands.reasonable),
+            "night": _band(bands.night),
+            "lunch": _band(bands.lunch) if bands.lunch else None,
         },
         "capitals": [{"code": p.code, "capital": p.capital, "country": p.country, "zone": p.zone} for p in plan.places],
         "days": [
@@ -210,7 +182,7 @@ def as_json(view: View) -> str:
                 "date": c.date.isoformat(),
                 "before": {"first": hm(c.before.first), "last": hm(c.before.last)},
                 "after": {"first": hm(c.after.first), "last": hm(c.after.last)},
-                "because": [_iso_utc(t.instant) for t in c.transitions],
+                "because": [iso_utc(t.instant) for t in c.transitions],
             }
             for c in plan.changes
         ],
@@ -231,20 +203,20 @@ def as_csv(view: View) -> str:
 
 
 def as_markdown(view: View) -> str:
-    plan = view.plan
+    plan, tf = view.plan, view.tf
     lines = [f"# {_heading(view)}", ""]
     for a, b in P.periods(plan.days):
-        lines.append(f"## {_period(a, b)}")
+        lines.append(f"## {_period(tf, a, b)}")
         lines.append("")
         if b.date != a.date:
-            lines += [_ranked_as(a), ""]
+            lines += [_ranked_as(tf, a), ""]
         lines.append(f"| {_('Rank')} | {_('Starts')} ({view.ref_label}) | UTC | {_('In working hours')} | {_('Reasonable')} | {_('Night')} | {_('Worst')} |")
         lines.append("|---:|---|---|---:|---:|---:|---|")
         for w in a.windows[: view.top]:
             u1, u2 = a.utc(w)
-            utc = f"{u1:%H:%M}" if u1 == u2 else f"{u1:%H:%M}\u2013{u2:%H:%M}"
-            worst = _duration(w.worst) if w.worst else "\u2014"
-            lines.append(f"| {w.rank} | {_starts(w)} | {utc} | {w.in_work}/{w.total} | {w.reasonable}/{w.total} | {w.night} | {worst} |")
+            utc = tf.hm(u1) if u1 == u2 else tf.span(u1, u2)
+            worst = tf.duration(w.worst) if w.worst else "\u2014"
+            lines.append(f"| {w.rank} | {_starts(tf, w)} | {utc} | {w.in_work}/{w.total} | {w.reasonable}/{w.total} | {w.night} | {worst} |")
         lines.append("")
     lines += _changes_lines(view, "- ")
     return "\n".join(lines).rstrip("\n")
@@ -255,23 +227,20 @@ def as_markdown(view: View) -> str:
 
 def _heading(view: View) -> str:
     plan = view.plan
-    first, last = plan.days[0].date, plan.days[-1].date
-    dates = day_text(first) if first == last else f"{day_text(first)}..{day_text(last)}"
+    dates = view.tf.range(plan.days[0].date, plan.days[-1].date)
     return ngettext(
         "Best %(duration)s windows, %(dates)s, %(n)d capital, reference %(ref)s",
         "Best %(duration)s windows, %(dates)s, %(n)d capitals, reference %(ref)s",
         len(plan.places),
-    ) % {"duration": _duration(plan.duration), "dates": dates, "n": len(plan.places), "ref": view.ref_label}
+    ) % {"duration": view.tf.duration(plan.duration), "dates": dates, "n": len(plan.places), "ref": view.ref_label}
 
 
-def _period(a: P.DayPlan, b: P.DayPlan) -> str:
-    if a.date == b.date:
-        return day_text(a.date)
-    return _("%(first)s to %(last)s") % {"first": day_text(a.date), "last": day_text(b.date)}
+def _period(tf: Formatter, a: P.DayPlan, b: P.DayPlan) -> str:
+    return tf.range(a.date, b.date)
 
 
-def _ranked_as(a: P.DayPlan) -> str:
-    return _("Ranked as on %(date)s; the best window is the same on every date of the period.") % {"date": day_text(a.date)}
+def _ranked_as(tf: Formatter, a: P.DayPlan) -> str:
+    return _("Ranked as on %(date)s; the best window is the same on every date of the period.") % {"date": tf.day(a.date, "long")}
 
 
 def _changes_lines(view: View, bullet: str) -> list[str]:
@@ -283,7 +252,7 @@ def _changes_lines(view: View, bullet: str) -> list[str]:
     moved = {t.utc for c in plan.changes for t in c.transitions}
     for t in plan.transitions:
         effect = _("the best window changes") if t.utc in moved else _("the best window stays")
-        lines.append(f"{bullet}{transition_sentence(t)}; {effect}")
+        lines.append(f"{bullet}{transition_sentence(t, view.tf)}; {effect}")
     if plan.changes:
         lines += ["", _("The best window changes:")]
         lines += [f"{bullet}{change_sentence(view, c)}" for c in plan.changes]
@@ -298,7 +267,7 @@ def grid_lines(view: View, day: P.DayPlan) -> list[tuple[str, list[tuple[str, st
     """The grid as (label, [(cell text, judgement)]) rows: the reference hours, one row
     per clock group, and the best window's marks. 3 characters a cell: 80 columns."""
     rows = P.grid(view.plan, day)
-    labels = [offset_text(r.offsets[0]) + ("*" if len(set(r.offsets)) > 1 else "") for r in rows]
+    labels = [view.tf.offset(r.offsets[0]) + ("*" if len(set(r.offsets)) > 1 else "") for r in rows]
     ref = view.ref_label if len(view.ref_label) <= 6 else _("ref")
     width = max(len(x) for x in [ref, *labels, _("best")]) + 1
     out = [(ref.ljust(width), [(f"{h:02d} ", "") for h in range(24)])]
@@ -311,18 +280,18 @@ def grid_lines(view: View, day: P.DayPlan) -> list[tuple[str, list[tuple[str, st
 
 def grid_legend(view: View, day: P.DayPlan) -> list[str]:
     rows = P.grid(view.plan, day)
-    bands = view.plan.bands
+    bands, tf = view.plan.bands, view.tf
     lines = [
         _("+ work %(work)s, ~ reasonable %(reasonable)s, . early/late, * night %(night)s") % {
-            "work": _band(bands.work),
-            "reasonable": _band(bands.reasonable),
-            "night": _band(bands.night),
+            "work": tf.span(*bands.work),
+            "reasonable": tf.span(*bands.reasonable),
+            "night": tf.span(*bands.night),
         }
     ]
     if view.ref_label != _("ref") and len(view.ref_label) > 6:
         lines.append(_("ref = %(ref)s") % {"ref": view.ref_label})
     for r in rows:
-        label = offset_text(r.offsets[0]) + ("*" if len(set(r.offsets)) > 1 else "")
+        label = tf.offset(r.offsets[0]) + ("*" if len(set(r.offsets)) > 1 else "")
         lines.append(f"{label}: {_names(r.places, 'capital')}")
     if any(len(set(r.offsets)) > 1 for r in rows):
         lines.append(_("* the clock changes during this day"))
@@ -354,19 +323,19 @@ def as_terminal(view: View) -> list[Any]:
     """Renderables for the terminal: heading, periods with their ranked windows and grid."""
     from rich.text import Text
 
-    plan = view.plan
+    plan, tf = view.plan, view.tf
     parts: list[Any] = [Text(_heading(view), style="bold")]
     for a, b in P.periods(plan.days):
         parts.append(Text(""))
-        parts.append(Text(_period(a, b), style="bold underline"))
+        parts.append(Text(_period(tf, a, b), style="bold underline"))
         ranked = [(f"{w.rank}.", window_sentence(view, a, w), "green" if w.all_in_work else "") for w in a.windows[: view.top]]
         parts.append(_hanging(ranked))
         if b.date != a.date:
-            parts.append(Text(_ranked_as(a), style="dim"))
+            parts.append(Text(_ranked_as(tf, a), style="dim"))
         shown = _grid_day(view, a, b)
         parts.append(Text(""))
         if shown.date != a.date:
-            parts.append(Text(_("Grid of %(date)s") % {"date": day_text(shown.date)}, style="dim"))
+            parts.append(Text(_("Grid of %(date)s") % {"date": tf.day(shown.date, "long")}, style="dim"))
         parts.append(_grid_text(view, shown))
         for line in grid_legend(view, shown):
             parts.append(Text(line, style="dim"))
@@ -405,21 +374,22 @@ def _series_heading(view: View, picks: tuple[P.Pick, ...]) -> str:
         "Series of %(n)d meeting of %(duration)s, reference %(ref)s, %(k)d capitals",
         "Series of %(n)d meetings of %(duration)s, reference %(ref)s, %(k)d capitals",
         len(picks),
-    ) % {"n": len(picks), "duration": _duration(view.plan.duration), "ref": view.ref_label, "k": len(view.plan.places)}
+    ) % {"n": len(picks), "duration": view.tf.duration(view.plan.duration), "ref": view.ref_label, "k": len(view.plan.places)}
 
 
 def _burdens(view: View, minutes: tuple[int, ...]) -> str:
-    parts = [f"{p.capital} {_duration(m)}" for p, m in zip(view.plan.places, minutes) if m]
+    parts = [f"{p.capital} {view.tf.duration(m)}" for p, m in zip(view.plan.places, minutes) if m]
     return ", ".join(parts) if parts else _("nobody")
 
 
 def _pick_sentence(view: View, pick: P.Pick) -> str:
+    tf = view.tf
     return _("%(date)s %(start)s\u2013%(end)s %(ref)s (%(utc)s UTC); outside working hours: %(who)s") % {
-        "date": day_text(pick.day.date),
-        "start": hm(pick.start),
-        "end": hm(pick.start + view.plan.duration),
+        "date": tf.day(pick.day.date, "long"),
+        "start": tf.hm(pick.start),
+        "end": tf.hm(pick.start + view.plan.duration),
         "ref": view.ref_label,
-        "utc": f"{pick.utc:%H:%M}",
+        "utc": tf.hm(pick.utc),
         "who": _burdens(view, pick.burden),
     }
 
@@ -451,7 +421,7 @@ def series_json(view: View, picks: tuple[P.Pick, ...]) -> str:
                 "date": p.day.date.isoformat(),
                 "start": hm(p.start),
                 "end": hm(p.start + view.plan.duration),
-                "start_utc": _iso_utc(p.utc),
+                "start_utc": iso_utc(p.utc),
                 "outside_minutes": dict(zip(codes, p.burden)),
             }
             for p in picks
@@ -463,5 +433,5 @@ def series_json(view: View, picks: tuple[P.Pick, ...]) -> str:
 
 def series_csv(view: View, picks: tuple[P.Pick, ...]) -> str:
     head = ["date", "start", "end", "start_utc", *[p.code for p in view.plan.places]]
-    rows = [[p.day.date.isoformat(), hm(p.start), hm(p.start + view.plan.duration), _iso_utc(p.utc), *p.burden] for p in picks]
+    rows = [[p.day.date.isoformat(), hm(p.start), hm(p.start + view.plan.duration), iso_utc(p.utc), *p.burden] for p in picks]
     return csv_text(head, rows).rstrip("\n")

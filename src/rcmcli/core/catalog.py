@@ -20,10 +20,10 @@ from functools import cached_property
 from rcmcli.core.errors import UsageError, close_matches, quote
 from rcmcli.core.loader import MEETING, Loaded, fail_on_errors, load_members, read_document
 from rcmcli.core.model import Meeting, Members
-from rcmcli.core.yamltree import DEFAULT_LIMITS, Limits
 from rcmcli.core.walk import Walk, is_yaml_name, tidy, yaml_files
+from rcmcli.core.yamltree import DEFAULT_LIMITS, Limits
 from rcmcli.core.zones import fold
-from rcmcli.i18n import _, current
+from rcmcli.i18n import current
 
 TYPE_CHECKING = False  # typing costs ~8 ms of start-up; annotations are never evaluated
 if TYPE_CHECKING:

@@ -16,9 +16,10 @@ from collections import namedtuple
 from datetime import date, datetime, time, timezone
 
 from rcmcli.core.errors import UsageError
-from rcmcli.core.localtime import DEFAULT_HOURS, Hours, LocalTime
+from rcmcli.core.localtime import Hours, LocalTime
 from rcmcli.core.zones import fold
 from rcmcli.i18n import _, ngettext
+from rcmcli.timefmt import iso_offset, offsets_label
 
 TYPE_CHECKING = False  # typing costs ~8 ms of start-up; annotations are never evaluated
 if TYPE_CHECKING:
@@ -109,25 +110,6 @@ def offset_minutes(instant: datetime, tz: tzinfo) -> int:
     return int(delta.total_seconds() // 60)
 
 
-def short_offset(minutes: int, prefix: str = "UTC") -> str:
-    """'UTC-6', 'UTC+5:30', 'UTC+0': the offset as agendas and people write it."""
-    sign = "-" if minutes < 0 else "+"
-    h, m = divmod(abs(minutes), 60)
-    return f"{prefix}{sign}{h}" + (f":{m:02d}" if m else "")
-
-
-def offsets_label(offsets: Sequence[int], prefix: str = "UTC") -> str:
-    """One offset ('UTC-4'), or the distinct ones in order when a clock changes ('UTC-4/-3')."""
-    distinct: list[int] = []
-    for o in offsets:
-        if o not in distinct:
-            distinct.append(o)
-    if not distinct:
-        return ""
-    first, rest = short_offset(distinct[0], prefix), [short_offset(o, "") for o in distinct[1:]]
-    return "/".join([first, *rest])
-
-
 # --- groups by clock ---------------------------------------------------------------
 
 
@@ -200,15 +182,14 @@ class PlaceRow(namedtuple("PlaceRow", "place offset times days")):
     days: tuple[LocalTime, ...]
 
 
-def place_matrix(days: Sequence[tuple[int, Day]], places: Sequence[Place], hours: Hours = DEFAULT_HOURS) -> list[PlaceRow]:
+def place_matrix(days: Sequence[tuple[int, Day]], places: Sequence[Place], hours: Hours | None = None) -> list[PlaceRow]:
     from rcmcli.core.localtime import day_span, to_zone
-    from rcmcli.core.zones import format_offset
 
     slots = [s for _, d in days for s in d.slots]
     rows = []
     for place in places:
         times = tuple(to_zone(s, place.tz, hours) for s in slots)
-        offset = format_offset(times[0].start.utcoffset()) if times else ""
+        offset = iso_offset(times[0].start.utcoffset()) if times else ""
         rows.append(PlaceRow(place, offset, times, tuple(day_span(d.slots, place.tz, hours) for _, d in days)))
     return rows
 
@@ -305,7 +286,7 @@ def announcements(meeting: Meeting, places: Sequence[Place], per_slot: bool = Fa
     """
     chosen = meeting_days(meeting) if days is None else days
     out: list[Announcement] = []
-    for _, day in chosen:
+    for _number, day in chosen:
         assert day.date is not None
         slots = day.slots if per_slot else [_first(day.slots)]
         for slot in slots:

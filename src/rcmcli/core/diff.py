@@ -14,7 +14,7 @@ from datetime import date, datetime, timedelta, timezone
 from typing import Iterable, Optional
 
 from rcmcli.core.identity import slot_keys
-from rcmcli.core.localtime import DEFAULT_HOURS, Hours, outside_work
+from rcmcli.core.localtime import Hours, outside_work
 from rcmcli.core.model import Meeting, Members, Slot, Text
 
 # Kinds of change, in the order they are reported for one slot. Machine words:
@@ -166,7 +166,7 @@ def _counts(items: Iterable[tuple[str, str]]) -> dict[tuple[str, str], int]:
 # --- comparing ----------------------------------------------------------------------
 
 
-def compare(old: Meeting, new: Meeting, members: Members, hours: Hours = DEFAULT_HOURS) -> Diff:
+def compare(old: Meeting, new: Meeting, members: Members, hours: Hours | None = None) -> Diff:
     """Every change a delegate would notice, meeting-level first, then slots in the new order."""
     diff = Diff(old, new, _meeting_changes(old, new))
     capitals = _capitals(new, members)
@@ -187,7 +187,7 @@ def compare(old: Meeting, new: Meeting, members: Members, hours: Hours = DEFAULT
     return diff
 
 
-def _slot_changes(a: SlotInfo, b: SlotInfo, old: Slot, new: Slot, capitals, hours: Hours) -> list[Change]:
+def _slot_changes(a: SlotInfo, b: SlotInfo, old: Slot, new: Slot, capitals, hours: Hours | None) -> list[Change]:
     out: list[Change] = []
     moved = a.start_utc != b.start_utc
     length_a, length_b = a.end_utc - a.start_utc, b.end_utc - b.start_utc
@@ -269,7 +269,7 @@ def clock_groups(start: datetime, end: datetime, capitals: list[tuple[str, objec
     return tuple(out)
 
 
-def move_flags(a: SlotInfo, b: SlotInfo, capitals: list[tuple[str, object]], hours: Hours) -> tuple[Flag, ...]:
+def move_flags(a: SlotInfo, b: SlotInfo, capitals: list[tuple[str, object]], hours: Hours | None) -> tuple[Flag, ...]:
     """Capitals where the new time is on another local date, runs past local midnight, or leaves working hours.
 
     Outside working hours is flagged only where the old time was inside them: a

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from collections import namedtuple
 
+from rcmcli.i18n import ngettext
+
 EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_USAGE = 2
@@ -75,18 +77,6 @@ def close_matches(word: str, choices: Iterable[str], n: int = 1, cutoff: float =
     import difflib
 
     return difflib.get_close_matches(word, list(choices), n=n, cutoff=cutoff)
-
-def ngettext(singular: str, plural: str, n: int) -> str:
-    """rcmcli.i18n.ngettext, without importing it: rcmcli.i18n raises this module's
-    errors, and the architecture forbids the cycle. A run that never imported it
-    never chose a language: English."""
-    import sys
-
-    i18n = sys.modules.get("rcmcli.i18n")
-    if i18n is None:
-        return singular if n == 1 else plural
-    return i18n.ngettext(singular, plural, n)
-
 
 class RcmError(Exception):
     """An expected error: bad input, bad option, unwritable output."""

@@ -11,9 +11,9 @@ import os
 import stat
 from datetime import datetime, timedelta, timezone, tzinfo
 
-from rcmcli.i18n import _, N_
 from rcmcli.core import model as m
 from rcmcli.core.errors import InputError, InvalidDocument, Pos, quote
+from rcmcli.core.problem import Problem
 from rcmcli.core.schema import (
     Bool,
     Ctx,
@@ -29,8 +29,8 @@ from rcmcli.core.schema import (
     Time,
     build,
 )
-from rcmcli.core.problem import Problem
 from rcmcli.core.yamltree import DEFAULT_LIMITS, Limits, YMap, YScalar, decode, parse_shared
+from rcmcli.i18n import N_, _
 
 BAD_ZONE = "Y009"
 
@@ -230,7 +230,7 @@ class Loaded:
         path: str,
         text: str,
         value: object | None,
-        diagnostics: Optional[list[Problem]] = None,
+        diagnostics: list[Problem] | None = None,
     ) -> None:
         self.path = path
         self.text = text
@@ -255,7 +255,7 @@ class TooLarge(InputError):
 
 
 # Non-blocking: opening a FIFO that no one writes to returns at once (then fstat refuses it).
-_OPEN_FLAGS = (os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY) if os.name == "posix" else (os.O_RDONLY | os.O_BINARY)
+_OPEN_FLAGS = (os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY) if os.name == "posix" else (os.O_RDONLY | getattr(os, "O_BINARY", 0))
 _NOT_REGULAR = (
     (stat.S_ISFIFO, N_("a FIFO")),
     (stat.S_ISCHR, N_("a character device")),
@@ -343,10 +343,7 @@ def read_document(path: str | os.PathLike, spec: Obj, limits: Limits = DEFAULT_L
 
 
 def read_text(text: str, path: str, spec: Obj, limits: Limits = DEFAULT_LIMITS) -> Loaded:
-    from rcmcli.core.gcpause import paused
-
-    with paused():
-        return _read_text(text, path, spec, limits)
+    return _read_text(text, path, spec, limits)
 
 
 def _read_text(text: str, path: str, spec: Obj, limits: Limits) -> Loaded:

@@ -8,16 +8,24 @@ from __future__ import annotations
 from collections import namedtuple
 from datetime import datetime, time, timedelta, timezone
 
+from rcmcli.core import settings
 from rcmcli.core.model import Country, Meeting, Members, Slot
-from rcmcli.core.zones import Resolved, format_offset
+from rcmcli.core.zones import Resolved
 
 TYPE_CHECKING = False  # typing costs ~8 ms of start-up; annotations are never evaluated
 if TYPE_CHECKING:
     from typing import Iterable
 
 
-class Hours(namedtuple("Hours", "work_start work_end night_start night_end", defaults=(time(8, 0), time(18, 0), time(22, 0), time(6, 0)))):
-    """Local hours that count as work and as night (configurable in the validator)."""
+def _clock(hhmm: str) -> time:
+    return time(int(hhmm[:2]), int(hhmm[3:5]))
+
+
+_H = settings.HOURS
+
+
+class Hours(namedtuple("Hours", "work_start work_end night_start night_end", defaults=(_clock(_H["work_start"]), _clock(_H["work_end"]), _clock(_H["night_start"]), _clock(_H["night_end"])))):
+    """Local hours that count as work and as night ([tool.rcm.hours], see core.settings)."""
 
     __slots__ = ()
 
@@ -28,6 +36,15 @@ class Hours(namedtuple("Hours", "work_start work_end night_start night_end", def
 
 
 DEFAULT_HOURS = Hours()
+_RUN_HOURS: list = [settings.DEFAULT, DEFAULT_HOURS]  # the settings they were read from, and the hours
+
+
+def run_hours() -> Hours:
+    """The hours of this run's settings (the defaults outside a run); what ``hours=None`` means."""
+    current = settings.current()
+    if _RUN_HOURS[0] is not current:
+        _RUN_HOURS[:] = [current, Hours(*(_clock(current.hours[k]) for k in Hours._fields))]
+    return _RUN_HOURS[1]
 
 
 class LocalTime(namedtuple("LocalTime", "start end day_shift night outside_work")):
@@ -46,7 +63,7 @@ class LocalTime(namedtuple("LocalTime", "start end day_shift night outside_work"
         return "night" if self.night else ("outside-hours" if self.outside_work else "")
 
 
-def to_zone(slot: Slot, tz, hours: Hours = DEFAULT_HOURS) -> LocalTime:
+def to_zone(slot: Slot, tz, hours: Hours | None = None) -> LocalTime:
     assert slot.starts and slot.ends and slot.date
     start, end = slot.starts.astimezone(tz), slot.ends.astimezone(tz)
     return LocalTime(
@@ -78,8 +95,10 @@ def _day_ranges(ls: int, le: int) -> list[tuple[int, int]]:
     return ranges or [(ls % 1440, ls % 1440)]
 
 
-def night_between(ls: int, le: int, hours: Hours = DEFAULT_HOURS) -> bool:
+def night_between(ls: int, le: int, hours: Hours | None = None) -> bool:
     """Does any minute of the wall-clock span [ls, le) fall in the night window (which may wrap midnight)?"""
+    if hours is None:
+        hours = run_hours()
     ns, ne = _minutes(hours.night_start), _minutes(hours.night_end)
     windows = ((ns, 1440), (0, ne)) if ns > ne else ((ns, ne),)
     day = ls // 1440
@@ -89,8 +108,10 @@ def night_between(ls: int, le: int, hours: Hours = DEFAULT_HOURS) -> bool:
     return any(a < we and ws < b for a, b in _day_ranges(ls, le) for ws, we in windows)
 
 
-def outside_work_between(ls: int, le: int, hours: Hours = DEFAULT_HOURS) -> bool:
+def outside_work_between(ls: int, le: int, hours: Hours | None = None) -> bool:
     """Is any minute of [ls, le) before or after working hours, or on a Saturday or Sunday?"""
+    if hours is None:
+        hours = run_hours()
     ws, we = _minutes(hours.work_start), _minutes(hours.work_end)
     day = ls // 1440
     if (day - 1) % 7 >= 5:  # ordinal day 1 was a Monday
@@ -100,11 +121,11 @@ def outside_work_between(ls: int, le: int, hours: Hours = DEFAULT_HOURS) -> bool
     return any(a < ws or b > we for a, b in _day_ranges(ls, le))
 
 
-def overlaps_night(start: datetime, end: datetime, hours: Hours = DEFAULT_HOURS) -> bool:
+def overlaps_night(start: datetime, end: datetime, hours: Hours | None = None) -> bool:
     return night_between(wall(start), wall(end), hours)
 
 
-def outside_work(start: datetime, end: datetime, hours: Hours = DEFAULT_HOURS) -> bool:
+def outside_work(start: datetime, end: datetime, hours: Hours | None = None) -> bool:
     return outside_work_between(wall(start), wall(end), hours)
 
 
@@ -212,29 +233,24 @@ class CapitalRow(namedtuple("CapitalRow", "country conferences offset times days
     days: tuple[LocalTime, ...]  # one per meeting day: first start to last end
 
 
-def capital_matrix(meeting: Meeting, members: Members, org: str, hours: Hours = DEFAULT_HOURS) -> list[CapitalRow]:
+def capital_matrix(meeting: Meeting, members: Members, org: str, hours: Hours | None = None) -> list[CapitalRow]:
     from rcmcli.core.zones import get_zone
+    from rcmcli.timefmt import iso_offset
 
     rows = []
     for country in members.members_of(org):
         tz = get_zone(country.zone)
         times = tuple(to_zone(s, tz, hours) for s in meeting.slots)
-        offset = format_offset(times[0].start.utcoffset()) if times else ""
+        offset = iso_offset(times[0].start.utcoffset()) if times else ""
         days = tuple(day_span(day.slots, tz, hours) for day in meeting.days if day.slots)
         rows.append(CapitalRow(country, tuple(members.conference_of(country.code)), offset, times, days))
     return rows
 
 
-def day_span(slots: list[Slot], tz, hours: Hours = DEFAULT_HOURS) -> LocalTime:
+def day_span(slots: list[Slot], tz, hours: Hours | None = None) -> LocalTime:
     """A day's first start to its last end, in ``tz``."""
     first = min(slots, key=lambda s: s.start_utc or datetime.max.replace(tzinfo=timezone.utc))
     last = max(slots, key=lambda s: s.end_utc or datetime.min.replace(tzinfo=timezone.utc))
     assert first.starts and last.ends and first.date
     start, end = first.starts.astimezone(tz), last.ends.astimezone(tz)
     return LocalTime(start, end, (start.date() - first.date).days, overlaps_night(start, end, hours), outside_work(start, end, hours))
-
-
-def current_offset(zone_key: str, now: datetime) -> str:
-    from rcmcli.core.zones import get_zone
-
-    return format_offset(now.astimezone(get_zone(zone_key)).utcoffset())

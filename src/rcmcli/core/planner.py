@@ -19,6 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 
+from rcmcli.core import settings
 from rcmcli.core.errors import quote
 from rcmcli.core.localtime import Hours, night_between
 from rcmcli.core.timeparse import YEARS, check_year
@@ -45,13 +46,18 @@ class Place:
     tz: tzinfo = field(compare=False, repr=False)
 
 
+def _band(name: str) -> tuple[int, int]:
+    """A band of the built-in hours (core.settings) as minutes of the day."""
+    return settings.minutes(settings.HOURS[name + "_start"]), settings.minutes(settings.HOURS[name + "_end"])
+
+
 @dataclass(frozen=True)
 class Bands:
     """Local hours as minutes of the day: working, reasonable, night (may wrap), lunch."""
 
-    work: tuple[int, int] = (9 * 60, 18 * 60)
-    reasonable: tuple[int, int] = (7 * 60, 21 * 60)
-    night: tuple[int, int] = (22 * 60, 6 * 60)
+    work: tuple[int, int] = _band("work")
+    reasonable: tuple[int, int] = _band("reasonable")
+    night: tuple[int, int] = _band("night")
     lunch: Optional[tuple[int, int]] = None
 
 

@@ -17,12 +17,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Optional
 
-from rcmcli.i18n import _, N_, ngettext
-from rcmcli.core.errors import InputError, InvalidDocument, Pos, close_matches, quote
-from rcmcli.core.problem import Problem
+from rcmcli.core.errors import InvalidDocument, Pos, close_matches, quote
 from rcmcli.core.model import Members
+from rcmcli.core.problem import Problem
 from rcmcli.core.yamltree import YMap, YScalar, YSeq, decode, node_kind, parse
 from rcmcli.core.zones import fold
+from rcmcli.i18n import N_, _
 
 FIELDS = ("name", "email", "country", "role", "language")
 REQUIRED = ("name", "email", "country")
@@ -49,6 +49,23 @@ SHOWN = {"role": "chair, participant, observer, non-participant", "language": "e
 _LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
 _EMAIL = re.compile(r"[A-Za-z0-9._+'-]+@" + _LABEL + r"(?:\." + _LABEL + r")+")
 
+# RFC 5321 §4.5.3.1: a local part of at most 64 octets (§4.5.3.1.1), a domain of at
+# most 255 (§4.5.3.1.2), a path "<address>" of at most 256 (§4.5.3.1.3), so an
+# address of at most 254. The pattern above is ASCII: characters are octets.
+LOCAL_MAX, DOMAIN_MAX, ADDRESS_MAX = 64, 255, 254
+
+# The longest name rcm writes into a mail header. No person's name comes near it, and
+# with it the To: line stays far under RFC 5322 §2.1.1's 998 characters even when
+# every character of the name must be escaped ("To: " + 2 x 200 + 2 quotes + " <" +
+# 254 + ">" = 663); longer (non-ASCII) names are folded into encoded words anyway.
+NAME_MAX = 200
+
+# Characters that hide or reorder what a reader sees: the bidi embeddings, overrides
+# and isolates (U+202A-U+202E, U+2066-U+2069, the "Trojan Source" characters,
+# CVE-2021-42574) and the zero-width ones (U+200B-U+200D, U+2060, U+FEFF). In a name
+# they make the To: line of a mail, or a calendar's attendee, read as another person.
+_HIDDEN = re.compile("[\u200b-\u200d\u202a-\u202e\u2060\u2066-\u2069\ufeff]")
+
 
 @dataclass(frozen=True)
 class Participant:
@@ -74,7 +91,7 @@ def load_roster(
     from rcmcli.core.loader import read_bytes
 
     data = read_bytes(path) if max_bytes is None else read_bytes(path, max_bytes)
-    text, problem = decode(data)
+    text, problem = decode(data, "CSV" if path.suffix.lower() == ".csv" else "YAML")
     if text is None:
         raise InvalidDocument(str(path), [Problem.at(problem.pos if problem else Pos(1, 1), _msg(problem))], "roster")
     rows, problems = _read_rows(path, text)
@@ -234,25 +251,62 @@ def _participant(
 
 def _name(text: str, pos: Pos, problems: list[Problem]) -> str:
     name = " ".join(text.split())
+    problem = name_problem(text)
+    if problem:
+        problems.append(Problem.at(pos, problem))
+    return name
+
+
+def name_problem(text: str) -> str | None:
+    """What makes ``text`` unfit as a person's name in a mail header or a calendar, if anything."""
+    name = " ".join(text.split())
     if not name:
-        problems.append(Problem.at(pos, _("the name is empty")))
-    elif any(unicodedata.category(c) in ("Cc", "Zl", "Zp") for c in text if c != "\t"):
+        return _("the name is empty")
+    if any(unicodedata.category(c) in ("Cc", "Zl", "Zp") for c in text if c != "\t"):
         # A line break or control character in a name is a data error; it would also
         # have to be escaped in the CN parameter, where clients show it badly.
-        problems.append(Problem.at(pos, _("name %(name)s contains a line break or control character") % {"name": quote(text)}))
-    return name
+        return _("name %(name)s contains a line break or control character") % {"name": quote(text)}
+    hidden = _HIDDEN.search(text)
+    if hidden:
+        values = {"name": quote(text), "code": f"{ord(hidden.group()):04X}", "char": unicodedata.name(hidden.group()), "n": hidden.start() + 1}
+        return _("name %(name)s contains U+%(code)s %(char)s (character %(n)s), an invisible character that hides or reorders the name; remove it") % values
+    if not any(unicodedata.category(c)[0] in "LNPS" for c in name):
+        return _("name %(name)s has no visible character (only spaces, marks or format characters)") % {"name": quote(text)}
+    if len(name) > NAME_MAX:
+        values = {"name": quote(name), "n": f"{len(name):,}", "limit": NAME_MAX}
+        return _("name %(name)s is %(n)s characters long; at most %(limit)s fit a mail header (RFC 5322 allows 998 characters a line)") % values
+    return None
 
 
 def _email(text: str, pos: Pos, problems: list[Problem]) -> str:
     email = text.strip()
-    if not is_email(email):
-        problems.append(Problem.at(pos, _("%(value)s is not an email address like 'name@example.org'") % {"value": quote(email)}))
+    problem = email_problem(email)
+    if problem:
+        problems.append(Problem.at(pos, problem))
     return email
 
 
+def email_problem(email: str) -> str | None:
+    """Why ``email`` is not an address rcm sends to, if it is not."""
+    if not (_EMAIL.fullmatch(email) and ".." not in email and not email.split("@")[0].startswith(".")):
+        return _("%(value)s is not an email address like 'name@example.org'") % {"value": quote(email)}
+    local, _at, domain = email.rpartition("@")
+    if len(local) > LOCAL_MAX:
+        values = {"value": quote(email), "n": f"{len(local):,}", "limit": LOCAL_MAX}
+        return _("the part before '@' of %(value)s is %(n)s characters long; RFC 5321 allows at most %(limit)s") % values
+    if len(domain) > DOMAIN_MAX:
+        values = {"value": quote(email), "n": f"{len(domain):,}", "limit": DOMAIN_MAX}
+        return _("the domain of %(value)s is %(n)s characters long; RFC 5321 allows at most %(limit)s") % values
+    if len(email) > ADDRESS_MAX:
+        values = {"value": quote(email), "n": f"{len(email):,}", "limit": ADDRESS_MAX}
+        return _("the address %(value)s is %(n)s characters long; RFC 5321 allows at most %(limit)s") % values
+    return None
+
+
 def is_email(text: str) -> bool:
-    """A practical e-mail check (see ``_EMAIL``); no '..' and no leading '.' in the local part."""
-    return bool(_EMAIL.fullmatch(text)) and ".." not in text and not text.split("@")[0].startswith(".")
+    """A practical e-mail check (see ``_EMAIL``) within RFC 5321's lengths; no '..' and no
+    leading '.' in the local part."""
+    return email_problem(text) is None
 
 
 def country_index(members: Members) -> dict[str, str]:

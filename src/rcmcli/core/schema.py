@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import re
 
-from rcmcli.i18n import _, N_
 from rcmcli.core.errors import Pos, close_matches, quote
 from rcmcli.core.model import LANGUAGES, Text
-from rcmcli.core.timeparse import parse_date, parse_time
 from rcmcli.core.problem import Problem
+from rcmcli.core.timeparse import parse_date, parse_time
 from rcmcli.core.yamltree import YMap, YNode, YScalar, YSeq, node_kind
+from rcmcli.i18n import N_, _
 
 TYPE_CHECKING = False  # typing costs ~8 ms of start-up; annotations are never evaluated
 if TYPE_CHECKING:
@@ -26,7 +26,7 @@ BAD_TIME = "T001"
 
 
 class Ctx:
-    def __init__(self, diagnostics: Optional[list[Problem]] = None, consume: bool = False) -> None:
+    def __init__(self, diagnostics: list[Problem] | None = None, consume: bool = False) -> None:
         self.diagnostics = [] if diagnostics is None else diagnostics
         # Lists may drop their items once built: set by an owner of a tree no one else
         # reads (no aliases, see yamlsrc.parse_shared), so that a large document's nodes
@@ -75,7 +75,10 @@ LINE_BREAKS = "\r\n\x85\u2028\u2029"
 ONE_LINE_PATTERN = "^[^\\r\\n\\u0085\\u2028\\u2029]*$"  # the JSON Schema's pattern for them
 
 CONTROL = "Y010"
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# C0 and C1 controls but tab, LF, CR and NEL: NEL (U+0085) is a line break, as in
+# YAML 1.1 and Unicode, treated like U+2028 (C001 in a one-line text, allowed in the
+# others) rather than refused as a control character that hides the file's findings.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f]")
 
 
 def _control(node: YScalar, ctx: Ctx) -> bool:

@@ -16,7 +16,7 @@ from rcmcli.core.schema import TextSpec
 
 
 def generate() -> dict:
-    schema = {
+    schema: dict[str, object] = {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": "https://github.com/rcm-tools/rcm/schema/agenda.schema.json",
         "title": "rcm meeting agenda",

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from datetime import date, time
 
-from rcmcli.i18n import _
 from rcmcli.core.errors import quote
+from rcmcli.i18n import _
 
 _TIME = re.compile(
     r"^\s*(?P<h>\d{1,2})(?::(?P<m>\d{2}))?\s*(?P<ampm>[aApP])?\.?\s*(?(ampm)[mM]\.?)\s*$",

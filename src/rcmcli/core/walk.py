@@ -25,8 +25,8 @@ from __future__ import annotations
 import os
 import stat
 
-from rcmcli.i18n import _
 from rcmcli.core.errors import InputError
+from rcmcli.i18n import _
 
 TYPE_CHECKING = False  # typing costs ~8 ms of start-up; annotations are never evaluated
 if TYPE_CHECKING:

@@ -19,11 +19,11 @@ We build the tree from the parser's event stream ourselves instead of calling
 from __future__ import annotations
 
 import sys
-from collections import namedtuple
 
-from rcmcli.i18n import _
 from rcmcli.core.errors import Pos, quote
 from rcmcli.core.problem import Problem
+from rcmcli.core.settings import DEFAULT_LIMITS, Limits  # the defaults live in settings
+from rcmcli.i18n import N_, _
 
 TYPE_CHECKING = False  # typing costs ~8 ms of start-up; annotations are never evaluated
 if TYPE_CHECKING:
@@ -37,14 +37,6 @@ ENCODING = "Y007"
 TAG = "Y008"
 
 
-class Limits(namedtuple("Limits", "max_bytes max_depth max_nodes", defaults=(16 * 1024 * 1024, 64, 400_000))):
-    """Bounds that keep hostile input from hanging or exhausting rcm: bytes of a file,
-    nesting depth, and nodes (a 10,000-slot agenda has about 100,000)."""
-
-    __slots__ = ()
-
-
-DEFAULT_LIMITS = Limits()
 
 
 class YScalar:
@@ -181,8 +173,16 @@ def _loader():
     return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-def decode(data: bytes) -> tuple[str | None, Problem | None]:
-    """Bytes to text: UTF-8 (a byte-order mark is accepted), nothing else."""
+# What a NUL byte makes of a file, by the kind of text it should have been.
+_BINARY = {
+    "YAML": N_("NUL byte: the file is binary data, not YAML text"),
+    "CSV": N_("NUL byte: the file is binary data, not CSV text"),
+}
+
+
+def decode(data: bytes, kind: str = "YAML") -> tuple[str | None, Problem | None]:
+    """Bytes to text: UTF-8 (a byte-order mark is accepted), nothing else. ``kind``
+    (YAML, CSV) is what the file should hold, named when it holds binary data."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return None, Problem.at(Pos(1, 1), _("file is UTF-16; save it as UTF-8"), ENCODING)
     nul = data.find(b"\0")
@@ -191,7 +191,7 @@ def decode(data: bytes) -> tuple[str | None, Problem | None]:
         if head.count(b"\0") * 2 >= len(head) - 1:  # every other byte: ASCII text as UTF-16
             why = _("NUL byte: the file looks like UTF-16 without a byte-order mark; save it as UTF-8")
         else:
-            why = _("NUL byte: the file is binary data, not YAML text")
+            why = _(_BINARY[kind])
         return None, Problem.at(byte_pos(data, nul), why, ENCODING)
     try:
         text = data.decode("utf-8-sig")
@@ -358,7 +358,7 @@ def _too_deep_at(text: str, b: _Builder) -> Pos:
 def _index(text: str, line: int, column: int) -> int:
     """The offset of a 1-based line and column."""
     start = 0
-    for _ in range(line - 1):
+    for _line in range(line - 1):
         start = text.index("\n", start) + 1
     return start + column - 1
 
@@ -502,14 +502,16 @@ def _at(node: YNode, pos: Pos) -> YNode:
     """
     if type(node) is YScalar:
         return YScalar(node.raw, node.plain, pos)
-    if type(node) is YMap:
-        out: YMap | YSeq = YMap(pos)
-        out.items = {key: (pos, _at(child, pos)) for key, (_kpos, child) in node.items.items()}
-    else:
-        out = YSeq(pos)
-        out.items = [_at(child, pos) for child in node.items]
-    out.size = node.size
-    return out
+    if isinstance(node, YMap):
+        mapping = YMap(pos)
+        mapping.items = {key: (pos, _at(child, pos)) for key, (_kpos, child) in node.items.items()}
+        mapping.size = node.size
+        return mapping
+    assert isinstance(node, YSeq)
+    sequence = YSeq(pos)
+    sequence.items = [_at(child, pos) for child in node.items]
+    sequence.size = node.size
+    return sequence
 
 
 def _check_tag(b: _Builder, event, pos: Pos) -> None:

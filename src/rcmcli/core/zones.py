@@ -16,8 +16,9 @@ from datetime import datetime, timedelta, timezone, tzinfo
 from functools import lru_cache
 
 from rcmcli.core import tzdb
-from rcmcli.core.errors import UnknownZoneError, UsageError, close_matches, quote
+from rcmcli.core.errors import UnknownZoneError, close_matches, quote
 from rcmcli.i18n import _
+from rcmcli.timefmt import iso_offset
 
 TYPE_CHECKING = False  # typing costs ~8 ms of start-up; annotations are never evaluated
 if TYPE_CHECKING:
@@ -97,17 +98,7 @@ def parse_offset(text: str) -> timezone | None:
         return None
     sign = 1 if m["sign"] == "+" else -1
     delta = sign * timedelta(hours=hours, minutes=minutes)
-    return timezone(delta, format_offset(delta))
-
-
-def format_offset(delta: timedelta | None) -> str:
-    """UTC-06:00 style."""
-    if delta is None:
-        return "UTC?"
-    total = int(delta.total_seconds()) // 60
-    sign = "+" if total >= 0 else "-"
-    h, m = divmod(abs(total), 60)
-    return f"UTC{sign}{h:02d}:{m:02d}"
+    return timezone(delta, iso_offset(delta))
 
 
 # --- names people type -------------------------------------------------------
@@ -236,11 +227,11 @@ def _iana(query: str, key: str) -> Resolved:
     if key.startswith("Etc/GMT") and len(key) > 7:
         # POSIX sign: Etc/GMT-6 is UTC+06:00. Accept it (it is an IANA name) but
         # say so, since an agenda's 'GMT-6' is the opposite.
-        real = format_offset(_utcoffset(tz))
+        real = iso_offset(_utcoffset(tz))
         published = key[4:]
         warning = (
             f"{quote(query)} is {real}: tz names invert the sign (POSIX), so it is not the "
-            f"'{published}' an agenda writes, which is {format_offset(_published_delta(published))} (--tz {published})"
+            f"'{published}' an agenda writes, which is {iso_offset(_published_delta(published))} (--tz {published})"
         )
         # TRANSLATORS: Etc/GMT-6 is UTC+06:00: the POSIX sign is the opposite of an agenda's 'GMT-6'.
         why = _("POSIX sign: %(name)s is %(offset)s") % {"name": key, "offset": real}
@@ -276,9 +267,9 @@ def _legacy_note(query: str, key: str, tz: tzinfo) -> str:
     winter = datetime(year, 1, 15, 12, tzinfo=timezone.utc).astimezone(tz).utcoffset()
     summer = datetime(year, 7, 15, 12, tzinfo=timezone.utc).astimezone(tz).utcoffset()
     if winter == summer:
-        clock = f"{format_offset(winter)} all year, with no daylight saving time"
+        clock = f"{iso_offset(winter)} all year, with no daylight saving time"
     else:
-        clock = f"{format_offset(winter)} in January and {format_offset(summer)} in July"
+        clock = f"{iso_offset(winter)} in January and {iso_offset(summer)} in July"
     return f"{quote(query)} is a legacy tz database name, not a place: {clock}; for {what} use {meant}"
 
 
@@ -345,7 +336,7 @@ def _close(
     targets: dict[str, str] = {}
     for city, keys in cities.items():
         targets.setdefault(city, _best(keys)[0])
-    for name, (key, _) in aliases.items():
+    for name, (key, _why) in aliases.items():
         targets.setdefault(name, key)
     for key in zones:
         targets.setdefault(fold(key), key)

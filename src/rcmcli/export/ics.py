@@ -15,15 +15,16 @@ from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Optional
 
-from rcmcli.i18n import LANGUAGES, N_, _, language
-from rcmcli.export import icstext as w
 from rcmcli.core.errors import InputError, OutputError, UsageError, quote
 from rcmcli.core.identity import slot_keys  # the UIDs' key; the agenda diff matches slots by it too
 from rcmcli.core.model import Meeting, Members, Slot, Speaker
 from rcmcli.core.yamltree import DEFAULT_LIMITS
+from rcmcli.export import icstext as w
+from rcmcli.i18n import LANGUAGES, N_, _, language
 
 if TYPE_CHECKING:
     from rcmcli.core.roster import Participant
+    from rcmcli.timefmt import Formatter
 
 PRODID = "-//rcm contributors//rcmcli//EN"  # no version: upgrading rcm must not change every file
 UID_HOST = "rcmcli"
@@ -63,6 +64,7 @@ class Options:
     include_breaks: bool = False
     source_date_epoch: Optional[str] = None
     max_bytes: int = DEFAULT_LIMITS.max_bytes
+    clock: Optional[str] = None  # '12', '24' or None: the times of the descriptions (rcmcli.timefmt)
 
     def __post_init__(self) -> None:
         # Checked whether or not the meeting's own 'revised' makes it unused: a bad value
@@ -136,7 +138,7 @@ def _bullets(heading: str, items: Iterable[str]) -> str:
     return heading + ":\n" + "\n".join(f"- {i}" for i in items)
 
 
-def slot_description(meeting: Meeting, slot: Slot, lang: str, members: Optional[Members]) -> str:
+def slot_description(meeting: Meeting, slot: Slot, lang: str, members: Optional[Members], tf: Optional[Formatter] = None) -> str:
     """Topics, leads, moderator, speakers, participants, questions, the published time."""
     lab = labels(lang)
     parts = []
@@ -153,7 +155,7 @@ def slot_description(meeting: Meeting, slot: Slot, lang: str, members: Optional[
         parts.append(_bullets(lab["participants"], (p.get(lang) for p in slot.participants)))
     if slot.guiding_questions:
         parts.append(_bullets(lab["questions"], (q.get(lang) for q in slot.guiding_questions)))
-    parts.append(f"{lab['published']}: {_published(meeting, slot)}")
+    parts.append(f"{lab['published']}: {_published(meeting, slot, tf or _formatter(lang, None))}")
     parts.append(meeting.title.get(lang))
     return "\n\n".join(parts)
 
@@ -167,12 +169,11 @@ def _speaker(s: Speaker, lang: str, members: Optional[Members]) -> str:
     return text
 
 
-def _published(meeting: Meeting, slot: Slot) -> str:
+def _published(meeting: Meeting, slot: Slot, tf: Formatter) -> str:
     ref = meeting.reference_zone
     label = ref.label if ref else ""
     next_day = " (+1)" if slot.crosses_midnight else ""
-    start, end = slot.start.isoformat("minutes"), slot.end.isoformat("minutes")  # HH:MM, faster than strftime
-    return f"{slot.date} {start}–{end}{next_day} {label}".rstrip()
+    return f"{slot.date} {tf.span(slot.start, slot.end)}{next_day} {label}".rstrip()
 
 
 def calendar_description(meeting: Meeting, lang: str) -> str:
@@ -254,6 +255,7 @@ class _Ctx:
     lang: str
     stamp: datetime
     organizer: Optional[Organizer]
+    clock: Optional[str] = None  # Options.clock
 
     def shared(self) -> Props:
         """DTSTAMP, SEQUENCE, STATUS, LOCATION, URL, ORGANIZER (RFC 5545 §3.8), the same in every event."""
@@ -317,7 +319,7 @@ def _url(meeting: Meeting) -> str:
 
 
 def slot_event(ctx: _Ctx, shared: Props, slot: Slot, key: str) -> Event:
-    description = slot_description(ctx.meeting, slot, ctx.lang, ctx.members)
+    description = slot_description(ctx.meeting, slot, ctx.lang, ctx.members, _formatter(ctx.lang, ctx.clock))
     ev = _base_event(ctx, shared, key, summary(slot, ctx.lang), description)
     ev.add("DTSTART", w.utc(_utc(slot.starts)))
     ev.add("DTEND", w.utc(_utc(slot.ends)))
@@ -342,11 +344,8 @@ def export(
     ``counts``, if given, receives what was written: ``events``, and with
     ``previous`` also ``new``, ``moved``, ``updated``, ``cancelled``.
     """
-    from rcmcli.core.gcpause import paused
-
-    with paused():  # thousands of strings and no cycles: see rcmcli.core.gcpause
-        earlier = read_previous(previous, meeting, options.max_bytes) if previous is not None else None
-        return calendar_bytes(meeting, members, options, earlier, counts)
+    earlier = read_previous(previous, meeting, options.max_bytes) if previous is not None else None
+    return calendar_bytes(meeting, members, options, earlier, counts)
 
 
 def calendar_bytes(
@@ -358,7 +357,7 @@ def calendar_bytes(
 ) -> bytes:
     """The calendar as RFC 5545 bytes; ``previous`` maps UID -> event of an earlier export."""
     _check_lang(options.lang)
-    ctx = _Ctx(meeting, members, options.lang, dtstamp(meeting, options.source_date_epoch), publish_organizer(meeting))
+    ctx = _Ctx(meeting, members, options.lang, dtstamp(meeting, options.source_date_epoch), publish_organizer(meeting), options.clock)
     keys, shared = slot_keys(meeting), ctx.shared()
     slots = [s for s in meeting.slots if options.include_breaks or s.kind != "break"]
     events = [slot_event(ctx, shared, s, keys[s.index]) for s in slots]
@@ -397,7 +396,7 @@ def slot_calendar_bytes(
 ) -> bytes:
     """A calendar holding one slot's event: the same event (UID, text) as in the meeting's calendar."""
     _check_lang(options.lang)
-    ctx = _Ctx(meeting, members, options.lang, dtstamp(meeting, options.source_date_epoch), publish_organizer(meeting))
+    ctx = _Ctx(meeting, members, options.lang, dtstamp(meeting, options.source_date_epoch), publish_organizer(meeting), options.clock)
     event = slot_event(ctx, ctx.shared(), slot, key or slot_keys(meeting)[slot.index])
     return _calendar_bytes(meeting, options.lang, "PUBLISH", [event])
 
@@ -563,8 +562,12 @@ def _check_secretariat(meeting: Meeting) -> None:
 
 
 def organizer_for(meeting: Meeting, override: Optional[str] = None) -> Organizer:
-    """``--organizer 'Name <email>'`` if given, else the meeting's secretariat (required)."""
-    from rcmcli.core.roster import is_email
+    """``--organizer 'Name <email>'`` if given, else the meeting's secretariat (required).
+
+    The name goes into the From: header of every mail: it is held to a roster's rules
+    for names (length, no invisible or reordering characters).
+    """
+    from rcmcli.core.roster import is_email, name_problem
 
     if override:
         _check_utf8(override, "--organizer")
@@ -573,6 +576,9 @@ def organizer_for(meeting: Meeting, override: Optional[str] = None) -> Organizer
         if not is_email(email) or "\n" in override or "\r" in override:
             example = "'RCM Secretariat <secretariat@example.org>'"
             raise UsageError(_("--organizer %(value)s is not an address like %(example)s") % {"value": quote(override), "example": example})
+        problem = name_problem(name) if name else None
+        if problem:
+            raise UsageError(_("--organizer: %(problem)s") % {"problem": problem})
         return Organizer(name, email)
     organizer = publish_organizer(meeting)
     if organizer is None:
@@ -585,6 +591,10 @@ def organizer_for(meeting: Meeting, override: Optional[str] = None) -> Organizer
             meeting.path,
             sec.where("email") if sec else None,
         )
+    problem = name_problem(organizer.name) if organizer.name else None
+    if problem:
+        sec = meeting.secretariat
+        raise InputError(_("secretariat: %(problem)s") % {"problem": problem}, meeting.path, sec.where("name") if sec else None)
     return organizer
 
 
@@ -618,16 +628,16 @@ def invites(
     people = load_roster(roster, members, profile.max_per_country if profile else None, options.max_bytes)
     org = organizer_for(meeting, organizer)
     stamp = dtstamp(meeting, options.source_date_epoch)
-    return {name: invite_bytes(meeting, p, members, org, stamp) for name, p in zip(file_names(people), people)}
+    return {name: invite_bytes(meeting, p, members, org, stamp, options.clock) for name, p in zip(file_names(people), people)}
 
 
 def invite_bytes(
-    meeting: Meeting, person: Participant, members: Members, organizer: Organizer, stamp: datetime
+    meeting: Meeting, person: Participant, members: Members, organizer: Organizer, stamp: datetime, clock: Optional[str] = None
 ) -> bytes:
     """METHOD:REQUEST with the meeting as one event (a daily series if it spans days)."""
     lang = person.language
-    ctx = _Ctx(meeting, members, lang, stamp, organizer)
-    description = invite_description(meeting, person, members)
+    ctx = _Ctx(meeting, members, lang, stamp, organizer, clock)
+    description = invite_description(meeting, person, members, _formatter(lang, clock))
     shared = ctx.shared()
     # ATTENDEE parameters in alphabetical order after CN (as icalendar wrote them), RFC 5545 §3.8.4.1.
     extra = (("CUTYPE", "INDIVIDUAL"), ("PARTSTAT", "NEEDS-ACTION"), ("ROLE", person.role), ("RSVP", "TRUE"))
@@ -644,7 +654,8 @@ _ATTENDEE_EXTRA = (("CUTYPE", "INDIVIDUAL"), ("PARTSTAT", "NEEDS-ACTION"))
 
 
 def slot_invite_bytes(
-    meeting: Meeting, slot: Slot, key: str, person: Participant, members: Members, organizer: Organizer, stamp: datetime
+    meeting: Meeting, slot: Slot, key: str, person: Participant, members: Members, organizer: Organizer, stamp: datetime,
+    clock: Optional[str] = None,
 ) -> bytes:
     """METHOD:REQUEST for one slot (``--per-slot``): UID ``<meeting>.invite-<key>@rcmcli``.
 
@@ -652,8 +663,9 @@ def slot_invite_bytes(
     replace the other.
     """
     lang = person.language
-    ctx = _Ctx(meeting, members, lang, stamp, organizer)
-    description = slot_description(meeting, slot, lang, members) + "\n\n" + _local_line(slot, person, members)
+    ctx = _Ctx(meeting, members, lang, stamp, organizer, clock)
+    tf = _formatter(lang, clock)
+    description = slot_description(meeting, slot, lang, members, tf) + "\n\n" + _local_line(slot, person, members, tf)
     ev = _base_event(ctx, ctx.shared(), f"invite-{key}", summary(slot, lang), description)
     extra = (*_ATTENDEE_EXTRA, ("ROLE", person.role), ("RSVP", "TRUE"))
     _address(ev, "ATTENDEE", person.email, person.name, extra)
@@ -663,8 +675,18 @@ def slot_invite_bytes(
     return _calendar_bytes(meeting, lang, "REQUEST", [ev])
 
 
-def _local_line(slot: Slot, person: Participant, members: Members) -> str:
-    """'Times in Buenos Aires (America/Argentina/Buenos_Aires): 2021-09-10 12:30–13:30'."""
+def _formatter(lang: str, clock: Optional[str]) -> Formatter:
+    """Dates and times in the calendar's or the participant's language (rcmcli.timefmt)."""
+    from rcmcli.timefmt import Formatter
+
+    return Formatter(lang, clock)
+
+
+def _local_line(slot: Slot, person: Participant, members: Members, tf: Formatter) -> str:
+    """'Times in Buenos Aires (America/Argentina/Buenos_Aires): 2021-09-10 12:30–13:30'.
+
+    The date stays ISO: a description that changed with the reader's locale would make
+    every earlier invitation look updated (docs/decisions.md)."""
     from rcmcli.core.zones import get_zone
 
     country = members.countries[person.country]
@@ -672,7 +694,7 @@ def _local_line(slot: Slot, person: Participant, members: Members) -> str:
     start, end = _utc(slot.starts).astimezone(tz), _utc(slot.ends).astimezone(tz)
     plus = " (+1)" if end.date() > start.date() else ""
     heading = labels(person.language)["times_in"] % {"place": country.capital.get(person.language), "zone": country.zone}
-    return f"{heading}: {start.date()} {start:%H:%M}–{end:%H:%M}{plus}"
+    return f"{heading}: {start.date()} {tf.span(start, end)}{plus}"
 
 
 def day_blocks(meeting: Meeting) -> list[tuple[date, datetime, datetime]]:
@@ -722,11 +744,12 @@ def meeting_series(blocks: list[tuple[date, datetime, datetime]], base: Callable
     return events
 
 
-def invite_description(meeting: Meeting, person: Participant, members: Members) -> str:
+def invite_description(meeting: Meeting, person: Participant, members: Members, tf: Optional[Formatter] = None) -> str:
     """The agenda in the participant's capital's time, then the published zone."""
-    from rcmcli.core.zones import format_offset, get_zone
+    from rcmcli.core.zones import get_zone
 
     lang = person.language
+    tf = tf or _formatter(lang, None)
     country = members.countries[person.country]
     tz = get_zone(country.zone)
     lines = [meeting.title.get(lang)]
@@ -739,9 +762,9 @@ def invite_description(meeting: Meeting, person: Participant, members: Members) 
         start, end = _utc(slot.starts).astimezone(tz), _utc(slot.ends).astimezone(tz)
         if start.date() != day:
             day = start.date()
-            lines.append(f"{day} ({format_offset(start.utcoffset())})")
+            lines.append(f"{day} ({tf.offset(start.utcoffset(), 'iso')})")
         plus = " (+1)" if end.date() > start.date() else ""
-        lines.append(f"  {start:%H:%M}–{end:%H:%M}{plus}  {summary(slot, lang)}")
+        lines.append(f"  {tf.span(start, end)}{plus}  {summary(slot, lang)}")
     if meeting.reference_zone:
         lines += ["", lab["published_all"] % {"label": meeting.reference_zone.label}]
     location = _location(meeting, lang)
@@ -960,14 +983,14 @@ def plan_invites(
     keys = slot_keys(meeting)
     for name, p in zip(file_names(people), people):
         if not per_slot:
-            data = invite_bytes(meeting, p, members, org, stamp)
+            data = invite_bytes(meeting, p, members, org, stamp, options.clock)
             out.append(Planned(name, data, uid(meeting, "meeting"), p.email.casefold(), p.name, p.language))
             continue
         stem = name[: -len(".ics")]
         for slot in meeting.slots:
             if slot.kind != "break":
                 key = keys[slot.index]
-                data = slot_invite_bytes(meeting, slot, key, p, members, org, stamp)
+                data = slot_invite_bytes(meeting, slot, key, p, members, org, stamp, options.clock)
                 out.append(Planned(f"{stem}.{key}.ics", data, uid(meeting, f"invite-{key}"), p.email.casefold(), p.name, p.language))
     return out
 

@@ -52,7 +52,7 @@ def utc(moment: datetime) -> str:
         raise ValueError(f"{moment!r} has no time zone; only UTC DATE-TIMEs are written")
     t = moment if moment.tzinfo is timezone.utc else moment.astimezone(timezone.utc)
     # %-formatting: a third of the time of an f-string with format specs (it runs twice per event).
-    return "%04d%02d%02dT%02d%02d%02dZ" % (t.year, t.month, t.day, t.hour, t.minute, t.second)  # noqa: UP031
+    return "%04d%02d%02dT%02d%02d%02dZ" % (t.year, t.month, t.day, t.hour, t.minute, t.second)
 
 
 # Parameter values with these characters must be quoted (RFC 5545 §3.2: ":", ";",

@@ -19,14 +19,18 @@ import shutil
 import tempfile
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import date, datetime
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Optional
 
-from rcmcli.i18n import _
 from rcmcli.core.errors import InputError, OutputError, UsageError, quote
 from rcmcli.core.model import Country, Meeting, Members, Slot
-from rcmcli.core.timeparse import hhmm
+from rcmcli.i18n import _
+from rcmcli.timefmt import Formatter, iso_utc
+
+# Times the page shows before (or without) its script: 24-hour, the same in every language
+# (the script rewrites them in the reader's zone and locale). Days: each page's language.
+TIMES = Formatter()
 
 LANGUAGES = ("en", "es", "pt", "fr")
 LANGUAGE_NAMES = {"en": "English", "es": "Español", "pt": "Português", "fr": "Français"}
@@ -79,7 +83,7 @@ class MeetingView:
 
 def _iso_utc(moment: Optional[datetime]) -> str:
     assert moment is not None, "slot times are set by the loader"
-    return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return iso_utc(moment)
 
 
 def clock_groups(slot: Slot, capitals: Iterable[Country], zone_of: Callable[[str], object], end: bool = True) -> list[ClockGroup]:
@@ -95,9 +99,9 @@ def clock_groups(slot: Slot, capitals: Iterable[Country], zone_of: Callable[[str
     for group in group_by_clock(places, (slot.starts, slot.ends) if end else (slot.starts,)):
         tz = group.places[0].tz
         start = slot.starts.astimezone(tz)
-        finish = f"{slot.ends.astimezone(tz):%H:%M}" if end else ""
+        finish = TIMES.hm(slot.ends.astimezone(tz)) if end else ""
         shift = (start.date() - slot.date).days
-        out.append(ClockGroup(f"{start:%H:%M}", finish, start.date(), shift, tuple(by_code[p.code] for p in group.places)))
+        out.append(ClockGroup(TIMES.hm(start), finish, start.date(), shift, tuple(by_code[p.code] for p in group.places)))
     return out
 
 
@@ -115,11 +119,11 @@ def meeting_view(meeting: Meeting, members: Members, keys: dict[int, str]) -> Me
     for day in meeting.days:
         if not day.slots or day.date is None:
             continue
-        view = DayView(day.date, day.weekday or f"{day.date:%A}")
+        view = DayView(day.date, day.weekday or TIMES.weekday(day.date))
         for s in day.slots:
             view.slots.append(
                 SlotView(
-                    s, keys[s.index], _iso_utc(s.starts), _iso_utc(s.ends), hhmm(s.start), hhmm(s.end),
+                    s, keys[s.index], _iso_utc(s.starts), _iso_utc(s.ends), TIMES.hm(s.start), TIMES.hm(s.end),
                     clock_groups(s, capitals, get_zone), s.crosses_midnight,
                 )
             )
@@ -195,9 +199,15 @@ def check_base_url(base_url: Optional[str]) -> Optional[str]:
 # --- rendering -------------------------------------------------------------------------
 
 
-def _date_text(d: date) -> str:
-    """A date a person reads, before the browser formats it (one place to switch to Babel)."""
-    return d.isoformat()
+def _date_text(context, d: date) -> str:
+    """A date a person reads, in the page's language ('September 9, 2021', CLDR long),
+    until the browser writes it in the reader's locale."""
+    lang = context["lang"]
+    tf = _PAGE_DAYS.get(lang) or _PAGE_DAYS.setdefault(lang, TIMES.for_language(lang))
+    return tf.day(d, "long")
+
+
+_PAGE_DAYS: dict[str, Formatter] = {}  # one formatter per page language (each keeps its CLDR locale)
 
 
 @contextmanager
@@ -228,7 +238,7 @@ def environment():
         extensions=["jinja2.ext.i18n"],
     )
     env.install_gettext_callables(i18n._, i18n.ngettext, newstyle=True)  # type: ignore[attr-defined]
-    env.filters["datetext"] = _date_text
+    env.filters["datetext"] = jinja2.pass_context(_date_text)
     return env
 
 
@@ -239,7 +249,6 @@ class Site:
     meetings: list[Meeting]
     members: Members
     base_url: Optional[str] = None
-    show_json: Optional[Callable[[Meeting, str], str]] = None  # the JSON of `agenda show`
     source_date_epoch: Optional[str] = None
 
 
@@ -249,12 +258,9 @@ def _sorted(meetings: Iterable[Meeting]) -> list[Meeting]:
 
 def render_files(site: Site) -> dict[str, bytes]:
     """Every file of the site, by relative path (``/``-separated); one process."""
-    from rcmcli.core.gcpause import paused
-
     env, meetings = environment(), _sorted(site.meetings)
-    with paused():
-        files = _index_files(env, meetings)
-        files.update(_meeting_files(env, site, meetings))
+    files = _index_files(env, meetings)
+    files.update(_meeting_files(env, site, meetings))
     return files
 
 
@@ -344,8 +350,7 @@ def _language_files(env, site: Site, views: list[MeetingView], lang: str, cache:
                     "google": google_url(title, sv.start_utc, sv.end_utc, details, where),
                     "outlook": outlook_url(title, sv.start_utc, sv.end_utc, details, where),
                 }
-        if site.show_json is not None:
-            files[f"{lang}/{mt.id}.json"] = _json(site, mt, lang, cache)
+        files[f"{lang}/{mt.id}.json"] = _json(mt, lang, cache)
         files[f"{lang}/{mt.id}.html"] = template.render(
             lang=lang,
             languages=_languages(f"{mt.id}.html", lang),
@@ -354,7 +359,7 @@ def _language_files(env, site: Site, views: list[MeetingView], lang: str, cache:
             links=links,
             country=names.country,
             capital_list=names.capitals,
-            has_json=site.show_json is not None,
+            has_json=True,
             webcal=webcal_url(site.base_url, f"{lang}/{mt.id}.ics"),
             capitals=_capital_choices(view.capitals, lang),
             ref=mt.reference_zone,
@@ -364,18 +369,19 @@ def _language_files(env, site: Site, views: list[MeetingView], lang: str, cache:
     return files
 
 
-def _json(site: Site, mt: Meeting, lang: str, cache: dict) -> bytes:
+def _json(mt: Meeting, lang: str, cache: dict) -> bytes:
     """The `agenda show` JSON; a language whose titles are all another's reuses its bytes.
 
-    Titles are the only texts of ``render.show_json`` that depend on the language
+    Titles are the only texts of ``showjson.show_json`` that depend on the language
     (tests compare every language's file with the command's own output).
     """
-    assert site.show_json is not None
+    from rcmcli.export.showjson import reference_json
+
     titles = (mt.title.get(lang), *(s.title.get(lang) for s in mt.slots))
     key = ("json", mt.id, titles)
     data = cache.get(key)
     if data is None:
-        data = cache[key] = site.show_json(mt, lang).encode("utf-8")
+        data = cache[key] = reference_json(mt, lang).encode("utf-8")
     return data
 
 
@@ -535,13 +541,10 @@ def build(site: Site, target: Path, jobs: int | None = None, protect: Iterable[s
     into the fresh folder. Any failure removes the fresh folder and leaves ``target``
     as it was.
     """
-    from rcmcli.core.gcpause import paused
-
     real = check_output(target, [*protect, *(mt.path for mt in site.meetings if mt.path)])
     fresh = _fresh_folder(real, target)
     try:
-        with paused():
-            names = _build_into(site, fresh, jobs)
+        names = _build_into(site, fresh, jobs)
         _swap(fresh, real)
     except OSError as exc:
         shutil.rmtree(fresh, ignore_errors=True)

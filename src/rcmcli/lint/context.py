@@ -10,12 +10,12 @@ from datetime import datetime, tzinfo
 from functools import cached_property
 
 from rcmcli.core.localtime import Hours, LocalClock, utc_midnights, wall
-from rcmcli.lint import suppress
 from rcmcli.core.model import Country, Meeting, Members, Slot
-from rcmcli.core.timeparse import parse_time
 from rcmcli.core.problem import Problem
-from rcmcli.i18n import _
+from rcmcli.core.timeparse import parse_time
 from rcmcli.core.zones import Resolved, fold, resolve
+from rcmcli.i18n import _
+from rcmcli.lint import suppress
 
 TYPE_CHECKING = False  # typing costs ~8 ms of start-up; annotations are never evaluated
 if TYPE_CHECKING:

@@ -15,7 +15,10 @@ Generated from the rule registry by `python -m rcmcli.lint.docs > docs/rules.md`
 a test keeps this page in step with the code. Select or ignore rules by code
 (`T003`), code prefix (`T`) or name (`overlap`), on the command line (`--select`,
 `--ignore`) or in the configuration (`[tool.rcm]` in pyproject.toml, or
-`.rcm.toml`); set options under `[tool.rcm.rules.NAME]`. Silence one finding with
+`.rcm.toml`); set options under `[tool.rcm.rules.NAME]`. Options marked "from
+`[tool.rcm.hours]`" default to the working hours and night every command shares
+(`[tool.rcm.hours]`, see `rcmcli.core.settings`); set there, they change the rule,
+`agenda times` and `plan` alike. Silence one finding with
 a comment on its line, and say why: `# rcm: ignore[P001] the document says so`.
 
 | code | name | severity | options |
@@ -24,7 +27,8 @@ a comment on its line, and say why: `# rcm: ignore[P001] the document says so`.
 
 
 def _options(mod) -> str:
-    return ", ".join(f"`{k}` = `{v!r}`" for k, v in mod.OPTIONS.items()) or "\u2014"
+    shared = getattr(mod, "SHARED", ())
+    return ", ".join(f"`{k}` = `{v!r}`" + (" (from `[tool.rcm.hours]`)" if k in shared else "") for k, v in mod.OPTIONS.items()) or "\u2014"
 
 
 def render() -> str:

@@ -14,17 +14,17 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any, Iterable
 
-from rcmcli.i18n import _, ngettext
 from rcmcli.core.errors import ConfigError, InputError, one_line
+from rcmcli.core.loader import MEETING, MEMBERS, Loaded, read_document
+from rcmcli.core.model import Meeting, Members
+from rcmcli.core.timeparse import parse_time
+from rcmcli.core.walk import Walk, is_yaml_name, yaml_files
+from rcmcli.i18n import _, ngettext
 from rcmcli.lint import suppress
 from rcmcli.lint.config import Config
 from rcmcli.lint.context import RuleContext
 from rcmcli.lint.problem import ERROR, Problem
 from rcmcli.lint.rules import all_rules
-from rcmcli.core.timeparse import parse_time
-from rcmcli.core.loader import MEETING, MEMBERS, Loaded, read_document
-from rcmcli.core.model import Meeting, Members
-from rcmcli.core.walk import Walk, is_yaml_name, yaml_files
 
 
 @dataclass
@@ -53,6 +53,8 @@ def _check_entries(entries: Iterable[str], modules: list[ModuleType], where: str
 
 def _options(module: ModuleType, config: Config) -> dict[str, Any]:
     opts = dict(module.OPTIONS)
+    for name in getattr(module, "SHARED", ()):  # defaults that are shared settings: [tool.rcm.hours]
+        opts[name] = config.hours[name]
     for key in (module.CODE, module.NAME):
         given = config.rules.get(key, {})
         for name, value in given.items():
@@ -154,10 +156,7 @@ class Report:
 
 
 def lint_file(path: Path, rules: list[Selected], members: Members, aliases, config: Config, use_suppressions: bool = True) -> list[Problem]:
-    from rcmcli.core.gcpause import paused
-
-    with paused():  # the document's objects hold no cycles: see rcmcli.core.gcpause
-        return _lint_file(path, rules, members, aliases, config, use_suppressions)
+    return _lint_file(path, rules, members, aliases, config, use_suppressions)
 
 
 def _lint_file(path: Path, rules: list[Selected], members: Members, aliases, config: Config, use_suppressions: bool) -> list[Problem]:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 
+from rcmcli.i18n import _, ngettext
 from rcmcli.lint.engine import Report
 from rcmcli.lint.problem import ERROR
-from rcmcli.i18n import _, ngettext
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:

@@ -1,23 +1,26 @@
 """The integrity check run before a meeting is displayed or exported.
 
-A handful of rules whose findings make a meeting's times undefined; no rule
-selection, no configuration, so `rcm agenda show` imports only what it runs.
+A handful of rules whose findings make a meeting's times undefined, or its text
+unfit to write (a line break in a one-line text); no rule selection, no
+configuration, so `rcm agenda show` imports only what it runs.
 """
 
 from __future__ import annotations
 
+from rcmcli.core.loader import Loaded
+from rcmcli.core.model import Meeting, Members
 from rcmcli.lint.context import RuleContext
 from rcmcli.lint.problem import Problem
 from rcmcli.lint.suppress import apply
-from rcmcli.core.loader import Loaded
-from rcmcli.core.model import Meeting, Members
 
 # Findings that make a meeting's times undefined: a slot that ends before it starts,
 # a wall time that does not exist or happens twice, dates in the wrong order, a
-# reference label that contradicts its zone. Commands that display or export times
-# refuse such a meeting; the others (a wrong published claim, a gap) are the
-# linter's business and do not stop `show`.
-INTEGRITY = ("T002", "T004", "T006", "T008", "P002")
+# reference label that contradicts its zone. And a line break in a one-line text
+# (C001): a title or name that a mail header cannot hold, a calendar client drops
+# and a table splits, so no command writes what the validator calls an error.
+# Commands that display or export a meeting refuse such a meeting; the others (a
+# wrong published claim, a gap) are the linter's business and do not stop `show`.
+INTEGRITY = ("T002", "T004", "T006", "T008", "P002", "C001")
 
 
 def integrity_problems(loaded: Loaded) -> list[Problem]:

@@ -8,7 +8,6 @@ from __future__ import annotations
 import pytest
 
 
-
 @pytest.mark.parametrize("bad", ["9.30", "24:00", "25:61", "9", "-1:00"])
 def test_t001_fails_on_unreadable_time(tmp_path, check, meeting, bad):
     check(tmp_path, meeting(f'- {{start: "{bad}", end: "10:00", title: A}}'), "T001", [("T001", 10)])

@@ -6,7 +6,6 @@ See tests/lint/conftest.py for ``check`` and ``meeting`` (the first slot is on l
 from __future__ import annotations
 
 
-
 def test_y010_fails_on_escape_sequence_in_a_slot_title(tmp_path, check, meeting):
     # The slot's title is on line 10 (the first slot line); "\e" is ESC in YAML double quotes.
     slot = '- {start: "9:00", end: "10:00", title: "Opening \\e[2J"}'

@@ -6,7 +6,6 @@ See tests/lint/conftest.py for ``check`` and ``meeting`` (the first slot is on l
 from __future__ import annotations
 
 
-
 def test_t006_fails_on_day_after_the_meeting(tmp_path, check, meeting):
     text = meeting(
         dates="{start: 2021-09-09, end: 2021-09-10}",

@@ -6,7 +6,6 @@ See tests/lint/conftest.py for ``check`` and ``meeting`` (the first slot is on l
 from __future__ import annotations
 
 
-
 def test_y002_fails_on_duplicate_top_level_key(tmp_path, check, meeting):
     text = meeting(extra="title: Again")  # line 11, after the one slot on line 10
     check(tmp_path, text, "Y002", [("Y002", 11)])

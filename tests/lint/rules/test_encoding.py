@@ -6,7 +6,6 @@ See tests/lint/conftest.py for ``check`` and ``meeting`` (the first slot is on l
 from __future__ import annotations
 
 
-
 def test_y007_fails_on_latin1_byte(tmp_path, check):
     check(tmp_path, b"id: x\ntitle: t\xedtulo\n", "Y007", [("Y007", 2)])
 

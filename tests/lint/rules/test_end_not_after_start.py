@@ -6,7 +6,6 @@ See tests/lint/conftest.py for ``check`` and ``meeting`` (the first slot is on l
 from __future__ import annotations
 
 
-
 def test_t002_fails_on_zero_length_slot(tmp_path, check, meeting):
     # line 10: '      - {start: "10:00", end: "10:00", title: A}': the end value is at column 31
     problems = check(tmp_path, meeting('- {start: "10:00", end: "10:00", title: A}'), "T002", [("T002", 10)])

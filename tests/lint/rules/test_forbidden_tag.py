@@ -6,7 +6,6 @@ See tests/lint/conftest.py for ``check`` and ``meeting`` (the first slot is on l
 from __future__ import annotations
 
 
-
 def test_y008_fails_on_python_tag(tmp_path, check, meeting):
     check(tmp_path, meeting(extra="subtitle: !!python/object/apply:os.system [ls]"), "Y008", [("Y008", 11)])
 

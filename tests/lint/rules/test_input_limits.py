@@ -5,8 +5,8 @@ See tests/lint/conftest.py for ``check`` and ``meeting`` (the first slot is on l
 
 from __future__ import annotations
 
-from rcmcli.lint.config import Config
 from rcmcli.core.yamltree import Limits
+from rcmcli.lint.config import Config
 
 
 def test_y006_fails_on_deep_nesting(tmp_path, check, meeting):

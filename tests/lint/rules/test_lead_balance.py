@@ -6,7 +6,6 @@ See tests/lint/conftest.py for ``check`` and ``meeting`` (the first slot is on l
 from __future__ import annotations
 
 
-
 def test_r002_fails_on_two_rcm_led_against_one_sacm_led(tmp_path, check, meeting):
     text = meeting(
         """

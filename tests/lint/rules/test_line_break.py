@@ -6,7 +6,6 @@ See tests/lint/conftest.py for ``check`` and ``meeting`` (the first slot is on l
 from __future__ import annotations
 
 import pytest
-
 from snippets import MEMBERS, _published
 
 

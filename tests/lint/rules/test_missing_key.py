@@ -6,7 +6,6 @@ See tests/lint/conftest.py for ``check`` and ``meeting`` (the first slot is on l
 from __future__ import annotations
 
 
-
 def test_y004_fails_on_slot_without_end(tmp_path, check, meeting):
     text = meeting(
         """

@@ -6,11 +6,11 @@ See tests/lint/conftest.py for ``check`` and ``meeting`` (the first slot is on l
 from __future__ import annotations
 
 import pytest
+from snippets import BILINGUAL_SLOT, languages_meeting
 
 from rcmcli.core.errors import ConfigError
 from rcmcli.lint import engine
 from rcmcli.lint.config import Config
-from snippets import BILINGUAL_SLOT, languages_meeting
 
 
 def test_l001_fails_on_a_topic_without_spanish(tmp_path, check):

@@ -5,8 +5,9 @@ See tests/lint/conftest.py for ``check`` and ``meeting`` (the first slot is on l
 
 from __future__ import annotations
 
-from rcmcli.lint.config import Config
 from snippets import NIGHT_2300
+
+from rcmcli.lint.config import Config
 
 
 def test_f001_fails_at_23_gmt6_in_every_member_capital(tmp_path, check, meeting):

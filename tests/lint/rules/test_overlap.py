@@ -6,7 +6,6 @@ See tests/lint/conftest.py for ``check`` and ``meeting`` (the first slot is on l
 from __future__ import annotations
 
 
-
 def test_t003_fails_on_overlap(tmp_path, check, meeting):
     text = meeting(
         """

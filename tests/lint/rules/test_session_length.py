@@ -6,11 +6,11 @@ See tests/lint/conftest.py for ``check`` and ``meeting`` (the first slot is on l
 from __future__ import annotations
 
 import pytest
+from snippets import NORM_60_15
 
 from rcmcli.core.errors import ConfigError
 from rcmcli.lint import engine
 from rcmcli.lint.config import Config
-from snippets import NORM_60_15
 
 
 def test_s001_fails_on_90_minute_session(tmp_path, check, meeting):

@@ -6,7 +6,6 @@ See tests/lint/conftest.py for ``check`` and ``meeting`` (the first slot is on l
 from __future__ import annotations
 
 
-
 def test_x002_fails_on_unknown_code(tmp_path, check, meeting):
     text = meeting('- {start: "9:00", end: "10:30", title: A}  # rcm: ignore[S999] typo in the code')
     check(tmp_path, text, "X002", [("X002", 10)])

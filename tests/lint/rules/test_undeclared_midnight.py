@@ -6,7 +6,6 @@ See tests/lint/conftest.py for ``check`` and ``meeting`` (the first slot is on l
 from __future__ import annotations
 
 
-
 def test_t004_fails_on_end_before_start_undeclared(tmp_path, check, meeting):
     # line 10: '      - {start: "23:00", end: "1:00", title: A}': the end value is at column 31
     problems = check(tmp_path, meeting('- {start: "23:00", end: "1:00", title: A}'), "T004", [("T004", 10)])

@@ -6,7 +6,6 @@ See tests/lint/conftest.py for ``check`` and ``meeting`` (the first slot is on l
 from __future__ import annotations
 
 
-
 def test_y003_fails_on_misspelt_slot_key(tmp_path, check, meeting):
     check(tmp_path, meeting('- {strat: "9:00", end: "10:00", title: A}'), "Y003", [("Y003", 10)])
 

@@ -6,7 +6,6 @@ See tests/lint/conftest.py for ``check`` and ``meeting`` (the first slot is on l
 from __future__ import annotations
 
 
-
 def test_r001_fails_on_spain(tmp_path, check, meeting):
     text = meeting('- {start: "9:00", end: "10:00", title: A, kind: session, session: 1, leads: [ES]}')
     check(tmp_path, text, "R001", [("R001", 10)])

@@ -6,7 +6,6 @@ See tests/lint/conftest.py for ``check`` and ``meeting`` (the first slot is on l
 from __future__ import annotations
 
 
-
 def test_y001_fails_on_mapping_value_in_plain_scalar(tmp_path, check):
     text = "id: x\ntitle: a: b\n"  # line 2: the second ':' is not allowed
     check(tmp_path, text, "Y001", [("Y001", 2)])

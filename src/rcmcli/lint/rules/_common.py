@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from rcmcli.i18n import _
 from rcmcli.core.errors import quote
+from rcmcli.i18n import _
 from rcmcli.lint.problem import Problem
 
 

@@ -15,9 +15,9 @@ Passing::
 
 from __future__ import annotations
 
+from rcmcli.core.timeparse import hhmm
 from rcmcli.i18n import _
 from rcmcli.lint.problem import Problem
-from rcmcli.core.timeparse import hhmm
 
 CODE = "T002"
 NAME = "end-not-after-start"

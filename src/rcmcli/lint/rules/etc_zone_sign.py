@@ -23,10 +23,11 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
-from rcmcli.i18n import ngettext
 from rcmcli.core.errors import quote
-from rcmcli.core.zones import format_offset, get_zone, parse_offset
+from rcmcli.core.zones import get_zone, parse_offset
+from rcmcli.i18n import ngettext
 from rcmcli.lint.problem import Problem
+from rcmcli.timefmt import iso_offset
 
 CODE = "P003"
 NAME = "etc-zone-sign"
@@ -73,5 +74,5 @@ def check(ctx, opts):
             "for %(n)d hours ahead of UTC write 'offset: %(written)s', for %(real)s say so in the label",
             n,
         )
-    values = {"zone": ref.zone, "real": format_offset(real), "n": n, "written": f"GMT{m[1]}{m[2]}", "label": quote(ref.label)}
+    values = {"zone": ref.zone, "real": iso_offset(real), "n": n, "written": f"GMT{m[1]}{m[2]}", "label": quote(ref.label)}
     yield Problem.at(ref.where("zone"), message % values)

@@ -14,11 +14,11 @@ Passing::
 
 from __future__ import annotations
 
-from rcmcli.i18n import _
 from rcmcli.core.errors import quote
+from rcmcli.core.timeparse import hhmm
+from rcmcli.i18n import _
 from rcmcli.lint.problem import Problem
 from rcmcli.lint.rules._common import minutes_problem
-from rcmcli.core.timeparse import hhmm
 
 CODE = "T005"
 NAME = "gap"

@@ -11,7 +11,10 @@ countries, capitals and organizations. Texts that may run over several lines:
 topics, guiding questions, definitions, notes, objectives, methodology,
 participant profile, the meaning of the reference zone. A break is CR, LF, NEL
 (U+0085), LINE SEPARATOR (U+2028) or PARAGRAPH SEPARATOR (U+2029); a folded
-``>`` block keeps a final line break, ``>-`` does not.
+``>`` block keeps a final line break, ``>-`` does not. The commands that show or
+write a meeting (``show``, ``times``, ``ics``, ``invite``, ``announce``, ``site
+build``) refuse one with this error, as they refuse undefined times: a mail header
+cannot hold the break at all.
 
 Failing::
 
@@ -31,10 +34,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from rcmcli.i18n import _
 from rcmcli.core.errors import Pos, quote
 from rcmcli.core.model import Text
 from rcmcli.core.schema import LINE_BREAKS, ListOf, MapOf, Obj, Spec
+from rcmcli.i18n import _
 from rcmcli.lint.problem import Problem
 
 CODE = "C001"
@@ -69,7 +72,7 @@ _TEXT, _OBJ, _TEXTS, _OBJS = range(4)
 @lru_cache(maxsize=None)
 def _plan(spec: Obj) -> tuple[tuple[str, int, Spec], ...]:
     """The fields of ``spec`` that hold one-line text, or objects that may: (key, kind, spec)."""
-    plan = []
+    plan: list[tuple[str, int, Spec]] = []
     for key, f in spec.fields.items():
         sub = f.spec
         if isinstance(sub, (ListOf, MapOf)):
@@ -95,11 +98,13 @@ def _obj(spec: Obj, value, found: list[Problem]) -> None:
         if kind == _TEXT:
             _text(child, value.where(key), key, found)
         elif kind == _OBJ:
+            assert isinstance(sub, Obj)
             _obj(sub, child, found)
         else:
             items = child.values() if isinstance(child, dict) else child
             for item in items:
                 if kind == _OBJS:
+                    assert isinstance(sub, Obj)
                     _obj(sub, item, found)
                 else:
                     _text(item, value.where(key), key, found)
@@ -107,7 +112,7 @@ def _obj(spec: Obj, value, found: list[Problem]) -> None:
 
 def _text(value, pos: Pos, name: str, found: list[Problem]) -> None:
     if isinstance(value, Text):
-        for lang, text in (("en", value.en), ("es", value.es)):
+        for lang, text in (("en", value.en), ("es", value.es), ("pt", value.pt), ("fr", value.fr)):
             if text and not text.isprintable() and _one(text, pos, f"{name} ({lang})", found):
                 return
     elif not value.isprintable():  # every line break is unprintable: most texts stop here

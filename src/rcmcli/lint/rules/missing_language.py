@@ -28,15 +28,15 @@ Passing::
 
 from __future__ import annotations
 
-from rcmcli.i18n import _, N_
 from rcmcli.core.errors import one_line
+from rcmcli.i18n import N_, _
 from rcmcli.lint.problem import Problem
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Iterator
 
-    from rcmcli.core.model import Located, Meeting, Text
+    from rcmcli.core.model import Meeting, Text
 
 CODE = "L001"
 NAME = "missing-language"

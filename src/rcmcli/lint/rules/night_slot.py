@@ -14,13 +14,15 @@ Passing::
 
 from __future__ import annotations
 
-from rcmcli.i18n import _, N_, current
+from rcmcli.core.settings import HOURS
+from rcmcli.i18n import N_, _, current
 from rcmcli.lint.rules._common import capitals_where
 
 CODE = "F001"
 NAME = "night-slot"
 SEVERITY = "warning"
-OPTIONS = {"night_start": "22:00", "night_end": "06:00"}
+SHARED = ("night_start", "night_end")  # defaults from [tool.rcm.hours] (core.settings); options here override them for this rule
+OPTIONS = {"night_start": HOURS["night_start"], "night_end": HOURS["night_end"]}
 
 
 def validate_options(opts) -> str | None:

@@ -1,6 +1,6 @@
 """A slot outside working hours (or on a weekend) in a member capital of the organizing conferences.
 
-Failing (07:00 in Ottawa is before 08:00)::
+Failing (07:00 in Ottawa is before the working day, 09:00 unless [tool.rcm.hours] says otherwise)::
 
     conferences: [rcm]
     reference_zone: {label: GMT-6, offset: GMT-6}
@@ -16,13 +16,16 @@ from __future__ import annotations
 
 from datetime import date
 
-from rcmcli.i18n import _, N_, current, weekday
+from rcmcli.core.settings import HOURS
+from rcmcli.i18n import N_, _, current
 from rcmcli.lint.rules._common import capitals_where
+from rcmcli.timefmt import Formatter
 
 CODE = "F002"
 NAME = "outside-hours"
 SEVERITY = "warning"
-OPTIONS = {"work_start": "08:00", "work_end": "18:00"}
+SHARED = ("work_start", "work_end")  # defaults from [tool.rcm.hours] (core.settings); options here override them for this rule
+OPTIONS = {"work_start": HOURS["work_start"], "work_end": HOURS["work_end"]}
 
 
 def validate_options(opts) -> str | None:
@@ -42,12 +45,12 @@ def validate_options(opts) -> str | None:
 def check(ctx, opts):
     from rcmcli.core.localtime import hhmm_wall, outside_work_between
 
-    hours = ctx.hours(opts)
+    hours, tf = ctx.hours(opts), Formatter(current())
     yield from capitals_where(
         ctx,
         key=lambda span: ((span[0] // 1440 - 1) % 7, span[0] % 1440, span[1] - span[0]),
         test=lambda span: outside_work_between(span[0], span[1], hours),
-        describe=lambda c, span: f"{c.capital.get(current())} {weekday(date.fromordinal(span[0] // 1440), width='abbreviated')} "
+        describe=lambda c, span: f"{c.capital.get(current())} {tf.weekday(date.fromordinal(span[0] // 1440), width='abbreviated')} "
         f"{hhmm_wall(span[0])}-{hhmm_wall(span[1])}",
         what=N_("%(title)s is outside working hours in: %(places)s"),
     )

@@ -16,10 +16,10 @@ Passing::
 
 from __future__ import annotations
 
-from rcmcli.i18n import _
 from rcmcli.core.errors import quote
-from rcmcli.lint.problem import Problem
 from rcmcli.core.timeparse import hhmm
+from rcmcli.i18n import _
+from rcmcli.lint.problem import Problem
 
 CODE = "T003"
 NAME = "overlap"

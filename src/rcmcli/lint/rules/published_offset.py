@@ -20,10 +20,11 @@ from __future__ import annotations
 import re
 from datetime import datetime, time
 
-from rcmcli.i18n import _
 from rcmcli.core.errors import quote
+from rcmcli.core.zones import get_zone, parse_offset
+from rcmcli.i18n import _
 from rcmcli.lint.problem import Problem
-from rcmcli.core.zones import format_offset, get_zone, parse_offset
+from rcmcli.timefmt import iso_offset
 
 CODE = "P002"
 NAME = "published-offset"
@@ -57,7 +58,7 @@ def check(ctx, opts):
         first = min((s.start for s in day.slots), default=time(12))
         real = datetime.combine(day.date, first, tzinfo=zone).utcoffset()
         if real != claimed.utcoffset(None):
-            wrong.append(_("%(offset)s on %(date)s") % {"offset": format_offset(real), "date": day.date})
+            wrong.append(_("%(offset)s on %(date)s") % {"offset": iso_offset(real), "date": day.date})
     if wrong:
         said = ref.offset or written.group(0)
         yield Problem.at(

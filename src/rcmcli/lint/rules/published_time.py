@@ -27,11 +27,11 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from rcmcli.i18n import _
 from rcmcli.core.errors import quote
-from rcmcli.lint.problem import Problem
 from rcmcli.core.timeparse import hhmm
-from rcmcli.core.zones import format_offset
+from rcmcli.i18n import _
+from rcmcli.lint.problem import Problem
+from rcmcli.timefmt import iso_offset
 
 CODE = "P001"
 NAME = "published-time"
@@ -75,6 +75,6 @@ def check(ctx, opts):
                         "local": f"{local:%H:%M}",
                         "local_date": local.date(),
                         "zone": zone.name,
-                        "offset": format_offset(local.utcoffset()),
+                        "offset": iso_offset(local.utcoffset()),
                     }
                     yield Problem.at(claim.at, message % values)

@@ -20,8 +20,8 @@ Passing::
 
 from __future__ import annotations
 
-from rcmcli.i18n import _, N_
 from rcmcli.core.errors import quote
+from rcmcli.i18n import N_, _
 from rcmcli.lint.problem import Problem
 from rcmcli.lint.rules._common import minutes_problem
 

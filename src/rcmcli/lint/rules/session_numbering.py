@@ -13,8 +13,8 @@ Passing::
 
 from __future__ import annotations
 
-from rcmcli.i18n import _
 from rcmcli.core.errors import Pos
+from rcmcli.i18n import _
 from rcmcli.lint.problem import Problem
 
 CODE = "R003"

@@ -13,8 +13,8 @@ Passing::
 
 from __future__ import annotations
 
-from rcmcli.i18n import _
 from rcmcli.core.errors import quote
+from rcmcli.i18n import _
 from rcmcli.lint.problem import Problem
 
 CODE = "R001"

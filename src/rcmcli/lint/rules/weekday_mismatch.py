@@ -13,10 +13,11 @@ Passing::
 
 from __future__ import annotations
 
-from rcmcli.i18n import _, weekday
 from rcmcli.core.errors import quote
-from rcmcli.lint.problem import Problem
 from rcmcli.core.timeparse import weekday_index
+from rcmcli.i18n import _, current
+from rcmcli.lint.problem import Problem
+from rcmcli.timefmt import Formatter
 
 CODE = "T007"
 NAME = "weekday-mismatch"
@@ -31,7 +32,7 @@ def check(ctx, opts):
         if not day.weekday or day.date is None:
             continue
         idx = weekday_index(day.weekday)
-        real = weekday(day.date)
+        real = Formatter(current()).weekday(day.date)
         if idx is None:
             yield Problem.at(day.where("weekday"), _("%(weekday)s is not a weekday name (English or Spanish)") % {"weekday": quote(day.weekday)})
         elif idx != day.date.weekday():
