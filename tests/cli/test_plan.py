@@ -144,12 +144,15 @@ def test_plan_hours_from_configuration(capsys, tmp_path: Path) -> None:
 def test_agenda_new_writes_a_draft_that_validates(capsys, tmp_path: Path) -> None:
     argv = [
         "agenda", "new", "agendas/iv.yaml", "--id", "plenary-iv-2026", "--title", "IV Plenary",
-        "--dates", "2026-12-03..2026-12-04", "--conference", "rcm",
+        "--dates", "2026-12-03..2026-12-04", "--org", "rcm",
         "--slot", '09:00-10:00 "Session 1: Opening"', "--slot", "2026-12-04 10:00-11:30 Session 2",
     ]
     (tmp_path / "agendas").mkdir()
     code, _, err = run(capsys, *argv)
     assert code == 0, err
+    import yaml
+
+    assert yaml.safe_load((tmp_path / "agendas/iv.yaml").read_text(encoding="utf-8"))["conferences"] == ["rcm"]  # --org rcm
     code, out, _ = run(capsys, "agenda", "validate", "agendas/iv.yaml")
     assert code == 0, out
     code, out, _ = run(capsys, "agenda", "show", "plenary-iv-2026", "-f", "json")

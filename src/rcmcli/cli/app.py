@@ -67,6 +67,49 @@ def _translate_typer_words() -> None:
 _translate_typer_words()
 
 
+def _plain_required_arguments() -> None:
+    """Write a required argument as ``MEETING`` in the usage line, as click does.
+
+    Typer 0.2x writes it ``{MEETING}``, which reads like a choice. Only the usage line
+    of a required argument changes; harmless if a Typer release drops the keyword.
+    """
+    import typer.core
+
+    original = typer.core.TyperArgument.make_metavar
+    if "usage" not in inspect.signature(original).parameters:
+        return
+
+    def make_metavar(self: Any, ctx: Any, *, usage: bool = False) -> str:
+        text: str = original(self, ctx, usage=usage)
+        if usage and self.required and text.startswith("{") and text.endswith("}"):
+            return text[1:-1]
+        return text
+
+    typer.core.TyperArgument.make_metavar = make_metavar  # type: ignore[method-assign]
+
+
+_plain_required_arguments()
+
+
+def _bash_words() -> None:
+    """Escape each bash completion as one word (``Buenos\\ Aires``): bash inserts it as
+    given, and Typer's bash completion writes values unquoted (see :mod:`complete`)."""
+    from typer import _completion_classes
+
+    bash = getattr(_completion_classes, "BashComplete", None)
+    if bash is None:
+        return
+    original = bash.format_completion
+
+    def format_completion(self: Any, item: Any) -> str:
+        return complete.bash_word(original(self, item))
+
+    bash.format_completion = format_completion
+
+
+_bash_words()
+
+
 def _choice_type(opt: Opt) -> type:
     """A str Enum of the option's choices: how Typer spells a choice without private API."""
     assert opt.choices is not None

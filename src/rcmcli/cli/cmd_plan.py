@@ -267,7 +267,7 @@ def agenda_new(
     title: Optional[str] = None,
     dates: Optional[str] = None,
     ref: Optional[str] = None,
-    conference: Optional[list[str]] = None,
+    org: Optional[str] = None,
     slot: Optional[list[str]] = None,
     start_from: Optional[Path] = None,
 ) -> int:
@@ -297,25 +297,13 @@ def agenda_new(
         ref_label, ref_offset, ref_zone = base.ref_label, base.ref_offset, base.ref_zone
     else:
         ref_label, ref_offset, ref_zone = "GMT-6", "GMT-6", None
-    conferences = tuple(_conference_list(conference)) or (base.conferences if base else ("rcm", "sacm"))
+    conferences = (("rcm", "sacm") if org == "all" else (org,)) if org else (base.conferences if base else ("rcm", "sacm"))
     from rcmcli.cli import render_plan
 
     draft = d.Draft(new_id, title or (base.title if base else render_plan.draft_title(new_id)), first, last, ref_label, ref_offset, ref_zone, conferences, slots)
     _write_draft(opts, output, d.render(draft))
     sys.stderr.write(render_plan.wrote_file(str(output)) + "\n")
     return 0
-
-
-def _conference_list(given: Optional[list[str]]) -> list[str]:
-    out: list[str] = []
-    for item in given or ():
-        for conf in item.split(","):
-            conf = conf.strip().lower()
-            if conf not in ("rcm", "sacm"):
-                raise UsageError(_("--conference %(name)s is not rcm or sacm") % {"name": quote(conf)})
-            if conf not in out:
-                out.append(conf)
-    return out
 
 
 def _from_file(opts: Globals, path: Path) -> Any:

@@ -36,7 +36,7 @@ def site_build(
     base = site.check_base_url(base_url)
     paths = [catalog.path_of(m) for m in meetings] if meetings else _catalog_files(catalog)
     site.check_output(output, [catalog.folder, *paths])  # refused before any meeting is read
-    chosen = _unique(_usable_meetings(catalog, paths, skip_broken))
+    chosen = _published(_unique(_usable_meetings(catalog, paths, skip_broken)))
 
     spec = site.Site(chosen, catalog.members, base, os.environ.get("SOURCE_DATE_EPOCH"))
     written = site.build(spec, output, protect=[catalog.folder])
@@ -102,6 +102,29 @@ def _usable_meetings(catalog: Catalog, paths: list[str], skip_broken: bool) -> l
     if not good:
         raise InputError(_("no meeting can be built, so nothing was written; 'rcm agenda validate' shows every problem"))
     return good
+
+
+def _published(meetings: list) -> list:
+    """The meetings that are not drafts; each draft is named on stderr and left out.
+
+    A draft (``status: draft``, from ``rcm agenda new`` or ``rcm plan --draft``) has no
+    sources yet and is not an agenda anyone agreed on: a site would publish it as one.
+    With ``--data .`` a draft lying in the folder is one of its YAML files.
+    """
+    from rcmcli.core.errors import InputError
+    from rcmcli.i18n import _
+
+    out = []
+    for mt in meetings:
+        if mt.status == "draft":
+            # The prefix stays English, like 'rcm: error:' (docs/languages.md).
+            note = _("%(file)s is a draft ('status: draft'), not published; to publish it, add its sources and remove 'status: draft'")
+            sys.stderr.write("rcm: note: " + note % {"file": mt.path} + "\n")
+        else:
+            out.append(mt)
+    if meetings and not out:
+        raise InputError(_("no meeting to build: every meeting given is a draft, so nothing was written"))
+    return out
 
 
 def _name_broken(exc: RcmError, skipped: bool) -> None:

@@ -260,8 +260,13 @@ def _pick(catalog: Catalog, meeting: Optional[str]) -> tuple[Meeting, str]:
 
     if meeting:
         return _usable(catalog, catalog.path_of(meeting)), ""
+    documents = catalog.documents()
+    if not documents:
+        from rcmcli.core.catalog import no_meetings
+
+        raise UsageError(no_meetings(catalog.folder))
     usable = []
-    for loaded in catalog.documents():
+    for loaded in documents:
         try:
             usable.append(_usable(catalog, loaded.path))
         except RcmError:
@@ -299,13 +304,23 @@ def _width() -> int:
 
 
 def _print(opts: Globals, renderable: Any, width: Optional[int] = None) -> None:
-    """Draw a table at the width it was laid out for (see :func:`layout.terminal_width`)."""
+    """Draw a table at the width it was laid out for (see :func:`layout.terminal_width`).
+
+    The one place tables are written. Not to a terminal (a pipe, a file), each line
+    ends at its last character: Rich pads every row to the table's width, and trailing
+    spaces are noise in a diff, a mail or ``grep 'x$'``.
+    """
     from rcmcli.cli.render import console
 
     con = console(no_color=opts.no_color, width=width or _width())
     if (sys.stdout.encoding or "").lower().replace("-", "") != "utf8":
         con.file = _Escaping()  # an ASCII terminal: Rich draws ASCII boxes, the rest is escaped
-    con.print(renderable)
+    if con.is_terminal:
+        con.print(renderable)
+        return
+    with con.capture() as captured:
+        con.print(renderable)
+    _write("".join(line.rstrip() + "\n" for line in captured.get().splitlines()))
 
 
 class _Escaping:
@@ -389,7 +404,14 @@ def agenda_list(opts: Globals, fmt: str = "table", lang: str = "en") -> int:
 
     catalog = _catalog(opts)
     good, broken = [], []
-    for loaded in catalog.documents():
+    documents = catalog.documents()
+    if not documents:  # an empty table would not say where rcm looked
+        from rcmcli.core.catalog import no_meetings
+
+        sys.stderr.write(f"rcm: {no_meetings(catalog.folder)}\n")
+        if fmt == "table":
+            return 0
+    for loaded in documents:
         try:
             good.append(_usable(catalog, loaded.path))
         except InvalidDocument as exc:
@@ -499,7 +521,9 @@ def agenda_validate(
     if fmt == "auto":
         fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
     color = fmt == "text" and sys.stdout.isatty() and not opts.no_color and "NO_COLOR" not in os.environ
-    _write(formats.render(report, fmt, color))
+    # Wrapped to a terminal, or to COLUMNS when it is set; piped without it, one finding per line.
+    width = _width() if fmt == "text" and (sys.stdout.isatty() or os.environ.get("COLUMNS")) else None
+    _write(formats.render(report, fmt, color, width))
     failed = report.errors or (strict and report.warnings)
     return 1 if failed else 0
 

@@ -37,8 +37,12 @@ class Opt:
     folder, handed to the command as a :class:`pathlib.Path`). ``choices`` limits a
     value to those words. ``multiple``: the option may repeat (a list); for an
     argument, it takes every remaining word. ``complete`` names what the shell
-    completes: ``meeting``, ``zone`` or ``file`` (choices complete themselves).
+    completes: ``meeting``, ``zone``, ``capital``, ``file`` or ``folder`` (choices
+    complete themselves).
     ``example`` is a value the tests use to run every option of every command.
+    ``metavar`` is the word help shows for the value (``ZONE``, ``FILE``, ``DATE``); it
+    defaults from ``complete``, and every value without choices must have one (a test
+    checks), so help never shows a type name like ``<str>``.
     """
 
     __slots__ = ("name", "flags", "help", "kind", "default", "choices", "multiple", "required", "envvar", "complete", "example", "metavar")
@@ -61,11 +65,18 @@ class Opt:
         self.name, self.flags, self.help, self.kind = name, flags, help, kind
         self.default = (False if kind == "flag" else ()) if default is None and (kind == "flag" or multiple) else default
         self.choices, self.multiple, self.required = choices, multiple, required
-        self.envvar, self.complete, self.example, self.metavar = envvar, complete, example, metavar
+        self.envvar, self.complete, self.example = envvar, complete, example
+        self.metavar = metavar or METAVARS.get(complete or "")
+        if self.metavar and multiple and not flags:
+            self.metavar += "..."  # an argument that takes every remaining word
 
     @property
     def argument(self) -> bool:
         return not self.flags
+
+
+# What help shows for a value that completes as one of these (``Opt.complete``).
+METAVARS = {"meeting": "MEETING", "zone": "ZONE", "capital": "CAPITAL", "file": "FILE", "folder": "FOLDER"}
 
 
 def Arg(name: str, help: str, **kw: Any) -> Opt:
@@ -101,7 +112,23 @@ def lang(what: str) -> Opt:
 
 
 def capital(help: str) -> Opt:
-    return Opt("capital", ("--capital",), help, multiple=True, complete="zone", example="Santiago")
+    """``--capital``: a place named in the output, by its local clock (docs/decisions.md)."""
+    return Opt("capital", ("--capital",), help, multiple=True, complete="capital", example="Santiago")
+
+
+def org(help: str, default: Optional[str] = None) -> Opt:
+    """``--org``: the conference(s) whose member capitals count, on every command."""
+    return Opt("org", ("--org",), help, default=default, choices=ORGS)
+
+
+def ref(help: str, example: str) -> Opt:
+    """``--ref``: the reference zone an agenda's times are written in."""
+    return Opt("ref", ("--ref",), help, complete="zone", example=example)
+
+
+def date(help: str) -> Opt:
+    """``--date``: one day; a day or a range of days is ``DATES`` (docs/decisions.md)."""
+    return Opt("on", ("--date",), help, example="2021-09-09", metavar="DATE")
 
 
 def meeting(help: str = N_("Catalog id or path to a meeting YAML file (default: next upcoming)."), required: bool = False) -> Opt:
@@ -116,8 +143,14 @@ ROOT_HELP = N_("Agendas of the RCM and SACM meetings, in every member capital's 
 
 GLOBALS: tuple[Opt, ...] = (
     Opt("version", ("--version",), N_("Print rcm's and the tz database's versions."), kind="flag"),
-    Opt("data", ("--data",), N_("Catalog folder to use instead of the bundled one."), envvar="RCM_DATA", complete="folder"),
-    Opt("tzdb", ("--tzdb",), N_("tz database: 'tzdata' (bundled, default) or 'system'."), default="tzdata", envvar="RCM_TZDB", choices=None),
+    Opt(
+        "data",
+        ("--data",),
+        N_("Catalog folder instead of the bundled one: its meetings/ folder (and members.yaml), else the meeting YAML files in it."),
+        envvar="RCM_DATA",
+        complete="folder",
+    ),
+    Opt("tzdb", ("--tzdb",), N_("tz database: 'tzdata' (bundled) or 'system'."), default="tzdata", envvar="RCM_TZDB", metavar="<tzdata|system>"),
     Opt("debug", ("--debug",), N_("Show tracebacks for internal errors."), kind="flag"),
     Opt("no_color", ("--no-color",), N_("No colour (also: NO_COLOR, or output not a terminal)."), kind="flag"),
     Opt("lang", ("--lang",), N_("Language of messages, help and titles (default: the locale)."), envvar="RCM_LANG", choices=LANGUAGES),
@@ -126,7 +159,7 @@ GLOBALS: tuple[Opt, ...] = (
 
 GROUPS: dict[tuple[str, ...], str] = {
     (): ROOT_HELP,
-    ("agenda",): N_("Show, convert, check and export meeting agendas."),
+    ("agenda",): N_("Show, check and export meeting agendas."),
     ("site",): N_("Publish the agendas as a static web site."),
 }
 
@@ -142,13 +175,13 @@ COMMANDS: tuple[Command, ...] = (
     Command(
         ("agenda", "show"),
         c.agenda_show,
-        N_("Show a meeting's agenda in one or more time zones."),
+        N_("Show an agenda in one or more time zones."),
         (
             meeting(),
             Opt(
                 "tz",
                 ("--tz",),
-                N_("Zone to show: IANA name, city, capital, country, ISO code, GMT-6, local. Repeatable."),
+                N_("Zone to show the times in: IANA name, city, capital, country, ISO code, GMT-6, local. Repeatable."),
                 multiple=True,
                 complete="zone",
                 example="Buenos_Aires",
@@ -160,14 +193,14 @@ COMMANDS: tuple[Command, ...] = (
     Command(
         ("agenda", "times"),
         c.agenda_times,
-        N_("When each slot starts and ends in every member capital."),
+        N_("Each slot's start and end in every member capital."),
         (
             meeting(N_("Catalog id or path (default: next upcoming).")),
-            Opt("org", ("--org",), N_("Capitals of rcm, sacm or all (default: the meeting's conferences)."), choices=ORGS),
+            org(N_("Capitals of rcm, sacm or all (default: the meeting's conferences).")),
             capital(N_("Only this capital (or country, ISO code, zone). Repeatable.")),
-            Opt("by", ("--by",), N_("Columns: one per shared clock (group, default) or one row per capital."), default="group", choices=("group", "capital")),
+            Opt("by", ("--by",), N_("Columns: one per shared clock (group) or one row per capital."), default="group", choices=("group", "capital")),
             Opt("day", ("--day",), N_("Only day N of the meeting (1, 2, ...)."), example="1", metavar="N"),
-            Opt("on", ("--date",), N_("Only the meeting day on this date (YYYY-MM-DD)."), example="2021-09-09", metavar="DATE"),
+            date(N_("Only the meeting day on this date (YYYY-MM-DD).")),
             fmt(),
             lang(N_("Language of titles and messages (overrides rcm --lang).")),
         ),
@@ -175,7 +208,7 @@ COMMANDS: tuple[Command, ...] = (
     Command(
         ("agenda", "announce"),
         cmd_announce.agenda_announce,
-        N_("The start-time announcement: each day's local start, capitals grouped by time."),
+        N_("The start-time announcement of a meeting. Each day's local start, capitals grouped by time."),
         (
             meeting(),
             capital(N_("Announce for this capital (or country, ISO code, zone) instead of the members. Repeatable.")),
@@ -188,9 +221,9 @@ COMMANDS: tuple[Command, ...] = (
     Command(
         ("agenda", "validate"),
         c.agenda_validate,
-        N_("Check agendas like a linter: exit 0 clean, 1 problems found, 2 could not run."),
+        N_("Check agendas like a linter. Exit 0 clean, 1 problems found, 2 could not run."),
         (
-            Arg("targets", N_("Files, folders or catalog ids (default: the whole catalog)."), multiple=True, complete="meeting", example="plenary-ii-2021"),
+            Arg("targets", N_("Files, folders or catalog ids (default: the whole catalog)."), multiple=True, complete="meeting", example="plenary-ii-2021", metavar="TARGET"),
             Opt(
                 "fmt",
                 ("--format", "-f"),
@@ -199,8 +232,8 @@ COMMANDS: tuple[Command, ...] = (
                 choices=("auto", "text", "parsable", "json", "github"),
             ),
             Opt("strict", ("--strict",), N_("Warnings fail too (exit 1)."), kind="flag"),
-            Opt("select", ("--select",), N_("Only these rules: codes, prefixes or names, comma-separated."), example="T,P001"),
-            Opt("ignore", ("--ignore",), N_("Skip these rules: codes, prefixes or names, comma-separated."), example="gap"),
+            Opt("select", ("--select",), N_("Only these rules: codes, prefixes or names, comma-separated."), example="T,P001", metavar="RULES"),
+            Opt("ignore", ("--ignore",), N_("Skip these rules: codes, prefixes or names, comma-separated."), example="gap", metavar="RULES"),
             Opt("config", ("--config",), N_("Configuration file (default: nearest .rcm.toml or pyproject.toml [tool.rcm])."), complete="file"),
             Opt("no_suppress", ("--no-suppress",), N_("Ignore '# rcm: ignore[...]' comments: show every finding."), kind="flag"),
         ),
@@ -208,10 +241,10 @@ COMMANDS: tuple[Command, ...] = (
     Command(
         ("agenda", "ics"),
         c.agenda_ics,
-        N_("Export a meeting as an iCalendar (.ics) file: one event per slot, times in UTC."),
+        N_("Export a meeting as an iCalendar (.ics) file. One event per slot, times in UTC."),
         (
             meeting(),
-            Opt("output", ("--output", "-o"), N_("File to write (default: standard output)."), kind="path", complete="file"),
+            Opt("output", ("--output", "-o"), N_("The .ics file to write, replaced if it exists (default: standard output)."), kind="path", complete="file"),
             Opt("include_breaks", ("--include-breaks",), N_("Also export breaks (as free time)."), kind="flag"),
             lang(N_("Language of titles and descriptions (overrides rcm --lang).")),
             Opt(
@@ -226,12 +259,19 @@ COMMANDS: tuple[Command, ...] = (
     Command(
         ("agenda", "invite"),
         rev.agenda_invite,
-        N_("Write one invitation (.ics, METHOD:REQUEST) per participant, with times in their capital."),
+        N_("Write one invitation per participant of a roster. Each is an .ics file (METHOD:REQUEST) with the times in the participant's capital."),
         (
             meeting(N_("Catalog id or path to a meeting YAML file."), required=True),
             Opt("roster", ("--roster",), N_("Participants: YAML or CSV with name, email, country, role, language."), kind="path", required=True, complete="file"),
-            Opt("output", ("--output", "-o"), N_("Folder for the invite files (created if missing)."), kind="path", required=True, complete="folder"),
-            Opt("organizer", ("--organizer",), N_("ORGANIZER as 'Name <email>' (default: the meeting's secretariat)."), example="RCM <es@example.org>"),
+            Opt(
+                "output",
+                ("--output", "-o"),
+                N_("Folder to write the invitations in: created if missing; files of the same names are replaced, others kept."),
+                kind="path",
+                required=True,
+                complete="folder",
+            ),
+            Opt("organizer", ("--organizer",), N_("ORGANIZER as 'Name <email>' (default: the meeting's secretariat)."), example="RCM <es@example.org>", metavar="ADDRESS"),
             Opt(
                 "previous",
                 ("--previous",),
@@ -246,9 +286,10 @@ COMMANDS: tuple[Command, ...] = (
                 ("--send",),
                 N_("Send the messages to smtp://HOST:PORT (smtps://, smtp+starttls://); a dry run unless --yes. Login from RCM_SMTP_USER, RCM_SMTP_PASSWORD."),
                 example="smtp://127.0.0.1:2525",
+                metavar="URL",
             ),
             Opt("yes", ("--yes",), N_("Really send (without it, --send lists what it would send)."), kind="flag"),
-            Opt("rate", ("--rate",), N_("Messages per minute when sending (default 30)."), example="60"),
+            Opt("rate", ("--rate",), N_("Messages per minute when sending (default 30)."), example="60", metavar="N"),
             Opt(
                 "resend_unknown",
                 ("--resend-unknown",),
@@ -260,27 +301,42 @@ COMMANDS: tuple[Command, ...] = (
     Command(
         ("agenda", "diff"),
         rev.agenda_diff,
-        N_("What changed between two revisions of an agenda: exit 0 none, 1 changes, 2 trouble."),
+        N_("What changed between two revisions of an agenda. Exit 0 none, 1 changes, 2 trouble."),
         (
-            Arg("old", N_("Earlier agenda: file, catalog id, or REV:PATH from git (HEAD~1:agendas/iv.yaml)."), required=True, complete="meeting", example="plenary-ii-2021"),
-            Arg("new", N_("Later agenda: file, catalog id, or REV:PATH from git."), required=True, complete="meeting", example="plenary-ii-2021"),
+            Arg(
+                "old",
+                N_("Earlier agenda: file, catalog id, or REV:PATH from git (HEAD~1:agendas/iv.yaml)."),
+                required=True,
+                complete="meeting",
+                example="plenary-ii-2021",
+                metavar="OLD",
+            ),
+            Arg("new", N_("Later agenda: file, catalog id, or REV:PATH from git."), required=True, complete="meeting", example="plenary-ii-2021", metavar="NEW"),
             fmt(("text", "markdown", "json"), default="text"),
-            Opt("langs", ("--lang",), N_("Language (default: rcm's); for --notice also two, like 'es,en'."), example="es,en"),
+            Opt("langs", ("--lang",), N_("Language (default: rcm's); for --notice also two, like 'es,en'."), example="es,en", metavar="LANG[,LANG]"),
             Opt("notice", ("--notice",), N_("Write a short change notice addressed to delegates instead of the report."), kind="flag"),
         ),
     ),
     Command(
         ("site", "build"),
         cmd_site.site_build,
-        N_("Write the agendas as a static site: pages in every language, calendars and JSON."),
+        N_("Write the agendas as a static web site. Pages in every language, calendars and JSON."),
         (
             Arg("meetings", N_("Catalog ids or paths (default: the whole catalog)."), multiple=True, complete="meeting", example="plenary-ii-2021"),
-            Opt("output", ("--output", "-o"), N_("Folder for the site (replaced whole on every build)."), kind="path", required=True, complete="folder"),
+            Opt(
+                "output",
+                ("--output", "-o"),
+                N_("Folder for the site: created, or replaced whole if an earlier build wrote it; a folder with other files is refused."),
+                kind="path",
+                required=True,
+                complete="folder",
+            ),
             Opt(
                 "base_url",
                 ("--base-url",),
                 N_("Where the site will be published (https://...): adds calendar subscription links."),
                 example="https://example.github.io/agendas/",
+                metavar="URL",
             ),
             Opt(
                 "skip_broken",
@@ -293,10 +349,10 @@ COMMANDS: tuple[Command, ...] = (
     Command(
         ("members",),
         c.members,
-        N_("Member states with their capital, zone and UTC offset now or on a date."),
+        N_("Member states with their capitals and UTC offsets. The offsets are today's, or those of --date."),
         (
-            Opt("org", ("--org",), N_("rcm, sacm or all."), default="all", choices=ORGS),
-            Opt("on", ("--date",), N_("UTC offsets on this date (YYYY-MM-DD, at 12:00 UTC) instead of now."), example="2021-09-09", metavar="DATE"),
+            org(N_("Capitals of rcm, sacm or all."), default="all"),
+            date(N_("UTC offsets on this date (YYYY-MM-DD, at 12:00 UTC) instead of now.")),
             fmt(),
             lang(N_("Language of names and messages (overrides rcm --lang).")),
         ),
@@ -307,37 +363,44 @@ COMMANDS += (
     Command(
         ("plan",),
         cmd_plan.plan,
-        N_("Find the best start times for a meeting in the member capitals, date by date."),
+        N_("Find the best start times for a meeting. Every start of each date is judged in the member capitals' local hours."),
         (
-            Arg("when", N_("A date (2026-12-03) or a range (2026-12-01..2026-12-15)."), required=True, example="2026-12-03"),
-            Opt("duration", ("--duration", "-d"), N_("How long the meeting lasts: 2h, 90m, 1h30m."), default="2h", example="90m"),
+            Arg("when", N_("A date (2026-12-03) or a range (2026-12-01..2026-12-15)."), required=True, example="2026-12-03", metavar="DATES"),
+            Opt("duration", ("--duration", "-d"), N_("How long the meeting lasts: 2h, 90m, 1h30m."), default="2h", example="90m", metavar="DURATION"),
             Opt("weekdays", ("--weekdays",), N_("Only Monday to Friday in the range."), kind="flag"),
-            Opt("org", ("--org",), N_("Capitals of rcm, sacm or all (default: all)."), choices=ORGS),
-            Opt("capital", ("--capital",), N_("A capital (or country) whose day matters. Repeatable."), multiple=True, example="Santiago"),
-            Opt("ref", ("--ref",), N_("Reference zone of the start times (default GMT-6)."), complete="zone", example="UTC"),
-            Opt("work", ("--work",), N_("Local working hours (default 09:00-18:00, or [tool.rcm.plan])."), example="08:00-17:00"),
-            Opt("lunch", ("--lunch",), N_("Local lunch hours a meeting should avoid, e.g. 13:00-14:00."), example="13:00-14:00"),
-            Opt("reasonable", ("--reasonable",), N_("Local hours still reasonable (default 07:00-21:00)."), example="06:00-22:00"),
+            org(N_("Capitals of rcm, sacm or all (default: all).")),
+            capital(N_("A capital (or country) whose day matters. Repeatable.")),
+            ref(N_("Reference zone of the start times (default GMT-6)."), example="UTC"),
+            Opt("work", ("--work",), N_("Local working hours (default 09:00-18:00, or [tool.rcm.plan])."), example="08:00-17:00", metavar="HH:MM-HH:MM"),
+            Opt("lunch", ("--lunch",), N_("Local lunch hours a meeting should avoid, e.g. 13:00-14:00."), example="13:00-14:00", metavar="HH:MM-HH:MM"),
+            Opt("reasonable", ("--reasonable",), N_("Local hours still reasonable (default 07:00-21:00)."), example="06:00-22:00", metavar="HH:MM-HH:MM"),
             Opt("config", ("--config",), N_("Configuration file (default: nearest .rcm.toml or pyproject.toml [tool.rcm])."), complete="file"),
-            Opt("top", ("--top",), N_("How many ranked windows to list per period."), default="5", example="3"),
+            Opt("top", ("--top",), N_("How many ranked windows to list per period."), default="5", example="3", metavar="N"),
             fmt(),
             Opt("draft", ("--draft",), N_("Also write a draft agenda with the best start of the first date (never overwrites)."), kind="path", complete="file"),
-            Opt("series", ("--series",), N_("Plan N meetings from the date on, sharing the hours outside working time."), example="3"),
-            Opt("every", ("--every",), N_("Interval of a --series: 1w, 2w, 3d (default 1w)."), default="1w", example="2w"),
+            Opt("series", ("--series",), N_("Plan N meetings from the date on, sharing the hours outside working time."), example="3", metavar="N"),
+            Opt("every", ("--every",), N_("Interval of a --series: 1w, 2w, 3d."), default="1w", example="2w", metavar="INTERVAL"),
         ),
     ),
     Command(
         ("agenda", "new"),
         cmd_plan.agenda_new,
-        N_("Write a new draft agenda that 'rcm agenda validate' accepts (never overwrites)."),
+        N_("Write a new draft agenda. 'rcm agenda validate' accepts it; an existing file is never overwritten."),
         (
-            Arg("output", N_("The file to write."), kind="path", required=True, complete="file"),
-            Opt("meeting_id", ("--id",), N_("Meeting id: lowercase letters, digits and '-' (default: from the file name)."), example="plenary-iv-2026"),
-            Opt("title", ("--title",), N_("Title of the meeting."), example="Plenary IV"),
-            Opt("dates", ("--dates",), N_("A date or a range: 2026-12-03 or 2026-12-03..2026-12-04."), example="2026-12-03"),
-            Opt("ref", ("--ref",), N_("Reference zone of the times (default GMT-6)."), complete="zone", example="GMT-5"),
-            Opt("conference", ("--conference",), N_("rcm or sacm (repeatable; default both)."), multiple=True, example="rcm"),
-            Opt("slot", ("--slot",), N_("A slot: '09:00-10:00 \"Session 1: Opening\"', optionally after a date. Repeatable."), multiple=True, example='09:00-10:00 "Session 1"'),
+            Arg("output", N_("The file to write (its folder is created if missing)."), kind="path", required=True, complete="file"),
+            Opt("meeting_id", ("--id",), N_("Meeting id: lowercase letters, digits and '-' (default: from the file name)."), example="plenary-iv-2026", metavar="ID"),
+            Opt("title", ("--title",), N_("Title of the meeting."), example="Plenary IV", metavar="TEXT"),
+            Opt("dates", ("--dates",), N_("A date or a range: 2026-12-03 or 2026-12-03..2026-12-04."), example="2026-12-03", metavar="DATES"),
+            ref(N_("Reference zone of the times (default GMT-6)."), example="GMT-5"),
+            org(N_("The conference holding the meeting: rcm, sacm or all (default: all, or the --from draft's).")),
+            Opt(
+                "slot",
+                ("--slot",),
+                N_("A slot: '09:00-10:00 \"Session 1: Opening\"', optionally after a date. Repeatable."),
+                multiple=True,
+                example='09:00-10:00 "Session 1"',
+                metavar="SLOT",
+            ),
             Opt("start_from", ("--from",), N_("A draft to start from, e.g. written by 'rcm plan --draft'."), kind="path", complete="file"),
         ),
     ),

@@ -73,6 +73,28 @@ def meeting_walk(folder: str | os.PathLike) -> Walk:
     return found
 
 
+def no_meetings(folder: str) -> str:
+    """Why ``folder`` gives no meetings, saying where rcm looked (:func:`meeting_walk`),
+    and naming a subfolder that holds YAML files: the usual slip is ``--data .`` in a
+    repository whose agendas are in ``agendas/``."""
+    top = os.path.join(folder, "")
+    meetings = os.path.join(folder, "meetings", "")
+    if os.path.isdir(meetings):
+        message = _("no meetings in %(folder)s (looked in %(files)s)") % {"folder": top, "files": f"{meetings}*.yaml, {meetings}*.yml"}
+    else:
+        values = {"folder": top, "meetings": meetings, "files": f"{top}*.yaml, {top}*.yml"}
+        message = _("no meetings in %(folder)s (looked in %(meetings)s and %(files)s)") % values
+    try:
+        subfolders = sorted(e.name for e in os.scandir(folder) if e.is_dir() and not e.name.startswith(".") and e.name != "meetings")
+    except OSError:
+        subfolders = []
+    for name in subfolders:
+        sub = os.path.join(folder, name, "")
+        if yaml_files(sub, recursive=False).files:
+            return message + "; " + _("YAML files are in %(sub)s: try --data %(sub)s") % {"sub": sub}
+    return message
+
+
 def stem(path: str) -> str:
     """A file's name without its extension: a meeting file's default id."""
     return os.path.splitext(os.path.basename(path))[0]
@@ -89,6 +111,16 @@ def files_with_id(meeting_id: str, folder: str | os.PathLike) -> list[str]:
     Only the line is read (the first 64 KiB of each file), not the document: a
     folder of unrelated YAML files costs little and cannot fail the lookup.
     """
+    return [path for path, found in _local_ids(folder) if found == meeting_id]
+
+
+def local_ids(folder: str | os.PathLike) -> list[str]:
+    """The ids :func:`files_with_id` finds in ``folder``: what shell completion offers."""
+    return [found for _path, found in _local_ids(folder)]
+
+
+def _local_ids(folder: str | os.PathLike) -> list[tuple[str, str]]:
+    """(path, id) of the YAML files in ``folder`` and ``folder/agendas`` with an ``id:`` line."""
     found = []
     for base in (os.fspath(folder), os.path.join(folder, LOCAL_FOLDER)):
         if not os.path.isdir(base):
@@ -102,8 +134,8 @@ def files_with_id(meeting_id: str, folder: str | os.PathLike) -> list[str]:
             except OSError:
                 continue
             m = _ID_LINE.search(head)
-            if m and m.group(2).decode() == meeting_id:
-                found.append(path)
+            if m:
+                found.append((path, m.group(2).decode()))
     return found
 
 

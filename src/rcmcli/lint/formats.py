@@ -8,6 +8,10 @@ from rcmcli.i18n import _, ngettext
 from rcmcli.lint.engine import Report
 from rcmcli.lint.problem import ERROR
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Callable
+
 FORMATS = ("text", "parsable", "json", "github")
 
 _RED, _YELLOW, _DIM, _BOLD, _GREEN, _RESET = "\x1b[31m", "\x1b[33m", "\x1b[2m", "\x1b[1m", "\x1b[32m", "\x1b[0m"
@@ -38,14 +42,17 @@ def github(report: Report) -> str:
     return "".join(out)
 
 
-def text(report: Report, color: bool = False) -> str:
+def text(report: Report, color: bool = False, width: int | None = None) -> str:
+    """One finding per line; with a ``width`` (a terminal, or COLUMNS), long findings
+    wrap on words under the message, never inside one (:func:`_wrapped`)."""
+
     def c(code: str, s: str) -> str:
         return f"{code}{s}{_RESET}" if color else s
 
     out: list[str] = []
     # TRANSLATORS: a problem's severity in the validator's text output (json, parsable, github keep "error")
     words = (_("error"), _("warning"))
-    width = max(len(w) for w in words)
+    pad = max(len(w) for w in words)
     current = None
     for p in report.problems:
         if p.path != current:
@@ -53,12 +60,33 @@ def text(report: Report, color: bool = False) -> str:
                 out.append("")
             out.append(c(_BOLD, p.path))
             current = p.path
-        sev = c(_RED, f"{words[0]:<{width}}") if p.severity == ERROR else c(_YELLOW, f"{words[1]:<{width}}")
-        out.append(f"  {p.line:>4}:{p.column:<3} {sev} {p.message}  {c(_DIM, f'{p.code} {p.rule}')}")
+        sev = c(_RED, f"{words[0]:<{pad}}") if p.severity == ERROR else c(_YELLOW, f"{words[1]:<{pad}}")
+        head = f"  {p.line:>4}:{p.column:<3} {sev} "
+        indent = 2 + 4 + 1 + 3 + 1 + pad + 1  # the columns of head, without its colour codes
+        tag = f"{p.code} {p.rule}"
+        if width is None:
+            out.append(f"{head}{p.message}  {c(_DIM, tag)}")
+        else:
+            out.extend(_wrapped(head, indent, p.message, tag, width, lambda t: c(_DIM, t)))
     if out:
         out.append("")
     out.append(summary(report, color))
     return "\n".join(out) + "\n"
+
+
+def _wrapped(head: str, indent: int, message: str, tag: str, width: int, dim: Callable[[str], str]) -> list[str]:
+    """``head`` then the message wrapped on words to ``width`` columns, each further line
+    under the message (a hanging indent), and the rule's code and name after it, or on a
+    line of their own when they do not fit. A word longer than the room stays whole."""
+    import textwrap
+
+    room = max(width - indent, 24)
+    lines = textwrap.wrap(message, room, break_long_words=False, break_on_hyphens=False) or [""]
+    if len(lines[-1]) + 2 + len(tag) <= room:
+        lines[-1] += "  " + dim(tag)
+    else:
+        lines.append(dim(tag))
+    return [head + lines[0]] + [" " * indent + line for line in lines[1:]]
 
 
 def summary(report: Report, color: bool = False) -> str:
@@ -80,11 +108,11 @@ def summary(report: Report, color: bool = False) -> str:
     return f"{_RED if e else _YELLOW}{line}{_RESET}" if color else line
 
 
-def render(report: Report, fmt: str, color: bool = False) -> str:
+def render(report: Report, fmt: str, color: bool = False, width: int | None = None) -> str:
     if fmt == "parsable":
         return parsable(report)
     if fmt == "json":
         return as_json(report)
     if fmt == "github":
         return github(report)
-    return text(report, color)
+    return text(report, color, width)
