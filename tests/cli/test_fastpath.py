@@ -12,9 +12,11 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+
 import pytest
 
-from rcmcli.cli import app as cli, fastpath, registry
+from rcmcli.cli import app as cli
+from rcmcli.cli import fastpath, registry
 from rcmcli.cli.registry import Opt
 from rcmcli.core.catalog import bundled_dir
 

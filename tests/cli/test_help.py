@@ -15,7 +15,8 @@ from importlib.metadata import version
 import pytest
 
 from rcmcli import i18n
-from rcmcli.cli import app as cli, fastpath, registry
+from rcmcli.cli import app as cli
+from rcmcli.cli import fastpath, registry
 
 PATHS = [*registry.GROUPS, *registry.BY_PATH]
 

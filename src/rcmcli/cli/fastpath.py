@@ -204,9 +204,9 @@ def _command(rest: list[str], opts: Any, lang: str) -> Optional[int]:
     while path in registry.GROUPS:
         group = path
         if not rest:
-            return None if group == () else _after_setup(opts, lambda: _print_help(group, lang, err=True))
+            return None if group == () else _help_after_setup(opts, group, lang, err=True)
         if rest[0] == "--help" and len(rest) == 1 and group != ():
-            return _after_setup(opts, lambda: _print_help(group, lang))
+            return _help_after_setup(opts, group, lang)
         if rest[0] not in registry.subcommands(group):
             return None
         path, rest = (*path, rest[0]), rest[1:]
@@ -215,7 +215,7 @@ def _command(rest: list[str], opts: Any, lang: str) -> Optional[int]:
     if parsed is None:
         return None
     if parsed.help:
-        return _after_setup(opts, lambda: _print_help(path, lang))
+        return _help_after_setup(opts, path, lang)
     kwargs = _arguments(parsed, cmd.options)
     if kwargs is None:
         return None
@@ -223,6 +223,10 @@ def _command(rest: list[str], opts: Any, lang: str) -> Optional[int]:
 
     func: Callable[..., int] = cmd.func
     return _after_setup(opts, lambda: commands.run(func, opts, **kwargs))
+
+
+def _help_after_setup(opts: Any, path: tuple[str, ...], lang: str, err: bool = False) -> Optional[int]:
+    return _after_setup(opts, lambda: _print_help(path, lang, err))
 
 
 def _after_setup(opts: Any, then: Callable[[], Optional[int]]) -> Optional[int]:
@@ -391,7 +395,7 @@ def _record(opt: Opt, tr: Callable[[str], str]) -> tuple[str, str]:
         name = ", ".join(flags) + ("" if opt.kind == "flag" else " " + _opt_metavar(opt))
         if opt.envvar:
             extra.append(tr("env var: {var}").format(var=opt.envvar))
-        default = None if opt.required else (list(opt.default) if opt.multiple else opt.default)
+        default = None if opt.required else opt.default
     shown = _default_string(opt, default)
     if shown:
         extra.append(tr("default: {default}").format(default=shown))
