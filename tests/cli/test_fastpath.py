@@ -212,6 +212,7 @@ def test_environment_defaults(monkeypatch, capsys, terminal):
     ],
 )
 def test_imports_only_what_the_command_needs(argv, absent):
+    _skip_help_under_another_typer(argv)
     code = (
         "import sys; from rcmcli.cli.entry import main; rc = main(sys.argv[1:]);"
         f"loaded = [m for m in {absent!r} if m in sys.modules]; print('LOADED', loaded); sys.exit(rc)"
