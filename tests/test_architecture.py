@@ -128,6 +128,7 @@ def test_no_import_cycles():
             visit(m)
 
 
+@pytest.mark.slow
 def test_every_module_imports_alone():
     script = (
         "import importlib, subprocess, sys\n"

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.slow  # runs the benchmark scripts: `-m "not slow"` leaves it out
+
 RUNNER = Path(__file__).resolve().parents[1] / "benchmarks" / "run.py"
 
 

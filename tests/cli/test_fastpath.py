@@ -2,8 +2,9 @@
 
 Every command line the fast path answers must give the same standard output,
 standard error and exit code as Typer; every command line it is unsure of must be
-left to Typer (``dispatch`` returns None). The command table it reads is generated
-from the Typer application, and must be current.
+left to Typer (``dispatch`` returns None). Both read the same declarations
+(rcmcli.cli.registry); the help of every command in every language is compared in
+test_help.py.
 """
 
 from __future__ import annotations
@@ -11,11 +12,11 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
-from rcmcli.cli import _help, app as cli, fastpath, registry
+from rcmcli.cli import app as cli
+from rcmcli.cli import fastpath, registry
 from rcmcli.cli.registry import Opt
 from rcmcli.core.catalog import bundled_dir
 
@@ -27,18 +28,18 @@ MEETINGS = str(bundled_dir() / "meetings")
 def _help_of_this_typer() -> bool:
     from importlib.metadata import version
 
-    return version("typer") == _help.TYPER
+    return version("typer").startswith(fastpath.TYPER_RELEASE)
 
 
-same_typer = pytest.mark.skipif(
-    not _help_of_this_typer(), reason=f"the stored help was made by Typer {_help.TYPER}; other releases word it differently"
-)
+def _skip_help_under_another_typer(argv: list[str]) -> None:
+    if "--help" in argv or argv in ([], ["agenda"]):
+        if not _help_of_this_typer():
+            from importlib.metadata import version
 
-
-@same_typer
-def test_help_table_is_current():
-    current = Path(_help.__file__).read_text(encoding="utf-8")
-    assert current == cli.help_source(), "regenerate with: python -m rcmcli.cli.app"
+            pytest.skip(
+                f"the fast path renders the help of Typer {fastpath.TYPER_RELEASE}x and leaves it to "
+                f"Typer {version('typer')}, installed here, which words it differently"
+            )
 
 
 def _run(capsys: pytest.CaptureFixture[str], func, argv: list[str]):
@@ -94,6 +95,7 @@ FROM_REGISTRY = [line for cmd in registry.COMMANDS for line in _lines_for(cmd)]
 
 @pytest.mark.parametrize("argv", FROM_REGISTRY, ids=lambda a: " ".join(a))
 def test_every_declared_option_runs_the_same_both_ways(argv, capsys, terminal, tmp_path, monkeypatch):
+    _skip_help_under_another_typer(argv)
     monkeypatch.chdir(tmp_path)
     roster = tmp_path / "roster.csv"
     roster.write_text("name,email,country\nAna,ana@gob.mx,MX\n", encoding="utf-8")
@@ -106,8 +108,6 @@ def test_every_declared_option_runs_the_same_both_ways(argv, capsys, terminal, t
         code, out, err = _run(capsys, func, line)
         results.append((code, out.replace(str(tmp_path / name), "OUT"), err.replace(str(tmp_path / name), "OUT")))
     assert results[0][0] is not None, "the fast path should answer this command line"
-    if "--help" in argv and not _help_of_this_typer():
-        return
     assert results[0] == results[1]
 
 
@@ -154,11 +154,10 @@ HANDLED = [
 
 @pytest.mark.parametrize("argv", HANDLED, ids=lambda a: " ".join(a) or "(none)")
 def test_fast_path_matches_typer(argv, capsys, terminal):
+    _skip_help_under_another_typer(argv)
     fast = _run(capsys, fastpath.dispatch, argv)
     assert fast[0] is not None, "the fast path should answer this command line"
     typer_ = _run(capsys, cli.main, argv)
-    if (not argv or "--help" in argv or argv == ["agenda"]) and not _help_of_this_typer():
-        return
     assert fast == typer_
 
 
@@ -213,6 +212,7 @@ def test_environment_defaults(monkeypatch, capsys, terminal):
     ],
 )
 def test_imports_only_what_the_command_needs(argv, absent):
+    _skip_help_under_another_typer(argv)
     code = (
         "import sys; from rcmcli.cli.entry import main; rc = main(sys.argv[1:]);"
         f"loaded = [m for m in {absent!r} if m in sys.modules]; print('LOADED', loaded); sys.exit(rc)"

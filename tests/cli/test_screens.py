@@ -23,6 +23,8 @@ from rcmcli.core.loader import load_meeting, load_members
 
 from screens import column_text, flat, in_pty, subprocess_in_pty
 
+pytestmark = pytest.mark.slow  # screens from a real pseudo-terminal, in subprocesses: `-m "not slow"` leaves it out
+
 WIDTHS = (60, 80, 100, 120, 200)
 GOLDEN = Path(__file__).with_name("golden")
 MEETINGS = {p.stem: load_meeting(p) for p in sorted((bundled_dir() / "meetings").glob("*.yaml"))}

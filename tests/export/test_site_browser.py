@@ -28,6 +28,8 @@ from pathlib import Path
 import html5lib
 import pytest
 
+pytestmark = pytest.mark.slow  # a real browser opens the built site: `-m "not slow"` leaves it out
+
 II = "plenary-ii-2021"
 FIRST = "day1-opening-1"
 FLAGS = (

@@ -27,6 +27,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+pytestmark = pytest.mark.slow  # every hostile file through the command line, in subprocesses: `-m "not slow"` leaves it out
+
 HERE = Path(__file__).resolve().parent
 CASES = HERE / "cases"
 SRC = HERE.parent.parent / "src" / "rcmcli"

@@ -26,6 +26,8 @@ from typer.testing import CliRunner
 from rcmcli.cli.app import app
 from rcmcli.export import send
 
+pytestmark = pytest.mark.slow  # SMTP servers that stall until small deadlines: `-m "not slow"` leaves it out
+
 aiosmtpd = pytest.importorskip("aiosmtpd.controller")
 
 II = "plenary-ii-2021"

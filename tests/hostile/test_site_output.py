@@ -22,6 +22,8 @@ import pytest
 from rcmcli.core.errors import OutputError
 from rcmcli.export import site
 
+pytestmark = pytest.mark.slow  # builds sites, some in subprocesses: `-m "not slow"` leaves it out
+
 # A small valid meeting (tests/hostile/gen.py's BASE, with its own id).
 MEETING = """\
 id: {id}

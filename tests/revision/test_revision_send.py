@@ -205,7 +205,7 @@ def test_credentials_never_in_clear_text(tmp_path: Path, smtp_server, monkeypatc
         (["--send", "smtp://user:pw@127.0.0.1:25"], "no user or password in the URL"),
         (["--send", "http://127.0.0.1"], "is not a server like smtp://"),
         (["--yes"], "--yes confirms --send"),
-        (["--send", "smtp://127.0.0.1:25", "--rate", "0"], "--rate '0' is not a positive number"),
+        (["--send", "smtp://127.0.0.1:25", "--rate", "0"], "--rate: '0' is not a number above 0"),
     ],
 )
 def test_send_usage_errors(tmp_path: Path, extra: list[str], message: str) -> None:

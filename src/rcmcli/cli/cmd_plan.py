@@ -97,7 +97,7 @@ def _bands(settings: dict[str, str], work: Optional[str], lunch: Optional[str], 
 def plan(
     opts: Globals,
     when: str,
-    duration: str = "2h",
+    duration: int = 120,
     weekdays: bool = False,
     org: Optional[str] = None,
     capital: Optional[list[str]] = None,
@@ -106,26 +106,25 @@ def plan(
     lunch: Optional[str] = None,
     reasonable: Optional[str] = None,
     config: Optional[str] = None,
-    top: str = "5",
+    top: int = 5,
     fmt: str = "table",
     draft: Optional[Path] = None,
-    series: Optional[str] = None,
-    every: str = "1w",
+    series: Optional[int] = None,
+    every: int = 7,
 ) -> int:
+    """Options arrive converted (registry kinds): ``duration`` in minutes, ``every`` in days."""
     from rcmcli.cli import render_plan
     from rcmcli.core import planner, settings, zones
 
     hours = settings.current().plan  # --config was read by run(); [tool.rcm.plan] over [tool.rcm.hours]
     dates = _dates(when, weekdays, series, every)
-    minutes = _value(planner.parse_duration, duration, "--duration")
-    count = _value(_positive, top, "--top")
     catalog = _catalog(opts)
     places = _places(catalog, org, list(capital or []))
     reference = zones.resolve(ref or hours["ref"], catalog.zone_aliases)
     if reference.via.startswith("POSIX sign"):  # Etc/GMT-6 is six hours AHEAD of UTC
         sys.stderr.write(_("rcm: note: --ref %(ref)s: %(why)s") % {"ref": reference.query, "why": reference.via} + "\n")
-    result = planner.plan(dates, minutes, places, reference.tz, _bands(hours, work, lunch, reasonable))
-    view = render_plan.View(result, reference.query, count, opts.tf)
+    result = planner.plan(dates, duration, places, reference.tz, _bands(hours, work, lunch, reasonable))
+    view = render_plan.View(result, reference.query, top, opts.tf)
     if draft is not None:
         _write_plan_draft(opts, draft, view, org, catalog)
     if series is not None:
@@ -134,7 +133,7 @@ def plan(
     return _show(opts, fmt, lambda f: getattr(render_plan, f"as_{f}")(view))
 
 
-def _dates(when: str, weekdays: bool, series: Optional[str], every: str) -> list:
+def _dates(when: str, weekdays: bool, series: Optional[int], every: int) -> list:
     """The dates to plan: WHEN's, or a series from its date on."""
     from rcmcli.core import planner
 
@@ -143,8 +142,7 @@ def _dates(when: str, weekdays: bool, series: Optional[str], every: str) -> list
         return dates
     if ".." in when:
         raise UsageError(_("--series starts on one date, not a range: give its first date"))
-    count, days = _value(_positive, series, "--series"), _value(planner.parse_every, every, "--every")
-    return _value(lambda first: planner.series_dates(first, count, days), dates[0], "--series")
+    return _value(lambda first: planner.series_dates(first, series, every), dates[0], "--series")
 
 
 def _show(opts: Globals, fmt: str, render: Any) -> int:
@@ -155,12 +153,6 @@ def _show(opts: Globals, fmt: str, render: Any) -> int:
         for part in render("terminal"):
             _print(opts, part)
     return 0
-
-
-def _positive(text: str) -> int:
-    if not text.isdigit() or not 1 <= int(text) <= 1000:
-        raise ValueError(_("%(text)s is not a number from 1 to 1000") % {"text": quote(text)})
-    return int(text)
 
 
 def _write_plan_draft(opts: Globals, target: Path, view: Any, org: Optional[str], catalog: Catalog) -> None:

@@ -190,7 +190,7 @@ def agenda_invite(
     eml: bool = False,
     send: Optional[str] = None,
     yes: bool = False,
-    rate: Optional[str] = None,
+    rate: Optional[float] = None,
     resend_unknown: bool = False,
 ) -> int:
     """Write the invitations (and messages); with --send, list (dry run: write nothing) or send them."""
@@ -221,7 +221,7 @@ def agenda_invite(
     return _send(server, mails, output, mt, organizer, resend_unknown)
 
 
-def _server(send: Optional[str], rate: Optional[str]):
+def _server(send: Optional[str], rate: Optional[float]):
     """(server, rate) for --send, checked before anything is read or written; None without --send."""
     from rcmcli.export import send as s
 
@@ -231,7 +231,7 @@ def _server(send: Optional[str], rate: Optional[str]):
         return None
     server = s.parse_server(send)
     s.timeouts(os.environ)  # a bad RCM_SMTP_TIMEOUT_* is refused now, not after the files are written
-    return server, s.parse_rate(rate)
+    return server, s.DEFAULT_RATE if rate is None else rate  # --rate arrives as a number above 0
 
 
 def _mails(mt: Meeting, run: list, organizer: Optional[str], previous: Optional[Path]) -> list:

@@ -465,8 +465,8 @@ def agenda_times(
     meeting: Optional[str] = None,
     org: Optional[str] = None,
     by: str = "group",
-    day: Optional[str] = None,
-    on: Optional[str] = None,
+    day: Optional[int] = None,
+    on: Optional[date] = None,
     capital: Optional[list[str]] = None,
     fmt: str = "table",
     lang: str = "en",
@@ -528,7 +528,7 @@ def agenda_validate(
     return 1 if failed else 0
 
 
-def members(opts: Globals, org: str = "all", on: Optional[str] = None, fmt: str = "table", lang: str = "en") -> int:
+def members(opts: Globals, org: str = "all", on: Optional[date] = None, fmt: str = "table", lang: str = "en") -> int:
     """Member states and their UTC offsets now, or on ``--date`` (at 12:00 UTC)."""
     from rcmcli.core import clocks
     from rcmcli.core.zones import get_zone
@@ -536,7 +536,7 @@ def members(opts: Globals, org: str = "all", on: Optional[str] = None, fmt: str 
 
     mem = _catalog(opts).members
     now = datetime.now(timezone.utc).replace(second=0, microsecond=0)  # as shown: to the minute
-    at = clocks.at_noon_utc(clocks.parse_date(on, "--date")) if on else now
+    at = clocks.at_noon_utc(on) if on else now
     countries = mem.members_of(org)
     rows = [(c, tuple(mem.conference_of(c.code)), clocks.offset_minutes(at, get_zone(c.zone))) for c in countries]
     if fmt == "json":

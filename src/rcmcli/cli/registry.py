@@ -25,8 +25,9 @@ if TYPE_CHECKING:
 
 
 def N_(text: str) -> str:
-    """Mark a help text for translation; it is translated when the help is built
-    (:func:`rcmcli.cli.app.build`), so the fast path's help table holds every language."""
+    """Mark a help text for translation; it is translated where help is shown, in the
+    language of the command line (the Typer application: :func:`rcmcli.cli.app.build`;
+    the fast path: :func:`rcmcli.cli.fastpath.render_help`)."""
     return text
 
 
@@ -34,15 +35,19 @@ class Opt:
     """One option or argument of a command.
 
     ``kind``: ``str`` (a value), ``flag`` (boolean, no value), ``path`` (a file or
-    folder, handed to the command as a :class:`pathlib.Path`). ``choices`` limits a
+    folder, handed to the command as a :class:`pathlib.Path`), or one of the typed
+    kinds of :data:`KINDS` (``int``, ``float``, ``duration``, ``interval``, ``date``):
+    the command receives the converted value, never the text. ``choices`` limits a
     value to those words. ``multiple``: the option may repeat (a list); for an
     argument, it takes every remaining word. ``complete`` names what the shell
     completes: ``meeting``, ``zone``, ``capital``, ``file`` or ``folder`` (choices
     complete themselves).
+    ``default`` is written as a person would type it (``"2h"``, ``"5"``) and converted
+    like a typed value, so help shows it as typed.
     ``example`` is a value the tests use to run every option of every command.
     ``metavar`` is the word help shows for the value (``ZONE``, ``FILE``, ``DATE``); it
-    defaults from ``complete``, and every value without choices must have one (a test
-    checks), so help never shows a type name like ``<str>``.
+    defaults from the kind or from ``complete``, and every value without choices must
+    have one (a test checks), so help never shows a type name like ``<str>``.
     """
 
     __slots__ = ("name", "flags", "help", "kind", "default", "choices", "multiple", "required", "envvar", "complete", "example", "metavar")
@@ -62,13 +67,26 @@ class Opt:
         example: Optional[str] = None,
         metavar: Optional[str] = None,
     ) -> None:
+        if kind not in ("str", "flag", "path") and kind not in KINDS:
+            raise ValueError(f"option {name}: unknown kind {kind!r}")
         self.name, self.flags, self.help, self.kind = name, flags, help, kind
         self.default = (False if kind == "flag" else ()) if default is None and (kind == "flag" or multiple) else default
         self.choices, self.multiple, self.required = choices, multiple, required
         self.envvar, self.complete, self.example = envvar, complete, example
-        self.metavar = metavar or METAVARS.get(complete or "")
+        self.metavar = metavar or KIND_METAVARS.get(kind) or METAVARS.get(complete or "")
         if self.metavar and multiple and not flags:
             self.metavar += "..."  # an argument that takes every remaining word
+
+    def convert(self, value: Any) -> Any:
+        """The value the command receives for ``value`` (a text, or a list of them when
+        ``multiple``): the kind's converter applied, the one both front ends call.
+        ValueError, with a message quoting the value, when it is not of the kind."""
+        converter = KINDS.get(self.kind)
+        if converter is None or value is None:
+            return value
+        if isinstance(value, (list, tuple)):
+            return [converter(v) for v in value]
+        return converter(value)
 
     @property
     def argument(self) -> bool:
@@ -82,6 +100,68 @@ METAVARS = {"meeting": "MEETING", "zone": "ZONE", "capital": "CAPITAL", "file": 
 def Arg(name: str, help: str, **kw: Any) -> Opt:
     """A positional argument."""
     return Opt(name, (), help, **kw)
+
+
+# --- typed kinds: one converter each, for every front end ------------------------------
+# Each takes the text typed (or the declared default) and returns the value the command
+# receives, or raises ValueError with a message that quotes the text; the front end names
+# the option (Typer: "Invalid value for '--top': ..."; exit 2). Imports happen inside,
+# when a value is converted: the registry is imported on every run.
+
+
+def _(text: str) -> str:
+    from rcmcli.i18n import _ as translate
+
+    return translate(text)
+
+
+def to_int(text: str) -> int:
+    """A count: a whole number from 1 to 1000 (``--top``, ``--series``, ``--day``)."""
+    value = text.strip()
+    if not (value.isascii() and value.isdigit() and 1 <= int(value) <= 1000):
+        from rcmcli.core.errors import quote
+
+        raise ValueError(_("%(text)s is not a number from 1 to 1000") % {"text": quote(text)})
+    return int(value)
+
+
+def to_float(text: str) -> float:
+    """A number above 0, decimals allowed (``--rate``)."""
+    try:
+        value = float(text)
+    except ValueError:
+        value = 0.0
+    if not 0 < value < float("inf"):  # NaN fails too
+        from rcmcli.core.errors import quote
+
+        raise ValueError(_("%(text)s is not a number above 0") % {"text": quote(text)})
+    return value
+
+
+def to_duration(text: str) -> int:
+    """Minutes, from 2h, 90m, 1h30m or 1:30 (``plan --duration``)."""
+    from rcmcli.core.planner import parse_duration
+
+    return parse_duration(text)
+
+
+def to_interval(text: str) -> int:
+    """Days, from 1w, 2w or 3d (``plan --every``)."""
+    from rcmcli.core.planner import parse_every
+
+    return parse_every(text)
+
+
+def to_date(text: str) -> Any:
+    """A :class:`datetime.date` from YYYY-MM-DD, in the years an agenda may have (``--date``)."""
+    from rcmcli.core.timeparse import parse_date
+
+    return parse_date(text)
+
+
+KINDS: dict[str, Callable[[str], Any]] = {"int": to_int, "float": to_float, "duration": to_duration, "interval": to_interval, "date": to_date}
+# What help shows for a value of a typed kind, unless the option names its own.
+KIND_METAVARS = {"int": "N", "float": "NUMBER", "duration": "DURATION", "interval": "INTERVAL", "date": "DATE"}
 
 
 class Command:
@@ -128,7 +208,7 @@ def ref(help: str, example: str) -> Opt:
 
 def date(help: str) -> Opt:
     """``--date``: one day; a day or a range of days is ``DATES`` (docs/decisions.md)."""
-    return Opt("on", ("--date",), help, example="2021-09-09", metavar="DATE")
+    return Opt("on", ("--date",), help, kind="date", example="2021-09-09", metavar="DATE")
 
 
 def meeting(help: str = N_("Catalog id or path to a meeting YAML file (default: next upcoming)."), required: bool = False) -> Opt:
@@ -199,7 +279,7 @@ COMMANDS: tuple[Command, ...] = (
             org(N_("Capitals of rcm, sacm or all (default: the meeting's conferences).")),
             capital(N_("Only this capital (or country, ISO code, zone). Repeatable.")),
             Opt("by", ("--by",), N_("Columns: one per shared clock (group) or one row per capital."), default="group", choices=("group", "capital")),
-            Opt("day", ("--day",), N_("Only day N of the meeting (1, 2, ...)."), example="1", metavar="N"),
+            Opt("day", ("--day",), N_("Only day N of the meeting (1, 2, ...)."), kind="int", example="1", metavar="N"),
             date(N_("Only the meeting day on this date (YYYY-MM-DD).")),
             fmt(),
             lang(N_("Language of titles and messages (overrides rcm --lang).")),
@@ -289,7 +369,7 @@ COMMANDS: tuple[Command, ...] = (
                 metavar="URL",
             ),
             Opt("yes", ("--yes",), N_("Really send (without it, --send lists what it would send)."), kind="flag"),
-            Opt("rate", ("--rate",), N_("Messages per minute when sending (default 30)."), example="60", metavar="N"),
+            Opt("rate", ("--rate",), N_("Messages per minute when sending (default 30)."), kind="float", example="60", metavar="N"),
             Opt(
                 "resend_unknown",
                 ("--resend-unknown",),
@@ -366,7 +446,7 @@ COMMANDS += (
         N_("Find the best start times for a meeting. Every start of each date is judged in the member capitals' local hours."),
         (
             Arg("when", N_("A date (2026-12-03) or a range (2026-12-01..2026-12-15)."), required=True, example="2026-12-03", metavar="DATES"),
-            Opt("duration", ("--duration", "-d"), N_("How long the meeting lasts: 2h, 90m, 1h30m."), default="2h", example="90m", metavar="DURATION"),
+            Opt("duration", ("--duration", "-d"), N_("How long the meeting lasts: 2h, 90m, 1h30m."), kind="duration", default="2h", example="90m", metavar="DURATION"),
             Opt("weekdays", ("--weekdays",), N_("Only Monday to Friday in the range."), kind="flag"),
             org(N_("Capitals of rcm, sacm or all (default: all).")),
             capital(N_("A capital (or country) whose day matters. Repeatable.")),
@@ -375,11 +455,11 @@ COMMANDS += (
             Opt("lunch", ("--lunch",), N_("Local lunch hours a meeting should avoid, e.g. 13:00-14:00."), example="13:00-14:00", metavar="HH:MM-HH:MM"),
             Opt("reasonable", ("--reasonable",), N_("Local hours still reasonable (default 07:00-21:00)."), example="06:00-22:00", metavar="HH:MM-HH:MM"),
             Opt("config", ("--config",), N_("Configuration file (default: nearest .rcm.toml or pyproject.toml [tool.rcm])."), complete="file"),
-            Opt("top", ("--top",), N_("How many ranked windows to list per period."), default="5", example="3", metavar="N"),
+            Opt("top", ("--top",), N_("How many ranked windows to list per period."), kind="int", default="5", example="3", metavar="N"),
             fmt(),
             Opt("draft", ("--draft",), N_("Also write a draft agenda with the best start of the first date (never overwrites)."), kind="path", complete="file"),
-            Opt("series", ("--series",), N_("Plan N meetings from the date on, sharing the hours outside working time."), example="3", metavar="N"),
-            Opt("every", ("--every",), N_("Interval of a --series: 1w, 2w, 3d."), default="1w", example="2w", metavar="INTERVAL"),
+            Opt("series", ("--series",), N_("Plan N meetings from the date on, sharing the hours outside working time."), kind="int", example="3", metavar="N"),
+            Opt("every", ("--every",), N_("Interval of a --series: 1w, 2w, 3d."), kind="interval", default="1w", example="2w", metavar="INTERVAL"),
         ),
     ),
     Command(

@@ -202,35 +202,25 @@ def meeting_days(meeting: Meeting) -> list[tuple[int, Day]]:
     return list(enumerate((d for d in meeting.days if d.slots), 1))
 
 
-def pick_days(meeting: Meeting, day: Optional[str] = None, on: Optional[str] = None) -> list[tuple[int, Day]]:
-    """The days ``--day N`` or ``--date YYYY-MM-DD`` select (all without either)."""
+def pick_days(meeting: Meeting, day: Optional[int] = None, on: Optional[date] = None) -> list[tuple[int, Day]]:
+    """The days ``--day N`` or ``--date YYYY-MM-DD`` select (all without either); the
+    command line converted both (rcmcli.cli.registry kinds ``int`` and ``date``)."""
     days = meeting_days(meeting)
     if day is not None and on is not None:
         raise UsageError(_("give --day or --date, not both"))
     if day is not None:
-        try:
-            n = int(day)
-        except ValueError:
-            raise UsageError(_("--day '%(value)s' is not a day number like 1") % {"value": day}) from None
+        n = day
         if not 1 <= n <= len(days):
             message = ngettext("--day %(number)d: %(meeting)s has %(count)d day", "--day %(number)d: %(meeting)s has %(count)d days (1 to %(count)d)", len(days))
             raise UsageError(message % {"number": n, "meeting": meeting.id, "count": len(days)})
         return [days[n - 1]]
     if on is not None:
-        wanted = parse_date(on, "--date")
-        chosen = [(n, d) for n, d in days if d.date == wanted]
+        chosen = [(n, d) for n, d in days if d.date == on]
         if not chosen:
             listed = ", ".join(str(d.date) for _, d in days)
             raise UsageError(_("--date %(value)s: %(meeting)s meets on %(dates)s") % {"value": on, "meeting": meeting.id, "dates": listed})
         return chosen
     return days
-
-
-def parse_date(text: str, option: str) -> date:
-    try:
-        return date.fromisoformat(text.strip())
-    except ValueError:
-        raise UsageError(_("%(option)s '%(value)s' is not a date like 2021-09-09") % {"option": option, "value": text}) from None
 
 
 # --- start-time announcements ------------------------------------------------------

@@ -174,18 +174,6 @@ def parse_server(url: str) -> Server:
     return Server(parts.scheme, host, port or SCHEMES[parts.scheme])
 
 
-def parse_rate(value: str | None) -> float:
-    if value is None:
-        return DEFAULT_RATE
-    try:
-        rate = float(value)
-    except ValueError:
-        rate = 0
-    if not rate > 0 or rate == float("inf"):
-        raise UsageError(_("--rate '%(value)s' is not a positive number of messages per minute") % {"value": value})
-    return rate
-
-
 def timeouts(environ: Mapping[str, str]) -> dict[str, float]:
     """The run's ``[tool.rcm.send]`` timeouts, each overridden by ``RCM_SMTP_TIMEOUT_<STAGE>`` (seconds) if set."""
     from rcmcli.core.settings import current

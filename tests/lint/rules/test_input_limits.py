@@ -5,6 +5,8 @@ See tests/lint/conftest.py for ``check`` and ``meeting`` (the first slot is on l
 
 from __future__ import annotations
 
+import pytest
+
 from rcmcli.core.yamltree import Limits
 from rcmcli.lint.config import Config
 
@@ -14,6 +16,7 @@ def test_y006_fails_on_deep_nesting(tmp_path, check, meeting):
     check(tmp_path, meeting(extra=f"deep: {deep}"), "Y006", [("Y006", 11)])
 
 
+@pytest.mark.slow
 def test_y006_fails_on_alias_bomb(tmp_path, check):
     # a has 9 items; each next level has 9 aliases of the one before. Counting
     # nodes (a list counts 1 + its items): a 10, b 91, c 820, d 7381, e 66430,
