@@ -1,4 +1,4 @@
-"""``rcm agenda announce``: the command. Its words are in :mod:`rcmcli.cli.announce`.
+"""``rcm agenda announce``: the command. Its words are in :mod:`rcmcli.cli.view_announce`.
 
 The command registry imports this module on every run: it imports nothing itself.
 """
@@ -9,7 +9,7 @@ TYPE_CHECKING = False  # typing costs ~8 ms of start-up; annotations are never e
 if TYPE_CHECKING:
     from typing import Optional
 
-    from rcmcli.cli.commands import Globals
+    from rcmcli.cli.runtime import Globals
 
 
 def agenda_announce(
@@ -21,11 +21,11 @@ def agenda_announce(
     fmt: str = "text",
     lang: str = "en",
 ) -> int:
-    """Each day's (or slot's) start, capitals grouped by local time; see :mod:`rcmcli.cli.announce`."""
+    """Each day's (or slot's) start, capitals grouped by local time; see :mod:`rcmcli.cli.view_announce`."""
     import sys
 
-    from rcmcli.cli import commands as c
-    from rcmcli.cli.announce import announce_csv, announce_json, announce_markdown, announce_text, blocks
+    from rcmcli.cli import runtime as c
+    from rcmcli.cli.view_announce import announce_csv, announce_json, announce_markdown, announce_text, blocks
     from rcmcli.core import clocks
 
     catalog = c._catalog(opts)

@@ -2,7 +2,7 @@
 
 Command functions only: parse what was typed, call the core
 (:mod:`rcmcli.core.planner`, :mod:`rcmcli.core.draft`), render
-(:mod:`rcmcli.cli.render_plan`), write files. Heavy modules are imported inside
+(:mod:`rcmcli.cli.view_plan`), write files. Heavy modules are imported inside
 the functions: the registry imports this module on every run.
 """
 
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sys
 
-from rcmcli.cli.commands import Globals, _catalog, _print, _say, _usable
+from rcmcli.cli.runtime import Globals, _catalog, _print, _say, _usable
 from rcmcli.core.errors import UsageError, quote
 
 
@@ -113,7 +113,7 @@ def plan(
     every: int = 7,
 ) -> int:
     """Options arrive converted (registry kinds): ``duration`` in minutes, ``every`` in days."""
-    from rcmcli.cli import render_plan
+    from rcmcli.cli import view_plan as render_plan
     from rcmcli.core import planner, settings, zones
 
     hours = settings.current().plan  # --config was read by run(); [tool.rcm.plan] over [tool.rcm.hours]
@@ -157,7 +157,7 @@ def _show(opts: Globals, fmt: str, render: Any) -> int:
 
 def _write_plan_draft(opts: Globals, target: Path, view: Any, org: Optional[str], catalog: Catalog) -> None:
     """The plan's chosen start on its first date, as a one-slot draft agenda."""
-    from rcmcli.cli import render_plan
+    from rcmcli.cli import view_plan as render_plan
     from rcmcli.core import draft as d
 
     result = view.plan
@@ -290,7 +290,7 @@ def agenda_new(
     else:
         ref_label, ref_offset, ref_zone = "GMT-6", "GMT-6", None
     conferences = (("rcm", "sacm") if org == "all" else (org,)) if org else (base.conferences if base else ("rcm", "sacm"))
-    from rcmcli.cli import render_plan
+    from rcmcli.cli import view_plan as render_plan
 
     draft = d.Draft(new_id, title or (base.title if base else render_plan.draft_title(new_id)), first, last, ref_label, ref_offset, ref_zone, conferences, slots)
     _write_draft(opts, output, d.render(draft))

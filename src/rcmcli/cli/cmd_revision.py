@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import sys
 
-from rcmcli.cli.commands import Globals, _catalog, _pick, _say, _usable
+from rcmcli.cli.runtime import Globals, _catalog, _pick, _say, _usable
 from rcmcli.i18n import LANGUAGES, N_, _
 from rcmcli.core.errors import InputError, OutputError, UsageError, quote
 
@@ -152,7 +152,7 @@ def agenda_diff(opts: Globals, old: str, new: str, fmt: str = "text", langs: Opt
     """Exit 0 no change, 1 changes, 2 trouble (as diff(1))."""
     import shutil
 
-    from rcmcli.cli import render_diff as r
+    from rcmcli.cli import view_revision as r
     from rcmcli.core.diff import compare
     from rcmcli.i18n import current, use
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import sys
 
-from rcmcli.cli.commands import Globals, _catalog, _usable, error
+from rcmcli.cli.runtime import Globals, _catalog, _usable, error
 
 TYPE_CHECKING = False  # typing costs ~8 ms of start-up; annotations are never evaluated
 if TYPE_CHECKING:

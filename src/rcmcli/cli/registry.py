@@ -16,7 +16,7 @@ the fast path imports this module on every run.
 
 from __future__ import annotations
 
-from rcmcli.cli import cmd_announce, cmd_plan, cmd_revision as rev, cmd_site, commands as c
+from rcmcli.cli import cmd_announce, cmd_plan, cmd_revision as rev, cmd_site, runtime as c
 from rcmcli.i18n import CLOCKS, LANGUAGES
 
 TYPE_CHECKING = False  # typing costs ~8 ms of start-up; annotations are never evaluated

@@ -310,7 +310,7 @@ def _print(opts: Globals, renderable: Any, width: Optional[int] = None) -> None:
     ends at its last character: Rich pads every row to the table's width, and trailing
     spaces are noise in a diff, a mail or ``grep 'x$'``.
     """
-    from rcmcli.cli.render import console
+    from rcmcli.cli.view_agenda import console
 
     con = console(no_color=opts.no_color, width=width or _width())
     if (sys.stdout.encoding or "").lower().replace("-", "") != "utf8":
@@ -398,7 +398,7 @@ def _note(verb: str, meeting: Meeting, note: str) -> None:
 
 def agenda_list(opts: Globals, fmt: str = "table", lang: str = "en") -> int:
     """Every meeting of the catalog; one that cannot be shown is listed as broken, with its first problem."""
-    from rcmcli.cli import render
+    from rcmcli.cli import view_agenda as render
     from rcmcli.core.catalog import stem
     from rcmcli.core.errors import InvalidDocument
 
@@ -431,7 +431,7 @@ def agenda_list(opts: Globals, fmt: str = "table", lang: str = "en") -> int:
 
 def agenda_show(opts: Globals, meeting: Optional[str] = None, tz: Optional[list[str]] = None, fmt: str = "table", lang: str = "en") -> int:
     from rcmcli.core import localtime as agenda
-    from rcmcli.cli import render
+    from rcmcli.cli import view_agenda as render
     from rcmcli.export.showjson import show_json
 
     catalog = _catalog(opts)
@@ -471,7 +471,7 @@ def agenda_times(
     fmt: str = "table",
     lang: str = "en",
 ) -> int:
-    from rcmcli.cli import render
+    from rcmcli.cli import view_agenda as render
     from rcmcli.core import clocks
 
     catalog = _catalog(opts)
@@ -532,7 +532,7 @@ def members(opts: Globals, org: str = "all", on: Optional[date] = None, fmt: str
     """Member states and their UTC offsets now, or on ``--date`` (at 12:00 UTC)."""
     from rcmcli.core import clocks
     from rcmcli.core.zones import get_zone
-    from rcmcli.cli import render
+    from rcmcli.cli import view_agenda as render
 
     mem = _catalog(opts).members
     now = datetime.now(timezone.utc).replace(second=0, microsecond=0)  # as shown: to the minute
