@@ -24,23 +24,23 @@ def agenda_announce(
     """Each day's (or slot's) start, capitals grouped by local time; see :mod:`rcmcli.cli.view_announce`."""
     import sys
 
-    from rcmcli.cli import runtime as c
+    from rcmcli.cli import runtime
     from rcmcli.cli.view_announce import announce_csv, announce_json, announce_markdown, announce_text, blocks
     from rcmcli.core import clocks
 
-    catalog = c._catalog(opts)
-    mt, note = c._pick(catalog, meeting)
-    places = c._places(catalog, mt, None, capital, lang)
+    catalog = runtime.catalog(opts)
+    mt, note = runtime.pick(catalog, meeting)
+    places = runtime.places(catalog, mt, None, capital, lang)
     items = clocks.announcements(mt, places, per_slot=slot)
-    c._note("announcing", mt, note)
+    runtime.note("announcing", mt, note)
     tf = opts.tf.with_clock(clock)  # the command's own --clock, else the run's
     if fmt == "json":
-        c._say(announce_json(mt, items, tf))
+        runtime.say(announce_json(mt, items, tf))
     elif fmt == "csv":
-        c._say(announce_csv(mt, items, lang))
+        runtime.say(announce_csv(mt, items, lang))
     elif fmt == "markdown":
-        c._say(announce_markdown(blocks(mt, items, tf)))
+        runtime.say(announce_markdown(blocks(mt, items, tf)))
     else:
-        width = c._width() if sys.stdout.isatty() else 0
-        c._say(announce_text(blocks(mt, items, tf), width))
+        width = runtime.width() if sys.stdout.isatty() else 0
+        runtime.say(announce_text(blocks(mt, items, tf), width))
     return 0

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import sys
 
-from rcmcli.cli.runtime import Globals, _catalog, _print, _say, _usable
+from rcmcli.cli import runtime
+from rcmcli.cli.runtime import Globals
 from rcmcli.core.errors import UsageError, quote
 
 
@@ -118,7 +119,7 @@ def plan(
 
     hours = settings.current().plan  # --config was read by run(); [tool.rcm.plan] over [tool.rcm.hours]
     dates = _dates(when, weekdays, series, every)
-    catalog = _catalog(opts)
+    catalog = runtime.catalog(opts)
     places = _places(catalog, org, list(capital or []))
     reference = zones.resolve(ref or hours["ref"], catalog.zone_aliases)
     if reference.via.startswith("POSIX sign"):  # Etc/GMT-6 is six hours AHEAD of UTC
@@ -148,10 +149,10 @@ def _dates(when: str, weekdays: bool, series: Optional[int], every: int) -> list
 def _show(opts: Globals, fmt: str, render: Any) -> int:
     """Machine formats as text on stdout; the terminal format as Rich renderables."""
     if fmt in ("json", "csv", "markdown"):
-        _say(render(fmt))
+        runtime.say(render(fmt))
     else:
         for part in render("terminal"):
-            _print(opts, part)
+            runtime.draw(opts, part)
     return 0
 
 
@@ -195,7 +196,7 @@ def _readable(opts: Globals, target: Path, text: str) -> None:
     from rcmcli.core.loader import MEETING, fail_on_errors, read_text
     from rcmcli.lint.integrity import integrity_problems
 
-    loaded = read_text(text, str(target), MEETING, _catalog(opts).limits)
+    loaded = read_text(text, str(target), MEETING, runtime.catalog(opts).limits)
     try:
         fail_on_errors(loaded)
         problems = integrity_problems(loaded)
@@ -284,7 +285,7 @@ def agenda_new(
     if not d.ID_PATTERN.fullmatch(new_id):
         raise UsageError(_("--id %(id)s is not an id of lowercase letters, digits and '-'") % {"id": quote(new_id)})
     if ref:
-        ref_label, ref_offset, ref_zone = _reference_fields(ref, _catalog(opts))
+        ref_label, ref_offset, ref_zone = _reference_fields(ref, runtime.catalog(opts))
     elif base:
         ref_label, ref_offset, ref_zone = base.ref_label, base.ref_offset, base.ref_zone
     else:
@@ -302,7 +303,7 @@ def _from_file(opts: Globals, path: Path) -> Any:
     """A meeting file (e.g. from ``rcm plan --draft``) as the starting point of a new draft."""
     from rcmcli.core import draft as d
 
-    mt = _usable(_catalog(opts), path)
+    mt = runtime.usable(runtime.catalog(opts), path)
     ref = mt.reference_zone
     assert ref is not None and mt.first_day and mt.last_day
     slots = tuple(d.DraftSlot(s.date, s.start, s.end, s.title.get("en") or s.title.get("es") or "", s.crosses_midnight) for s in mt.slots if s.date)

@@ -11,7 +11,8 @@ from __future__ import annotations
 import os
 import sys
 
-from rcmcli.cli.runtime import Globals, _catalog, _pick, _say, _usable
+from rcmcli.cli import runtime
+from rcmcli.cli.runtime import Globals
 from rcmcli.i18n import LANGUAGES, N_, _
 from rcmcli.core.errors import InputError, OutputError, UsageError, quote
 
@@ -134,7 +135,7 @@ def load_side(catalog: Catalog, spec: str) -> Meeting:
     from pathlib import Path
 
     if Path(spec).exists() or ":" not in spec:
-        return _usable(catalog, catalog.path_of(spec))
+        return runtime.usable(catalog, catalog.path_of(spec))
     rev, _colon, path = spec.partition(":")  # not `_`: that is the translation function
     if not rev or not path:
         raise UsageError(_("%(spec)s is neither a file, a catalog id, nor REV:PATH like 'HEAD~1:agendas/iv.yaml'") % {"spec": quote(spec)})
@@ -159,7 +160,7 @@ def agenda_diff(opts: Globals, old: str, new: str, fmt: str = "text", langs: Opt
     # The notice's wording exists in English and Spanish; other languages get English.
     chosen = _langs(langs) if langs else [current() if current() in DIFF_LANGS else "en"]
     use(chosen[0])
-    catalog = _catalog(opts)
+    catalog = runtime.catalog(opts)
     before, after = load_side(catalog, old), load_side(catalog, new)
     diff = compare(before, after, catalog.members)
     tf = opts.tf.for_language(chosen[0])
@@ -203,8 +204,8 @@ def agenda_invite(
     if resend_unknown and not send:
         raise UsageError(_("--resend-unknown applies to --send"))
     server = _server(send, rate)
-    catalog = _catalog(opts)
-    mt, _note = _pick(catalog, meeting)
+    catalog = runtime.catalog(opts)
+    mt, _note = runtime.pick(catalog, meeting)
     options = ics.Options(source_date_epoch=os.environ.get("SOURCE_DATE_EPOCH"), max_bytes=catalog.limits.max_bytes, clock=opts.clock)
     run = ics.invite_run(mt, roster, catalog.members, options, organizer, per_slot, previous)
     mails = _mails(mt, run, organizer, previous) if (eml or send) else []
@@ -212,7 +213,7 @@ def agenda_invite(
         return _dry_run(server, run, mails, output, resend_unknown)
     inputs = [Path(mt.path), roster]
     for path in ics.write_invite_run(output, run, inputs, previous):
-        _say(str(path))
+        runtime.say(str(path))
     if mails:
         ics.write_invites(output, {m.name: m.data for m in mails}, inputs)
     sys.stderr.write(invite_summary(run, output, len(mails)) + "\n")
@@ -274,10 +275,10 @@ def _dry_run(server_rate: tuple, run: list, mails: list, output: Path, resend_un
     files = {output / i.name: i.data for i in run} | {output / m.name: m.data for m in mails}
     changed = [path for path, data in files.items() if not (path.is_file() and path.read_bytes() == data)]
     for path in changed:
-        _say(f"{_(SEND_WORDS['would-write'])}\t{path}")
+        runtime.say(f"{_(SEND_WORDS['would-write'])}\t{path}")
     results = s.plan(mails, s.load_state(output) if output.is_dir() else s.State(), resend_unknown)
     for r in results:
-        _say(_send_line(r))
+        runtime.say(_send_line(r))
     sys.stderr.write(invite_summary(run, output, dry=True) + "\n")
     wrote = ngettext(
         "rcm: dry run: nothing written; %(n)d file would be written, %(same)d already as it would be",
@@ -320,7 +321,7 @@ def _send(server_rate: tuple, mails: list, output: Path, mt: Meeting, organizer:
     sender = ics.organizer_for(mt, organizer).email
     results = s.deliver(mails, server, sender, output, rate, resend_unknown=resend_unknown, warn=lambda text: sys.stderr.write(text + "\n"))
     for r in results:
-        _say(_send_line(r))
+        runtime.say(_send_line(r))
     count = {k: sum(1 for r in results if r.outcome == k) for k in SEND_WORDS}
     summary = _("rcm: sent: %(sent)d, already sent: %(before)d, refused: %(refused)d, left for retry: %(retry)d, unknown: %(unknown)d, not attempted: %(skipped)d")
     sys.stderr.write(summary % {"sent": count["sent"], "before": count["already-sent"], "refused": count["refused"], "retry": count["retry"],

@@ -10,15 +10,13 @@ whatever does not fit is left out with a line that says so, never silently.
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from rcmcli.core.localtime import LocalTime, SlotRow, to_zone
-from rcmcli.core.model import Country, Meeting, Slot
+from rcmcli.core.model import Meeting, Slot
 from rcmcli.core.timeparse import hhmm
 from rcmcli.core.zones import Resolved
+from rcmcli.cli.layout import csv_text, filled, md_escape, md_table, plain
 from rcmcli.export.showjson import as_json, meeting_header
 from rcmcli.i18n import N_, _, ngettext
-from rcmcli.timefmt import iso_offset
 
 TYPE_CHECKING = False  # typing costs ~8 ms of start-up; annotations are never evaluated
 if TYPE_CHECKING:
@@ -27,8 +25,6 @@ if TYPE_CHECKING:
     from rcmcli.core.clocks import DayClocks, PlaceRow
     from rcmcli.cli.layout import Col
     from rcmcli.timefmt import Formatter
-
-    MemberRow = tuple[Country, tuple[str, ...], int]  # its conferences, its UTC offset in minutes
 
 TITLE_MIN = 30  # a title line is never narrower than this (unless the title is shorter)
 TITLE_COMFORT = 40  # optional columns (kind, lead) only while titles keep this much
@@ -150,26 +146,15 @@ def show_csv(zones: Sequence[Resolved], rows: Sequence[SlotRow], lang: str) -> s
         for t in r.times:
             cells += [t.start.isoformat(), t.end.isoformat()]
         body.append(cells + [r.slot.kind, r.slot.session or "", r.slot.title.get(lang)])
-    return as_csv(head + ["kind", "session", "title"], body)
-
-
-def _md_escape(text: str) -> str:
-    for ch in "\\*_`|[]<>":
-        text = text.replace(ch, "\\" + ch)
-    return text.replace("\n", " ")
-
-
-def _md_table(head: Sequence[str], body: Sequence[Sequence[str]]) -> list[str]:
-    lines = ["| " + " | ".join(_md_escape(h) for h in head) + " |", "|" + "---|" * len(head)]
-    return lines + ["| " + " | ".join(_md_escape(c) for c in row) + " |" for row in body]
+    return csv_text(head + ["kind", "session", "title"], body)
 
 
 def show_markdown(meeting: Meeting, zones: Sequence[Resolved], rows: Sequence[SlotRow], tf: Formatter) -> str:
     lang = tf.lang
     head, body = _table_cells(zones, rows, tf)
     ref = meeting.reference_zone
-    lines = [f"## {_md_escape(meeting.title.get(lang))}", "", _("Published in %(zone)s.") % {"zone": ref.label if ref else "?"}, ""]
-    lines += _md_table([h.replace("\n", " ") for h in head], body)
+    lines = [f"## {md_escape(meeting.title.get(lang))}", "", _("Published in %(zone)s.") % {"zone": ref.label if ref else "?"}, ""]
+    lines += md_table([h.replace("\n", " ") for h in head], body)
     return "\n".join(lines) + "\n"
 
 
@@ -229,12 +214,12 @@ def times_csv(slots: Sequence[Slot], matrix: Sequence[PlaceRow], days: Sequence[
                 r.place.code, r.place.capital, r.place.zone, group_of.get((str(s.date), r.place.code or r.place.name), ""),
                 t.start.isoformat(), t.end.isoformat(), t.day_shift, str(t.night).lower(), str(t.outside_work).lower(),
             ])
-    return as_csv(head, body)
+    return csv_text(head, body)
 
 
 def times_markdown(meeting: Meeting, days: Sequence[DayClocks], matrix: Sequence[PlaceRow], by: str, tf: Formatter) -> str:
     lang, ref = tf.lang, meeting.reference_zone
-    lines = [f"## {_md_escape(meeting.title.get(lang))}", ""]
+    lines = [f"## {md_escape(meeting.title.get(lang))}", ""]
     index = {id(s): i for i, s in enumerate(s for d in days for s in d.day.slots)}
     for d in days:
         assert d.day.date is not None
@@ -245,46 +230,21 @@ def times_markdown(meeting: Meeting, days: Sequence[DayClocks], matrix: Sequence
             for r in matrix:
                 times = [r.times[index[id(s)]] for s in d.day.slots]
                 body.append([r.place.name, _offsets_of(times, tf), *[local_text(t, tf) for t in times]])
-            lines += _md_table(head, body) + ["", _md_escape(published_note(meeting, tf)), ""]
+            lines += md_table(head, body) + ["", md_escape(published_note(meeting, tf)), ""]
             continue
         ref_group = _reference_group(meeting, d)
         pub = [reference_short(meeting, tf)] if ref_group is None else []
         head = [*pub, *[tf.offsets(g.offsets) for g in d.groups], _("Title")]
         body = [[*([_published(s, tf)] if pub else []), *[local_text(to_zone(s, g.places[0].tz), tf) for g in d.groups], _label(s, lang)] for s in d.day.slots]
-        lines += _md_table(head, body) + [""]
-        lines += [f"- **{tf.offsets(g.offsets)}**: {_md_escape(tf.names([p.name for p in g.places]))}" for g in d.groups] + [""]
+        lines += md_table(head, body) + [""]
+        lines += [f"- **{tf.offsets(g.offsets)}**: {md_escape(tf.names([p.name for p in g.places]))}" for g in d.groups] + [""]
         if ref_group is None:
-            lines += [_md_escape(published_note(meeting, tf)), ""]
+            lines += [md_escape(published_note(meeting, tf)), ""]
         else:
             zone = ref.label if ref else "?"
-            lines += [_md_escape(_("Published in %(zone)s: the %(column)s column.") % {"zone": zone, "column": tf.offsets(d.groups[ref_group].offsets)}), ""]
-    lines.append(_md_escape(marks_legend(tf)))
+            lines += [md_escape(_("Published in %(zone)s: the %(column)s column.") % {"zone": zone, "column": tf.offsets(d.groups[ref_group].offsets)}), ""]
+    lines.append(md_escape(marks_legend(tf)))
     return "\n".join(lines) + "\n"
-
-
-def members_json(rows: Sequence[MemberRow], lang: str, at: Optional[datetime] = None,
-                 now_offsets: Optional[Sequence[int]] = None) -> str:
-    out = []
-    for i, (c, orgs, off) in enumerate(rows):
-        item = {"country": c.code, "iso3": c.iso3, "name": c.name.get(lang), "capital": c.capital.get(lang),
-                "zone": c.zone, "conferences": list(orgs), "utc_offset_now": iso_offset(now_offsets[i] if now_offsets else off)}
-        if at is not None:
-            item.update({"utc_offset": iso_offset(off), "at": at.isoformat()})
-        out.append(item)
-    return as_json(out)
-
-
-def members_csv(rows: Sequence[MemberRow], lang: str, at: datetime) -> str:
-    head = ["country", "iso3", "name", "capital", "zone", "conferences", "utc_offset", "at"]
-    body = [[c.code, c.iso3, c.name.get(lang), c.capital.get(lang), c.zone, " ".join(orgs), iso_offset(off), at.isoformat()] for c, orgs, off in rows]
-    return as_csv(head, body)
-
-
-def members_markdown(rows: Sequence[MemberRow], tf: Formatter, at: datetime, now: bool = False) -> str:
-    lang = tf.lang
-    head = [_("Code"), _("Country"), _("Capital"), _("Zone"), _("Conf."), _("UTC offset")]
-    body = [[c.code, c.name.get(lang), c.capital.get(lang), c.zone, "/".join(o.upper() for o in orgs), tf.offset(off, "iso")] for c, orgs, off in rows]
-    return "\n".join(["## " + _md_escape(_members_title(at, tf, now)), "", *_md_table(head, body)]) + "\n"
 
 
 class Broken:
@@ -313,7 +273,7 @@ def meetings_csv(meetings: Sequence[Meeting], lang: str, broken: Sequence[Broken
     head = ["id", "first_day", "last_day", "reference_zone", "title", "path", "status", "problem"]
     body = [[mt.id, mt.first_day, mt.last_day, mt.reference_zone.label if mt.reference_zone else "", mt.title.get(lang), mt.path, "ok", ""] for mt in meetings]
     body += [[b.id, "", "", "", "", b.path, "broken", f"{b.where()}: {b.message}"] for b in broken]
-    return as_csv(head, body)
+    return csv_text(head, body)
 
 
 def meetings_markdown(meetings: Sequence[Meeting], tf: Formatter, broken: Sequence[Broken] = ()) -> str:
@@ -321,7 +281,7 @@ def meetings_markdown(meetings: Sequence[Meeting], tf: Formatter, broken: Sequen
     head = [_("Id"), _("Dates"), _("Reference zone"), _("Title")]
     body = [[mt.id, _dates(mt, tf), mt.reference_zone.label if mt.reference_zone else "", mt.title.get(lang)] for mt in meetings]
     body += [[b.id, "", "", f"\u2716 {_('broken')}: {b.where()}: {b.message}"] for b in broken]
-    return "\n".join(_md_table(head, body)) + "\n"
+    return "\n".join(md_table(head, body)) + "\n"
 
 
 def _dates(mt: Meeting, tf: Formatter) -> str:
@@ -343,33 +303,7 @@ def _offsets_of(times: Sequence[LocalTime], tf: Formatter) -> str:
     return tf.offsets([int(t.start.utcoffset().total_seconds() // 60) for t in times if t.start.utcoffset() is not None])
 
 
-def _members_title(at: datetime, tf: Formatter, now: bool = False) -> str:
-    if now:
-        return _("Member states \u00b7 UTC offsets now (%(time)s UTC)") % {"time": f"{at.date()} {tf.hm(at)}"}
-    return _("Member states \u00b7 UTC offsets on %(day)s") % {"day": tf.day(at.date())}
-
-
 # --- terminal tables -----------------------------------------------------------
-
-
-def as_csv(head: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
-    """Machine output: CSV whose cells cannot start a spreadsheet formula."""
-    from rcmcli.core.csvsafe import csv_text
-
-    return csv_text(head, rows)
-
-
-def console(stderr: bool = False, no_color: bool = False, width: Optional[int] = None):
-    from rich.console import Console
-
-    return Console(stderr=stderr, no_color=no_color or None, highlight=False, emoji=False, soft_wrap=False, width=width)
-
-
-def _text(text: str, style: Optional[str] = None):
-    """Plain text for Rich: never read as markup ('[draft]' in a title stays)."""
-    from rich.text import Text
-
-    return Text(text, style=style or "")
 
 
 def heading(meeting: Meeting, lang: str):
@@ -382,7 +316,7 @@ def heading(meeting: Meeting, lang: str):
 
 
 def _note(text: str):
-    return _text(text, "dim")
+    return plain(text, "dim")
 
 
 def _days_of(rows: Sequence[SlotRow]) -> list[tuple[Any, list[SlotRow]]]:
@@ -442,12 +376,12 @@ def show_table(meeting: Meeting, zones: Sequence[Resolved], rows: Sequence[SlotR
 
     shown = list(zones) if zones_given else []
     cols, widths, n = _show_layout(meeting, shown, rows, tf, width)
-    parts: list[Any] = [heading(meeting, tf.lang), _text(""), table(cols, widths)]
+    parts: list[Any] = [heading(meeting, tf.lang), plain(""), table(cols, widths)]
     i = 0
     for k, (day, day_rows) in enumerate(_days_of(rows)):
         if k:
-            parts.append(_text(""))
-        parts.append(_text(tf.day(day), "bold"))
+            parts.append(plain(""))
+        parts.append(plain(tf.day(day), "bold"))
         t = table(cols, widths, show_header=False)
         for r in day_rows:
             t.add_row(*_show_row(cols, r, i))
@@ -463,9 +397,9 @@ def _show_row(cols: Sequence[Col], r: SlotRow, i: int) -> list[Any]:
     dim = "dim" if r.slot.kind == "break" else None
     for c in cols:
         if c.key.startswith("zone"):
-            out.append(_text(c.cells[i], _style(r.times[int(c.key[4:])])))
+            out.append(plain(c.cells[i], _style(r.times[int(c.key[4:])])))
         else:
-            out.append(_text(c.cells[i], None if c.key == "published" else dim))
+            out.append(plain(c.cells[i], None if c.key == "published" else dim))
     return out
 
 
@@ -508,7 +442,7 @@ def _show_footer(meeting: Meeting, zones: Sequence[Resolved], rows: Sequence[Slo
             )
             % {"count": len(hidden), "width": width, "zones": ", ".join(hidden)}
         )
-    return [_text(""), *[_note(line) for line in lines]]
+    return [plain(""), *[_note(line) for line in lines]]
 
 
 # --- agenda times ----------------------------------------------------------------
@@ -551,7 +485,7 @@ def times_table(meeting: Meeting, days: Sequence[DayClocks], tf: Formatter, widt
     for d in days:
         ref_group = _reference_group(meeting, d)
         chunks = _times_chunks(meeting, d, ref_group is None, width, tf, days)
-        parts += [_text(""), _text(day_heading(d, len(meeting_days(meeting)), tf), "bold")]
+        parts += [plain(""), plain(day_heading(d, len(meeting_days(meeting)), tf), "bold")]
         for cols, widths in chunks:
             t = table(cols, widths)
             for i, s in enumerate(d.day.slots):
@@ -559,16 +493,16 @@ def times_table(meeting: Meeting, days: Sequence[DayClocks], tf: Formatter, widt
             parts.append(t)
         if not once or d is days[-1]:
             parts += _groups_legend(meeting, d, ref_group, width, tf)
-    parts += [_text(""), _note(marks_legend(tf))]
+    parts += [plain(""), _note(marks_legend(tf))]
     return Group(*parts)
 
 
 def _times_cell(c: Col, s: Slot, i: int, d: DayClocks):
     if c.key.startswith("group"):
         t = to_zone(s, d.groups[int(c.key[5:])].places[0].tz)
-        return _text(c.cells[i], _style(t))
+        return plain(c.cells[i], _style(t))
     dim = "dim" if s.kind == "break" else None
-    return _text(c.cells[i], dim)
+    return plain(c.cells[i], dim)
 
 
 def _times_chunks(meeting: Meeting, d: DayClocks, pub: bool, width: int, tf: Formatter, days: Sequence[DayClocks]) -> list[tuple[list[Col], list[int]]]:
@@ -609,13 +543,13 @@ def _groups_legend(meeting: Meeting, d: DayClocks, ref_group: Optional[int], wid
     widths = fit(cols, width) or [cols[0].natural(), max(1, width - cols[0].natural() - 2)]
     t = table(cols, widths, show_header=False)
     for label, listed in zip(labels, names):
-        t.add_row(_text(label, "bold"), _text(listed))
+        t.add_row(plain(label, "bold"), plain(listed))
     zone = ref.label if ref else "?"
     if ref_group is None:
         said = published_note(meeting, tf)
     else:
         said = _("Published in %(zone)s: the %(column)s column.") % {"zone": zone, "column": labels[ref_group]}
-    return [_text(""), t, _text(""), _note(said)]
+    return [plain(""), t, plain(""), _note(said)]
 
 
 def times_by_capital(meeting: Meeting, days: Sequence[DayClocks], matrix: Sequence[PlaceRow], tf: Formatter, width: int):
@@ -631,16 +565,16 @@ def times_by_capital(meeting: Meeting, days: Sequence[DayClocks], matrix: Sequen
         slots = d.day.slots
         times = [[r.times[start + i] for i in range(len(slots))] for r in matrix]
         start += len(slots)
-        parts += [_text(""), _text(day_heading(d, len(meeting_days(meeting)), tf), "bold")]
+        parts += [plain(""), plain(day_heading(d, len(meeting_days(meeting)), tf), "bold")]
         for cols, widths, picked in _capital_chunks(meeting, slots, matrix, times, width, tf):
             t = table(cols, widths)
             for j, row_times in enumerate(times):
-                cells: list[Any] = [_text(cols[0].cells[j]), _text(cols[1].cells[j], "dim")]
-                cells += [_text(c.cells[j], _style(row_times[i])) for c, i in zip(cols[2:], picked)]
+                cells: list[Any] = [plain(cols[0].cells[j]), plain(cols[1].cells[j], "dim")]
+                cells += [plain(c.cells[j], _style(row_times[i])) for c, i in zip(cols[2:], picked)]
                 t.add_row(*cells)
             parts.append(t)
-        parts += [_text(""), _slots_legend(meeting, slots, tf, width)]
-    parts += [_text(""), _note(marks_legend(tf))]
+        parts += [plain(""), _slots_legend(meeting, slots, tf, width)]
+    parts += [plain(""), _note(marks_legend(tf))]
     return Group(*parts)
 
 
@@ -653,7 +587,7 @@ def _slots_legend(meeting: Meeting, slots: Sequence[Slot], tf: Formatter, width:
         Col("tiny", "", [tiny_label(s) for s in slots]),
         Col("title", _("Title"), [_label(s, tf.lang) for s in slots], shrink="words", floor=TITLE_MIN),
     ]
-    return _filled(cols, width)
+    return filled(cols, width)
 
 
 def _capital_cols(meeting: Meeting, slots: Sequence[Slot], matrix: Sequence[PlaceRow], times: Sequence[Sequence[LocalTime]],
@@ -688,36 +622,7 @@ def _capital_chunks(meeting: Meeting, slots: Sequence[Slot], matrix: Sequence[Pl
     return out
 
 
-# --- members and the catalog -------------------------------------------------------
-
-
-def members_table(rows: Sequence[MemberRow], tf: Formatter, at: datetime, width: int, now: bool = False):
-    from rich.console import Group
-
-    from rcmcli.cli.layout import Col
-
-    lang = tf.lang
-    offsets = [tf.offset(off) for _c, _o, off in rows]
-    cols = [
-        Col("code", _("Code"), [c.code for c, _o, _f in rows]),
-        Col("country", _("Country"), [c.name.get(lang) for c, _o, _f in rows], shrink="words", give=1),
-        Col("capital", _("Capital"), [c.capital.get(lang) for c, _o, _f in rows], shrink="words", give=1),
-        Col("zone", _("Zone"), [c.zone for c, _o, _f in rows], shrink="fold", floor=14, give=1),
-        Col("conf", _("Conf."), ["/".join(o.upper() for o in orgs) for _c, orgs, _f in rows]),
-        Col("offset", _("UTC offset"), offsets),
-    ]
-    return Group(_text(_members_title(at, tf, now), "bold"), _text(""), _filled(cols, width))
-
-
-def _filled(cols: list[Col], width: int):
-    """A table of ``cols`` laid out for ``width`` (at their floors if even those do not fit)."""
-    from rcmcli.cli.layout import fit, table
-
-    widths = fit(cols, width) or [c.minimum() for c in cols]
-    t = table(cols, widths)
-    for i in range(len(cols[0].cells)):
-        t.add_row(*[_text(c.cell(i, w)) for c, w in zip(cols, widths)])
-    return t
+# --- the catalog -------------------------------------------------------------------
 
 
 def meetings_table(meetings: Sequence[Meeting], tf: Formatter, width: int, broken: Sequence[Broken] = ()):
@@ -736,4 +641,4 @@ def meetings_table(meetings: Sequence[Meeting], tf: Formatter, width: int, broke
     ]
     if fit(cols, width) is None:  # narrow: the reference zone gives way, the title never does
         cols = [cols[0], cols[1], cols[3]]
-    return Group(_text(_("Meetings in the catalog"), "bold"), _text(""), _filled(cols, width))
+    return Group(plain(_("Meetings in the catalog"), "bold"), plain(""), filled(cols, width))

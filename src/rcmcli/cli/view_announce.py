@@ -134,7 +134,7 @@ def announce_markdown(parts: Sequence[Block]) -> str:
 
 
 def announce_json(mt: Meeting, items: Sequence[Announcement], tf: Formatter) -> str:
-    from rcmcli.cli.view_agenda import as_json, meeting_header
+    from rcmcli.export.showjson import as_json, meeting_header
     from rcmcli.core.timeparse import hhmm
 
     lang = tf.lang

@@ -11,7 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from rcmcli.cli.view_agenda import as_csv as csv_text, as_json as json_text
+from rcmcli.cli.layout import csv_text
+from rcmcli.export.showjson import as_json as json_text
 from rcmcli.core import planner as P
 from rcmcli.core.localtime import hhmm_wall as hm  # machine formats: 24-hour HH:MM
 from rcmcli.i18n import _, ngettext
