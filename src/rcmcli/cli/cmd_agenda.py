@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
 def agenda_list(opts: Globals, fmt: str = "table", lang: str = "en") -> int:
     """Every meeting of the catalog; one that cannot be shown is listed as broken, with its first problem."""
-    from rcmcli.cli import view_agenda as render
+    from rcmcli.cli import view_agenda
     from rcmcli.core.catalog import stem
     from rcmcli.core.errors import InvalidDocument
 
@@ -44,39 +44,22 @@ def agenda_list(opts: Globals, fmt: str = "table", lang: str = "en") -> int:
         try:
             good.append(runtime.usable(catalog, loaded.path))
         except InvalidDocument as exc:
-            broken.append(render.Broken(stem(loaded.path), loaded.path, exc.pos, exc.message))
+            broken.append(view_agenda.Broken(stem(loaded.path), loaded.path, exc.pos, exc.message))
     good.sort(key=lambda mt: (mt.first_day or date.min, mt.id))
-    if fmt == "json":
-        runtime.say(render.meetings_json(good, lang, broken))
-    elif fmt == "csv":
-        runtime.say(render.meetings_csv(good, lang, broken))
-    elif fmt == "markdown":
-        runtime.say(render.meetings_markdown(good, opts.tf, broken))
-    else:
-        width = runtime.width()
-        runtime.draw(opts, render.meetings_table(good, opts.tf, width, broken), width)
+    runtime.emit(opts, view_agenda.LIST_FORMATS, fmt, view_agenda.Listing(good, broken, lang, opts.tf, runtime.width()))
     return 0
 
 
 def agenda_show(opts: Globals, meeting: str | None = None, tz: list[str] | None = None, fmt: str = "table", lang: str = "en") -> int:
-    from rcmcli.cli import view_agenda as render
+    from rcmcli.cli import view_agenda
     from rcmcli.core import localtime as agenda
-    from rcmcli.export.showjson import show_json
 
     catalog = runtime.catalog(opts)
     mt, note = runtime.pick(catalog, meeting)
     zones = _zones(catalog, list(tz or []), mt)
     rows = agenda.slot_rows(mt, zones)
     runtime.note("showing", mt, note)
-    if fmt == "json":
-        runtime.say(show_json(mt, zones, rows, lang, note))
-    elif fmt == "csv":
-        runtime.say(render.show_csv(zones, rows, lang))
-    elif fmt == "markdown":
-        runtime.say(render.show_markdown(mt, zones, rows, opts.tf))
-    else:
-        width = runtime.width()
-        runtime.draw(opts, render.show_table(mt, zones, rows, opts.tf, width, zones_given=bool(tz)), width)
+    runtime.emit(opts, view_agenda.SHOW_FORMATS, fmt, view_agenda.Show(mt, zones, rows, lang, opts.tf, runtime.width(), note, bool(tz)))
     return 0
 
 
@@ -91,7 +74,7 @@ def agenda_times(
     fmt: str = "table",
     lang: str = "en",
 ) -> int:
-    from rcmcli.cli import view_agenda as render
+    from rcmcli.cli import view_agenda
     from rcmcli.core import clocks
 
     catalog = runtime.catalog(opts)
@@ -102,18 +85,7 @@ def agenda_times(
     matrix = clocks.place_matrix(days, places)
     slots = [s for _, d in days for s in d.slots]
     runtime.note("showing", mt, note)
-    if fmt == "json":
-        runtime.say(render.times_json(mt, slots, matrix, grouped, lang))
-    elif fmt == "csv":
-        runtime.say(render.times_csv(slots, matrix, grouped, lang))
-    elif fmt == "markdown":
-        runtime.say(render.times_markdown(mt, grouped, matrix, by, opts.tf))
-    else:
-        width = runtime.width()
-        if by == "capital":
-            runtime.draw(opts, render.times_by_capital(mt, grouped, matrix, opts.tf, width), width)
-        else:
-            runtime.draw(opts, render.times_table(mt, grouped, opts.tf, width), width)
+    runtime.emit(opts, view_agenda.TIMES_FORMATS, fmt, view_agenda.Times(mt, slots, matrix, grouped, by, lang, opts.tf, runtime.width()))
     return 0
 
 
@@ -143,7 +115,7 @@ def agenda_validate(
     color = fmt == "text" and sys.stdout.isatty() and not opts.no_color and "NO_COLOR" not in os.environ
     # Wrapped to a terminal, or to COLUMNS when it is set; piped without it, one finding per line.
     width = runtime.width() if fmt == "text" and (sys.stdout.isatty() or os.environ.get("COLUMNS")) else None
-    runtime.write(formats.render(report, fmt, color, width))
+    runtime.emit(opts, formats.FORMATS, fmt, formats.Findings(report, color, width))
     failed = report.errors or (strict and report.warnings)
     return 1 if failed else 0
 

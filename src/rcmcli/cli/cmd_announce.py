@@ -24,8 +24,7 @@ def agenda_announce(
     """Each day's (or slot's) start, capitals grouped by local time; see :mod:`rcmcli.cli.view_announce`."""
     import sys
 
-    from rcmcli.cli import runtime
-    from rcmcli.cli.view_announce import announce_csv, announce_json, announce_markdown, announce_text, blocks
+    from rcmcli.cli import runtime, view_announce
     from rcmcli.core import clocks
 
     catalog = runtime.catalog(opts)
@@ -34,13 +33,6 @@ def agenda_announce(
     items = clocks.announcements(mt, places, per_slot=slot)
     runtime.note("announcing", mt, note)
     tf = opts.tf.with_clock(clock)  # the command's own --clock, else the run's
-    if fmt == "json":
-        runtime.say(announce_json(mt, items, tf))
-    elif fmt == "csv":
-        runtime.say(announce_csv(mt, items, lang))
-    elif fmt == "markdown":
-        runtime.say(announce_markdown(blocks(mt, items, tf)))
-    else:
-        width = runtime.width() if sys.stdout.isatty() else 0
-        runtime.say(announce_text(blocks(mt, items, tf), width))
+    width = runtime.width() if sys.stdout.isatty() else 0  # piped: one line per time, to paste
+    runtime.emit(opts, view_announce.ANNOUNCE_FORMATS, fmt, view_announce.Announce(mt, items, lang, tf, width))
     return 0

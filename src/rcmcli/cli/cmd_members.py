@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
 def members(opts: Globals, org: str = "all", on: date | None = None, fmt: str = "table", lang: str = "en") -> int:
     """Member states and their UTC offsets now, or on ``--date`` (at 12:00 UTC)."""
-    from rcmcli.cli import view_members as render
+    from rcmcli.cli import view_members
     from rcmcli.core import clocks
     from rcmcli.core.zones import get_zone
 
@@ -27,14 +27,6 @@ def members(opts: Globals, org: str = "all", on: date | None = None, fmt: str = 
     at = clocks.at_noon_utc(on) if on else now
     countries = mem.members_of(org)
     rows = [(c, tuple(mem.conference_of(c.code)), clocks.offset_minutes(at, get_zone(c.zone))) for c in countries]
-    if fmt == "json":
-        now_offsets = [clocks.offset_minutes(now, get_zone(c.zone)) for c in countries]
-        runtime.say(render.members_json(rows, lang, at if on else None, now_offsets))
-    elif fmt == "csv":
-        runtime.say(render.members_csv(rows, lang, at))
-    elif fmt == "markdown":
-        runtime.say(render.members_markdown(rows, opts.tf, at, now=not on))
-    else:
-        width = runtime.width()
-        runtime.draw(opts, render.members_table(rows, opts.tf, at, width, now=not on), width)
+    now_offsets = [clocks.offset_minutes(now, get_zone(c.zone)) for c in countries] if on else [off for _c, _o, off in rows]
+    runtime.emit(opts, view_members.MEMBERS_FORMATS, fmt, view_members.Members(rows, now_offsets, at, not on, lang, opts.tf, runtime.width()))
     return 0

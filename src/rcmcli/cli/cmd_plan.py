@@ -114,7 +114,7 @@ def plan(
     every: int = 7,
 ) -> int:
     """Options arrive converted (registry kinds): ``duration`` in minutes, ``every`` in days."""
-    from rcmcli.cli import view_plan as render_plan
+    from rcmcli.cli import view_plan
     from rcmcli.core import planner, settings, zones
 
     hours = settings.current().plan  # --config was read by run(); [tool.rcm.plan] over [tool.rcm.hours]
@@ -125,13 +125,12 @@ def plan(
     if reference.via.startswith("POSIX sign"):  # Etc/GMT-6 is six hours AHEAD of UTC
         sys.stderr.write(_("rcm: note: --ref %(ref)s: %(why)s") % {"ref": reference.query, "why": reference.via} + "\n")
     result = planner.plan(dates, duration, places, reference.tz, _bands(hours, work, lunch, reasonable))
-    view = render_plan.View(result, reference.query, top, opts.tf)
+    picks = planner.series(result, reference.tz) if series is not None else ()
+    view = view_plan.View(result, reference.query, top, opts.tf, picks)
     if draft is not None:
         _write_plan_draft(opts, draft, view, org, catalog)
-    if series is not None:
-        picks = planner.series(result, reference.tz)
-        return _show(opts, fmt, lambda f: getattr(render_plan, f"series_{f}")(view, picks))
-    return _show(opts, fmt, lambda f: getattr(render_plan, f"as_{f}")(view))
+    runtime.emit(opts, view_plan.SERIES_FORMATS if series is not None else view_plan.PLAN_FORMATS, fmt, view)
+    return 0
 
 
 def _dates(when: str, weekdays: bool, series: Optional[int], every: int) -> list:
@@ -146,19 +145,11 @@ def _dates(when: str, weekdays: bool, series: Optional[int], every: int) -> list
     return _value(lambda first: planner.series_dates(first, series, every), dates[0], "--series")
 
 
-def _show(opts: Globals, fmt: str, render: Any) -> int:
-    """Machine formats as text on stdout; the terminal format as Rich renderables."""
-    if fmt in ("json", "csv", "markdown"):
-        runtime.say(render(fmt))
-    else:
-        for part in render("terminal"):
-            runtime.draw(opts, part)
-    return 0
 
 
 def _write_plan_draft(opts: Globals, target: Path, view: Any, org: Optional[str], catalog: Catalog) -> None:
     """The plan's chosen start on its first date, as a one-slot draft agenda."""
-    from rcmcli.cli import view_plan as render_plan
+    from rcmcli.cli import view_plan
     from rcmcli.core import draft as d
 
     result = view.plan
@@ -168,10 +159,10 @@ def _write_plan_draft(opts: Globals, target: Path, view: Any, org: Optional[str]
     ref_label, ref_offset, ref_zone = _reference_fields(view.ref_label, catalog)
     conferences = tuple(org and org != "all" and [org] or _conferences(catalog, result.places))
     slot = d.DraftSlot(day.date, _clock(start), _clock(end % 1440), "Session 1", crosses_midnight=end >= 1440)
-    title = render_plan.draft_title(d.slug(target.stem))
+    title = view_plan.draft_title(d.slug(target.stem))
     text = d.render(d.Draft(d.slug(target.stem), title, day.date, day.date, ref_label, ref_offset, ref_zone, conferences, (slot,)))
     _write_draft(opts, target, text)
-    sys.stderr.write(render_plan.wrote_draft(str(target), day.date, start, end, view.ref_label, view.tf) + "\n")
+    sys.stderr.write(view_plan.wrote_draft(str(target), day.date, start, end, view.ref_label, view.tf) + "\n")
 
 
 def _write_draft(opts: Globals, target: Path, text: str) -> None:
@@ -291,11 +282,11 @@ def agenda_new(
     else:
         ref_label, ref_offset, ref_zone = "GMT-6", "GMT-6", None
     conferences = (("rcm", "sacm") if org == "all" else (org,)) if org else (base.conferences if base else ("rcm", "sacm"))
-    from rcmcli.cli import view_plan as render_plan
+    from rcmcli.cli import view_plan
 
-    draft = d.Draft(new_id, title or (base.title if base else render_plan.draft_title(new_id)), first, last, ref_label, ref_offset, ref_zone, conferences, slots)
+    draft = d.Draft(new_id, title or (base.title if base else view_plan.draft_title(new_id)), first, last, ref_label, ref_offset, ref_zone, conferences, slots)
     _write_draft(opts, output, d.render(draft))
-    sys.stderr.write(render_plan.wrote_file(str(output)) + "\n")
+    sys.stderr.write(view_plan.wrote_file(str(output)) + "\n")
     return 0
 
 

@@ -13,8 +13,8 @@ import sys
 
 from rcmcli.cli import runtime
 from rcmcli.cli.runtime import Globals
-from rcmcli.i18n import LANGUAGES, N_, _
 from rcmcli.core.errors import InputError, OutputError, UsageError, quote
+from rcmcli.i18n import LANGUAGES, N_, _
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -153,7 +153,7 @@ def agenda_diff(opts: Globals, old: str, new: str, fmt: str = "text", langs: Opt
     """Exit 0 no change, 1 changes, 2 trouble (as diff(1))."""
     import shutil
 
-    from rcmcli.cli import view_revision as r
+    from rcmcli.cli import view_revision
     from rcmcli.core.diff import compare
     from rcmcli.i18n import current, use
 
@@ -164,16 +164,12 @@ def agenda_diff(opts: Globals, old: str, new: str, fmt: str = "text", langs: Opt
     before, after = load_side(catalog, old), load_side(catalog, new)
     diff = compare(before, after, catalog.members)
     tf = opts.tf.for_language(chosen[0])
-    if notice:
+    if notice:  # a document for delegates, not a format of the report
         if diff:
-            sys.stdout.write(r.notice(diff, catalog.members, chosen, tf))
-    elif fmt == "json":
-        sys.stdout.write(r.as_json(diff, old, new))
-    elif fmt == "markdown":
-        sys.stdout.write(r.markdown(diff, catalog.members, tf, old, new))
-    else:
-        width = shutil.get_terminal_size().columns - 1 if sys.stdout.isatty() else None
-        sys.stdout.write(r.text(diff, catalog.members, tf, old, new, width))
+            runtime.write(view_revision.notice(diff, catalog.members, chosen, tf))
+        return 1 if diff else 0
+    width = shutil.get_terminal_size().columns - 1 if sys.stdout.isatty() else None
+    runtime.emit(opts, view_revision.DIFF_FORMATS, fmt, view_revision.Report(diff, catalog.members, old, new, tf, width))
     return 1 if diff else 0
 
 

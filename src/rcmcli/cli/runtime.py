@@ -29,9 +29,9 @@ if TYPE_CHECKING:
     from pathlib import Path
     from typing import Any, Callable, Mapping, Optional
 
-    from rcmcli.timefmt import Formatter
     from rcmcli.core.catalog import Catalog
     from rcmcli.core.model import Meeting
+    from rcmcli.timefmt import Formatter
 
 
 class Globals:

@@ -1,6 +1,8 @@
-"""Turning computed agenda data into output: Rich tables, JSON, Markdown, CSV.
+"""What ``rcm agenda list``, ``show`` and ``times`` write: Rich tables, JSON, Markdown, CSV.
 
-The only module besides the CLI that knows about the terminal. Rich is imported
+Each command hands its formats one view record (:class:`Listing`, :class:`Show`,
+:class:`Times`), and finds them in a table (:data:`LIST_FORMATS`, :data:`SHOW_FORMATS`,
+:data:`TIMES_FORMATS`) through :func:`rcmcli.cli.runtime.emit`. Rich is imported
 inside the functions that draw tables, so machine formats never pay for it.
 
 Tables are laid out for the width they are drawn at (:mod:`rcmcli.cli.layout`):
@@ -10,11 +12,13 @@ whatever does not fit is left out with a line that says so, never silently.
 
 from __future__ import annotations
 
+from collections import namedtuple
+
+from rcmcli.cli.layout import csv_text, filled, md_escape, md_table, plain
 from rcmcli.core.localtime import LocalTime, SlotRow, to_zone
 from rcmcli.core.model import Meeting, Slot
 from rcmcli.core.timeparse import hhmm
 from rcmcli.core.zones import Resolved
-from rcmcli.cli.layout import csv_text, filled, md_escape, md_table, plain
 from rcmcli.export.showjson import as_json, meeting_header
 from rcmcli.i18n import N_, _, ngettext
 
@@ -22,9 +26,31 @@ TYPE_CHECKING = False  # typing costs ~8 ms of start-up; annotations are never e
 if TYPE_CHECKING:
     from typing import Any, Optional, Sequence
 
-    from rcmcli.core.clocks import DayClocks, PlaceRow
     from rcmcli.cli.layout import Col
+    from rcmcli.core.clocks import DayClocks, PlaceRow
     from rcmcli.timefmt import Formatter
+
+
+
+class Listing(namedtuple("Listing", "meetings broken lang tf width")):
+    """What ``agenda list`` shows: the usable meetings, and the files that cannot be shown."""
+
+    __slots__ = ()
+
+
+class Show(namedtuple("Show", "meeting zones rows lang tf width note zones_given")):
+    """What ``agenda show`` shows: a meeting's slots in each zone asked for (``zones_given``:
+    the zones were typed, not the reference zone by default), and why this meeting (``note``)."""
+
+    __slots__ = ()
+
+
+class Times(namedtuple("Times", "meeting slots matrix days by lang tf width")):
+    """What ``agenda times`` shows: the slots, each capital's times (``matrix``) and the
+    capitals grouped by clock per day (``days``); ``by``: ``group`` or ``capital``."""
+
+    __slots__ = ()
+
 
 TITLE_MIN = 30  # a title line is never narrower than this (unless the title is shorter)
 TITLE_COMFORT = 40  # optional columns (kind, lead) only while titles keep this much
@@ -136,7 +162,15 @@ def _table_cells(zones: Sequence[Resolved], rows: Sequence[SlotRow], tf: Formatt
     return head, body
 
 
-def show_csv(zones: Sequence[Resolved], rows: Sequence[SlotRow], lang: str) -> str:
+def show_json(v: Show) -> str:
+    """The JSON the site publishes too (:mod:`rcmcli.export.showjson`)."""
+    from rcmcli.export.showjson import show_json as as_show_json
+
+    return as_show_json(v.meeting, v.zones, v.rows, v.lang, v.note)
+
+
+def show_csv(v: Show) -> str:
+    zones, rows, lang = v.zones, v.rows, v.lang
     head = ["date", "published_start", "published_end"]
     for z in zones:
         head += [f"{z.name} start", f"{z.name} end"]
@@ -149,7 +183,8 @@ def show_csv(zones: Sequence[Resolved], rows: Sequence[SlotRow], lang: str) -> s
     return csv_text(head + ["kind", "session", "title"], body)
 
 
-def show_markdown(meeting: Meeting, zones: Sequence[Resolved], rows: Sequence[SlotRow], tf: Formatter) -> str:
+def show_markdown(v: Show) -> str:
+    meeting, zones, rows, tf = v.meeting, v.zones, v.rows, v.tf
     lang = tf.lang
     head, body = _table_cells(zones, rows, tf)
     ref = meeting.reference_zone
@@ -162,7 +197,8 @@ def _local_json(t: LocalTime) -> dict[str, Any]:
     return {"start": t.start.isoformat(), "end": t.end.isoformat(), "day_shift": t.day_shift, "night": t.night, "outside_working_hours": t.outside_work}
 
 
-def times_json(meeting: Meeting, slots: Sequence[Slot], matrix: Sequence[PlaceRow], days: Sequence[DayClocks], lang: str) -> str:
+def times_json(v: Times) -> str:
+    meeting, slots, matrix, days, lang = v.meeting, v.slots, v.matrix, v.days, v.lang
     out = {
         "meeting": meeting_header(meeting, lang),
         "slots": [
@@ -200,8 +236,9 @@ def times_json(meeting: Meeting, slots: Sequence[Slot], matrix: Sequence[PlaceRo
     return as_json(out)
 
 
-def times_csv(slots: Sequence[Slot], matrix: Sequence[PlaceRow], days: Sequence[DayClocks], lang: str) -> str:
+def times_csv(v: Times) -> str:
     """One row per slot and place: the long format a spreadsheet filters and pivots."""
+    slots, matrix, days, lang = v.slots, v.matrix, v.days, v.lang
     group_of = {(str(d.day.date), p.code or p.name): g.label for d in days for g in d.groups for p in g.places}
     head = ["date", "slot", "kind", "session", "title", "published_start", "published_end", "country", "capital", "zone",
             "clock_group", "local_start", "local_end", "day_shift", "night", "outside_working_hours"]
@@ -217,7 +254,8 @@ def times_csv(slots: Sequence[Slot], matrix: Sequence[PlaceRow], days: Sequence[
     return csv_text(head, body)
 
 
-def times_markdown(meeting: Meeting, days: Sequence[DayClocks], matrix: Sequence[PlaceRow], by: str, tf: Formatter) -> str:
+def times_markdown(v: Times) -> str:
+    meeting, days, matrix, by, tf = v.meeting, v.days, v.matrix, v.by, v.tf
     lang, ref = tf.lang, meeting.reference_zone
     lines = [f"## {md_escape(meeting.title.get(lang))}", ""]
     index = {id(s): i for i, s in enumerate(s for d in days for s in d.day.slots)}
@@ -259,7 +297,8 @@ class Broken:
         return f"{self.path}:{self.pos.line}:{self.pos.column}" if self.pos else self.path
 
 
-def meetings_json(meetings: Sequence[Meeting], lang: str, broken: Sequence[Broken] = ()) -> str:
+def meetings_json(v: Listing) -> str:
+    meetings, lang, broken = v.meetings, v.lang, v.broken
     out: list[dict[str, Any]] = [{**meeting_header(mt, lang), "status": "ok"} for mt in meetings]
     out += [
         {"id": b.id, "path": b.path, "status": "broken",
@@ -269,14 +308,16 @@ def meetings_json(meetings: Sequence[Meeting], lang: str, broken: Sequence[Broke
     return as_json(out)
 
 
-def meetings_csv(meetings: Sequence[Meeting], lang: str, broken: Sequence[Broken] = ()) -> str:
+def meetings_csv(v: Listing) -> str:
+    meetings, lang, broken = v.meetings, v.lang, v.broken
     head = ["id", "first_day", "last_day", "reference_zone", "title", "path", "status", "problem"]
     body = [[mt.id, mt.first_day, mt.last_day, mt.reference_zone.label if mt.reference_zone else "", mt.title.get(lang), mt.path, "ok", ""] for mt in meetings]
     body += [[b.id, "", "", "", "", b.path, "broken", f"{b.where()}: {b.message}"] for b in broken]
     return csv_text(head, body)
 
 
-def meetings_markdown(meetings: Sequence[Meeting], tf: Formatter, broken: Sequence[Broken] = ()) -> str:
+def meetings_markdown(v: Listing) -> str:
+    meetings, tf, broken = v.meetings, v.tf, v.broken
     lang = tf.lang
     head = [_("Id"), _("Dates"), _("Reference zone"), _("Title")]
     body = [[mt.id, _dates(mt, tf), mt.reference_zone.label if mt.reference_zone else "", mt.title.get(lang)] for mt in meetings]
@@ -367,10 +408,12 @@ def _show_layout(meeting: Meeting, zones: Sequence[Resolved], rows: Sequence[Slo
     return cols, [cols[0].natural(), max(1, width - cols[0].natural() - 2)], 0
 
 
-def show_table(meeting: Meeting, zones: Sequence[Resolved], rows: Sequence[SlotRow], tf: Formatter, width: int, zones_given: bool = True):
+def show_table(v: Show):
     """The agenda at ``width`` columns: one group of rows per day, the published time,
     each ``--tz`` (as many as fit) and the title, wrapped between words."""
     from rich.console import Group
+
+    meeting, zones, rows, tf, width, zones_given = v.meeting, v.zones, v.rows, v.tf, v.width, v.zones_given
 
     from rcmcli.cli.layout import table
 
@@ -471,6 +514,13 @@ def _reference_group(meeting: Meeting, d: DayClocks) -> Optional[int]:
         return None
     want = tuple(offset_minutes(t, ref.tz) for t in day_instants(d.day.slots))
     return next((k for k, g in enumerate(d.groups) if g.offsets == want), None)
+
+
+def times_terminal(v: Times):
+    """One column per shared clock (``--by group``), or one row per capital (``--by capital``)."""
+    if v.by == "capital":
+        return times_by_capital(v.meeting, v.days, v.matrix, v.tf, v.width)
+    return times_table(v.meeting, v.days, v.tf, v.width)
 
 
 def times_table(meeting: Meeting, days: Sequence[DayClocks], tf: Formatter, width: int):
@@ -625,11 +675,12 @@ def _capital_chunks(meeting: Meeting, slots: Sequence[Slot], matrix: Sequence[Pl
 # --- the catalog -------------------------------------------------------------------
 
 
-def meetings_table(meetings: Sequence[Meeting], tf: Formatter, width: int, broken: Sequence[Broken] = ()):
+def meetings_table(v: Listing):
     from rich.console import Group
 
     from rcmcli.cli.layout import Col, fit
 
+    meetings, tf, width, broken = v.meetings, v.tf, v.width, v.broken
     lang = tf.lang
     broken_rows = [f"\u2716 {_('broken')}: {b.where()}: {b.message}" for b in broken]
     titles = [mt.title.get(lang) for mt in meetings] + broken_rows
@@ -642,3 +693,10 @@ def meetings_table(meetings: Sequence[Meeting], tf: Formatter, width: int, broke
     if fit(cols, width) is None:  # narrow: the reference zone gives way, the title never does
         cols = [cols[0], cols[1], cols[3]]
     return Group(plain(_("Meetings in the catalog"), "bold"), plain(""), filled(cols, width))
+
+
+# --- the formats of each command (runtime.emit looks them up here) ----------------------
+
+LIST_FORMATS = {"table": meetings_table, "json": meetings_json, "csv": meetings_csv, "markdown": meetings_markdown}
+SHOW_FORMATS = {"table": show_table, "json": show_json, "csv": show_csv, "markdown": show_markdown}
+TIMES_FORMATS = {"table": times_terminal, "json": times_json, "csv": times_csv, "markdown": times_markdown}

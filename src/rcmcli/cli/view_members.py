@@ -5,6 +5,8 @@ Rich is imported inside the table's function, so the machine formats never pay f
 
 from __future__ import annotations
 
+from collections import namedtuple
+
 from rcmcli.cli.layout import csv_text, md_escape, md_table
 from rcmcli.export.showjson import as_json
 from rcmcli.i18n import _
@@ -12,7 +14,6 @@ from rcmcli.timefmt import iso_offset
 
 TYPE_CHECKING = False  # typing costs ~8 ms of start-up; annotations are never evaluated
 if TYPE_CHECKING:
-    from collections.abc import Sequence
     from datetime import datetime
 
     from rcmcli.core.model import Country
@@ -21,8 +22,16 @@ if TYPE_CHECKING:
     MemberRow = tuple[Country, tuple[str, ...], int]  # its conferences, its UTC offset in minutes
 
 
-def members_json(rows: Sequence[MemberRow], lang: str, at: datetime | None = None,
-                 now_offsets: Sequence[int] | None = None) -> str:
+class Members(namedtuple("Members", "rows now_offsets at now lang tf width")):
+    """What ``members`` shows: a row per member state with its UTC offset at ``at``, its
+    offset now (JSON keeps both), and ``now``: ``at`` is now, not a ``--date``."""
+
+    __slots__ = ()
+
+
+def members_json(v: Members) -> str:
+    rows, lang, now_offsets = v.rows, v.lang, v.now_offsets
+    at = None if v.now else v.at
     out = []
     for i, (c, orgs, off) in enumerate(rows):
         item = {"country": c.code, "iso3": c.iso3, "name": c.name.get(lang), "capital": c.capital.get(lang),
@@ -33,13 +42,15 @@ def members_json(rows: Sequence[MemberRow], lang: str, at: datetime | None = Non
     return as_json(out)
 
 
-def members_csv(rows: Sequence[MemberRow], lang: str, at: datetime) -> str:
+def members_csv(v: Members) -> str:
+    rows, lang, at = v.rows, v.lang, v.at
     head = ["country", "iso3", "name", "capital", "zone", "conferences", "utc_offset", "at"]
     body = [[c.code, c.iso3, c.name.get(lang), c.capital.get(lang), c.zone, " ".join(orgs), iso_offset(off), at.isoformat()] for c, orgs, off in rows]
     return csv_text(head, body)
 
 
-def members_markdown(rows: Sequence[MemberRow], tf: Formatter, at: datetime, now: bool = False) -> str:
+def members_markdown(v: Members) -> str:
+    rows, tf, at, now = v.rows, v.tf, v.at, v.now
     lang = tf.lang
     head = [_("Code"), _("Country"), _("Capital"), _("Zone"), _("Conf."), _("UTC offset")]
     body = [[c.code, c.name.get(lang), c.capital.get(lang), c.zone, "/".join(o.upper() for o in orgs), tf.offset(off, "iso")] for c, orgs, off in rows]
@@ -55,11 +66,12 @@ def _members_title(at: datetime, tf: Formatter, now: bool = False) -> str:
 # --- terminal table -----------------------------------------------------------------
 
 
-def members_table(rows: Sequence[MemberRow], tf: Formatter, at: datetime, width: int, now: bool = False):
+def members_table(v: Members):
     from rich.console import Group
 
     from rcmcli.cli.layout import Col, filled, plain
 
+    rows, tf, at, width, now = v.rows, v.tf, v.at, v.width, v.now
     lang = tf.lang
     offsets = [tf.offset(off) for _c, _o, off in rows]
     cols = [
@@ -71,3 +83,6 @@ def members_table(rows: Sequence[MemberRow], tf: Formatter, at: datetime, width:
         Col("offset", _("UTC offset"), offsets),
     ]
     return Group(plain(_members_title(at, tf, now), "bold"), plain(""), filled(cols, width))
+
+
+MEMBERS_FORMATS = {"table": members_table, "json": members_json, "csv": members_csv, "markdown": members_markdown}
