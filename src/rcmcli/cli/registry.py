@@ -7,8 +7,9 @@ The tests walk :data:`COMMANDS` too, so no list of commands or options is writte
 hand anywhere else.
 
 To add a command: write its function (``func(opts: Globals, **options) -> int``) in
-a module of ``rcmcli.cli`` that imports its heavy dependencies inside the function,
-and add one :class:`Command` below. ``docs/architecture.md`` shows an example.
+its ``cmd_<topic>.py``, importing heavy dependencies inside the function, its formats
+in ``view_<topic>.py``, and add one :class:`Command` below. ``docs/architecture.md``
+shows an example.
 
 Must not import Typer, Rich or anything below the command functions at import time:
 the fast path imports this module on every run.

@@ -1,4 +1,4 @@
-"""What the agenda commands compute: slot times in zones, and the capitals matrix.
+"""What the agenda commands compute: slot times in zones, working hours and night.
 
 Pure data in, pure data out; rendering is elsewhere.
 """
