@@ -9,6 +9,13 @@
 * The read commands' machine formats import neither ``dataclasses``, ``pathlib`` nor
   ``typing`` (start-up is won by importing less: docs/performance.md).
 * A broken draft in a catalog folder does not stop the other meetings.
+* The page names every module in a line, and nothing that does not exist; ``cli/`` follows
+  its rule of names (front ends and the run, ``cmd_<topic>``, ``view_<topic>``), every
+  command lives in the ``cmd_`` module whose line names it, every ``--format`` choice has a
+  function in the table its command hands to ``runtime.emit``, no format is found by a
+  built name, and no module uses another's underscore names.
+* The diffs of the page (adding a command, a format, a setting, a language) fit the code:
+  what they remove or keep is in the files today.
 """
 
 from __future__ import annotations
@@ -236,3 +243,193 @@ def test_a_broken_draft_does_not_stop_the_catalog(tmp_path):
     assert default.returncode == 0 and json.loads(default.stdout)["meeting"]["id"] == "plenary-ii-2021"
     refused = rcm("agenda", "show", "draft-iv")
     assert refused.returncode == 2 and "draft-iv.yaml" in refused.stderr and "T001" in refused.stderr
+
+
+# --- the list of modules, the names of cli/, the formats (docs/architecture.md) -------------
+
+DOC = SRC.parents[1] / "docs" / "architecture.md"
+ENTRY = __import__("re").compile(r"^(?P<indent> *)(?P<name>\S+/|\S+\.py)\s+(?P<what>\S.*)$")
+
+
+def _block(heading: str, kind: str = "") -> list[str]:
+    """The lines of the first fenced block after ``heading`` in docs/architecture.md."""
+    text = DOC.read_text(encoding="utf-8")
+    after = text[text.index(heading) :]
+    start = after.index("```" + kind + "\n") + len(kind) + 4
+    return after[start : after.index("\n```", start)].split("\n")
+
+
+def _listed() -> dict[str, str]:
+    """docs/architecture.md's module list: path under src/ -> what the line says it does.
+
+    Indentation (two spaces a level) nests; a folder's line stands for its __init__.py;
+    ``*.py`` stands for every other module of its folder; other lines continue the one before.
+    """
+    listed: dict[str, str] = {}
+    folders: list[str] = []
+    for line in _block("## The modules"):
+        m = ENTRY.match(line)
+        if not m:
+            continue
+        depth = len(m["indent"]) // 2
+        assert len(m["indent"]) % 2 == 0 and depth <= len(folders), f"misplaced line in the module list: {line!r}"
+        del folders[depth:]
+        name = m["name"]
+        if name.endswith("/"):
+            folders.append(name.rstrip("/"))
+            listed["/".join(folders) + "/__init__.py"] = m["what"]
+        else:
+            listed["/".join([*folders, name])] = m["what"]
+    return listed
+
+
+def _source_files() -> set[str]:
+    return {p.relative_to(SRC.parents[1]).as_posix() for p in SRC.rglob("*.py") if "locale" not in p.parts}
+
+
+def test_every_module_is_named_in_the_architecture_page():
+    from rcmcli.lint.rules import REGISTRY
+
+    listed, tree = _listed(), _source_files()
+    assert "src/rcmcli/__init__.py" in listed, "the list starts at src/rcmcli/"
+    wildcards = {path.rsplit("/", 1)[0] for path in listed if path.endswith("/*.py")}
+    named = {path for path in listed if not path.endswith("/*.py")}
+    covered = {p for p in tree - named if p.rsplit("/", 1)[0] in wildcards}
+    assert sorted(tree - named - covered) == [], "modules missing from docs/architecture.md's list"
+    assert sorted(named - tree) == [], "docs/architecture.md lists modules that do not exist"
+    rules = {p.rsplit("/", 1)[1].removesuffix(".py") for p in covered}
+    assert rules == set(REGISTRY.values()), "a module that *.py stands for is not a registered rule"
+
+
+CLI = "rcmcli.cli."
+RUN_AND_FRONT = {"__init__", "_help", "app", "complete", "entry", "fastpath", "layout", "registry", "runtime"}
+
+
+def test_cli_modules_are_named_by_the_rule():
+    """Front ends and the run by name; every other module is cmd_<topic> or view_<topic>,
+    and a view has its command module."""
+    names = {m.removeprefix(CLI) for m in MODULES if m.startswith(CLI) or m == "rcmcli.cli"} - {"rcmcli.cli"}
+    names.add("__init__")
+    commands = {n.removeprefix("cmd_") for n in names if n.startswith("cmd_")}
+    views = {n.removeprefix("view_") for n in names if n.startswith("view_")}
+    assert sorted(names - RUN_AND_FRONT - {f"cmd_{t}" for t in commands} - {f"view_{t}" for t in views}) == []
+    assert sorted(views - commands) == [], "a view_<topic> module without its cmd_<topic>"
+
+
+def test_every_command_lives_in_the_cmd_module_the_page_names():
+    from rcmcli.cli import registry
+
+    listed = _listed()
+    for cmd in registry.COMMANDS:
+        module = cmd.func.__module__
+        assert module.startswith(CLI + "cmd_"), f"{' '.join(cmd.path)}: {module} is not a cmd_<topic> module"
+        line = listed[f"src/{module.replace('.', '/')}.py"]
+        assert __import__("re").search(rf"\b{cmd.path[-1]}\b", line), f"'{' '.join(cmd.path)}' missing from the line of {module}"
+
+
+def _format_tables(func) -> list[dict]:
+    """The format tables a command function hands to runtime.emit (``view_x.NAME_FORMATS``)."""
+    import importlib
+    import inspect
+
+    tree = ast.parse(inspect.getsource(func).lstrip())
+    tables = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Attribute) and node.attr.endswith("FORMATS") and isinstance(node.value, ast.Name):
+            owner = {"formats": "rcmcli.lint.formats"}.get(node.value.id, CLI + node.value.id)
+            tables.append(getattr(importlib.import_module(owner), node.attr))
+    return tables
+
+
+def test_every_format_choice_has_a_function():
+    """Each command with --format hands its view to tables whose names are its choices
+    ('auto' of validate is resolved before), each a function of the view record."""
+    import inspect
+
+    from rcmcli.cli import registry
+
+    for cmd in registry.COMMANDS:
+        fmt = [o for o in cmd.options if o.name == "fmt"]
+        if not fmt:
+            continue
+        tables = _format_tables(cmd.func)
+        assert tables, f"{' '.join(cmd.path)} dispatches no FORMATS table"
+        for table in tables:
+            assert set(table) == set(fmt[0].choices) - {"auto"}, cmd.path
+            for name, function in table.items():
+                assert len(inspect.signature(function).parameters) == 1, f"{cmd.path} {name}: a format takes the view record only"
+
+
+def test_formats_are_never_chosen_by_building_a_name():
+    """No ``getattr(module, f"as_{fmt}")``: every format function is named where it is used."""
+    for module in MODULES:
+        path = SRC.parent.joinpath(*module.split("."))
+        path = path / "__init__.py" if path.is_dir() else path.with_suffix(".py")
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "getattr" and len(node.args) > 1:
+                assert not isinstance(node.args[1], (ast.JoinedStr, ast.BinOp)), f"{module}:{node.lineno} builds a name for getattr"
+
+
+def test_no_module_uses_another_modules_private_names():
+    """``from x import _name`` and ``x._name`` stay inside x (``_`` is gettext's, not private;
+    a module whose own name starts with '_' belongs to its package: ``_help``, ``_common``)."""
+
+    def private(name: str) -> bool:
+        return name.startswith("_") and not name.startswith("__") and name != "_"
+
+    for module in MODULES:
+        path = SRC.parent.joinpath(*module.split("."))
+        path = path / "__init__.py" if path.is_dir() else path.with_suffix(".py")
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        bound: set[str] = set()
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("rcmcli"):
+                for a in node.names:
+                    if f"{node.module}.{a.name}" in MODULES:
+                        bound.add(a.asname or a.name)
+                    else:
+                        assert not private(a.name), f"{module}:{node.lineno} imports {node.module}.{a.name}"
+            elif isinstance(node, ast.Import):
+                bound.update(a.asname or a.name for a in node.names if a.name.startswith("rcmcli"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Attribute) and getattr(node.value, "id", None) in bound:
+                assert not private(node.attr), f"{module}:{node.lineno} uses {node.value.id}.{node.attr}"  # type: ignore[attr-defined]
+
+
+def _diffs() -> list[tuple[str, bool, list[str]]]:
+    """(file, whether the diff creates it, lines) of every file of every ```diff block of the page."""
+    text = DOC.read_text(encoding="utf-8")
+    out: list[tuple[str, bool, list[str]]] = []
+    old = ""
+    for block in text.split("```diff\n")[1:]:
+        for line in block[: block.index("\n```")].split("\n"):
+            if line.startswith("--- "):
+                old = line[4:]
+            elif line.startswith("+++ "):
+                out.append((line[4:].removeprefix("b/"), old == "/dev/null", []))
+            elif out:
+                out[-1][2].append(line)
+    return out
+
+
+@pytest.mark.parametrize("path, new, lines", _diffs(), ids=[f"{i}:{p}" for i, (p, _n, _l) in enumerate(_diffs())])
+def test_the_diffs_of_the_architecture_page_fit_the_code(path, new, lines):
+    """Every line a diff removes or keeps as context is in the file today, in that order
+    (``@@ def name`` lines too), and a file it creates does not exist: the examples follow
+    the code they change."""
+    target = SRC.parents[1] / path
+    if new:
+        assert not target.exists() and all(line.startswith("+") for line in lines if line), path
+        return
+    source = target.read_text(encoding="utf-8").split("\n")
+    at = 0
+    for line in lines:
+        if line.startswith("@@ "):  # "@@ def parse(...)": the hunk is in this function or class
+            want, same = line[3:], str.startswith
+        elif line[:1] in ("-", " "):
+            want, same = line[1:], str.__eq__
+        else:
+            continue
+        found = next((i for i in range(at, len(source)) if same(source[i], want)), None)
+        assert found is not None, f"{path}: {want.strip()!r} is not in the file (after line {at})"
+        at = found + 1

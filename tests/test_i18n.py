@@ -17,7 +17,7 @@ import pytest
 
 from rcmcli import i18n
 from rcmcli.cli import app as cli
-from rcmcli.cli import commands, fastpath
+from rcmcli.cli import fastpath, runtime
 from rcmcli.core.errors import UsageError
 from rcmcli.lint import formats
 from rcmcli.lint.engine import Report
@@ -67,7 +67,7 @@ def test_unknown_language_is_an_error_listing_the_languages(option, environ, sou
     # i18n imports nothing of rcm: its error is not an RcmError; the command line makes it exit 2.
     assert not isinstance(err.value, UsageError)
     if option:
-        assert commands.setup(commands.Globals(lang=option)) == 2
+        assert runtime.setup(runtime.Globals(lang=option)) == 2
 
 
 def test_an_unknown_language_inside_a_command_is_a_usage_error(capsys):
@@ -75,7 +75,7 @@ def test_an_unknown_language_inside_a_command_is_a_usage_error(capsys):
         with i18n.language("xx"):  # a roster's language column, say
             return 0
 
-    assert commands.run(command, commands.Globals()) == 2
+    assert runtime.run(command, runtime.Globals()) == 2
     assert "unknown language 'xx'" in capsys.readouterr().err
 
 

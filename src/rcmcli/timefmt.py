@@ -1,7 +1,7 @@
 """Dates, times, offsets, ranges, durations and zone labels as people read them: the one place.
 
 A :class:`Formatter` is built once per run from the language and the clock
-(``Formatter(lang, clock)``, in ``cli.commands.setup``) and handed to every renderer:
+(``Formatter(lang, clock)``, in ``cli.runtime.setup``) and handed to every renderer:
 terminal tables, announcements, plan and diff reports, notices, calendar descriptions
 and the site. Renderers hold no date logic of their own; machine formats (JSON, CSV)
 keep ISO values and never see a formatter.

@@ -26,7 +26,7 @@ def preload() -> None:
     import rich.table  # noqa: F401
     import rich.text  # noqa: F401
 
-    from rcmcli.cli import cmd_announce, commands, entry, fastpath, layout, render  # noqa: F401
+    from rcmcli.cli import cmd_agenda, cmd_announce, entry, fastpath, layout, runtime, view_agenda  # noqa: F401
     from rcmcli.core import catalog, clocks, loader  # noqa: F401
     from rcmcli.lint import integrity  # noqa: F401
 

@@ -1,4 +1,4 @@
-"""The error boundary (commands.run and the Typer path in app.main) and environment values.
+"""The error boundary (runtime.run and the Typer path in app.main) and environment values.
 
 Exit codes (README): 2 bad input or environment, 3 a bug in rcm, with the traceback
 only under ``--debug`` (which used to exit 1: the exception escaped). Environment
@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from rcmcli.cli import app as typer_app
-from rcmcli.cli import commands, registry
+from rcmcli.cli import registry, runtime
 from rcmcli.cli.entry import main
 from samples import MINIMAL_MEETING
 
@@ -65,7 +65,7 @@ def test_debug_prints_the_traceback_and_still_exits_3(path: str, work: Path, mon
 
 
 def test_a_bug_outside_the_command_on_the_typer_path_is_exit_3(work: Path, monkeypatch, capsys):
-    monkeypatch.setattr(commands, "setup", _explode)  # the root callback calls it
+    monkeypatch.setattr(runtime, "setup", _explode)  # the root callback calls it
     assert typer_app.main(["agenda", "list"]) == 3
     assert "internal error (ZeroDivisionError" in capsys.readouterr().err
 

@@ -468,9 +468,9 @@ def test_a_draft_is_refused_inside_the_bundled_catalog(tmp_path, monkeypatch):
     draft = tmp_path / "meetings" / "d.yaml"
     text = (DATA / "meetings" / "followup-ii-2021.yaml").read_text(encoding="utf-8")
     draft.write_text(text.replace("\nsources:", "\nstatus: draft\nsources:", 1), encoding="utf-8")
-    from rcmcli.cli.commands import _usable
+    from rcmcli.cli.runtime import usable
 
-    assert _usable(Catalog(tmp_path), draft).status == "draft"  # a folder of one's own may hold drafts
+    assert usable(Catalog(tmp_path), draft).status == "draft"  # a folder of one's own may hold drafts
     monkeypatch.setattr(catalog_module, "bundled_folder", lambda: str(tmp_path))
     with pytest.raises(InputError, match="bundled catalog"):
-        _usable(Catalog(tmp_path), draft)
+        usable(Catalog(tmp_path), draft)

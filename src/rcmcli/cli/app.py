@@ -4,7 +4,7 @@ Typer owns help, usage errors and shell completion (``--install-completion``,
 ``--show-completion`` for bash, zsh and fish). Every command and option comes from
 :mod:`rcmcli.cli.registry`: this module only turns those declarations into the
 signatures Typer reads, so nothing here is written per command. The work and the
-single error boundary are in :mod:`rcmcli.cli.commands`.
+single error boundary are in :mod:`rcmcli.cli.runtime`.
 
 Nothing here is generated or stored: the fast path renders the same help from the same
 declarations at run time (:func:`rcmcli.cli.fastpath.render_help`), and a test compares
@@ -27,7 +27,7 @@ from typing import Any, Callable, List, Optional
 import typer
 
 from rcmcli import i18n
-from rcmcli.cli import commands, complete, registry
+from rcmcli.cli import complete, registry, runtime
 from rcmcli.cli.registry import Command, Opt
 from rcmcli.i18n import N_
 
@@ -134,7 +134,7 @@ class BadValue(typer.BadParameter):
         self.line = i18n._("%(option)s: %(problem)s") % {"option": option, "problem": problem}
 
     def show(self, file: Any = None) -> None:
-        commands.error(self.line)
+        runtime.error(self.line)
 
 
 def _converter(opt: Opt) -> Callable[[Any], Any]:
@@ -182,7 +182,7 @@ def _plain(value: Any) -> Any:
 def _callback(cmd: Command, tr: Callable[[str], str]) -> Callable[..., None]:
     def callback(**kwargs: Any) -> None:
         values = {k: _plain(v) for k, v in kwargs.items()}
-        raise typer.Exit(commands.run(cmd.func, STATE, **values))
+        raise typer.Exit(runtime.run(cmd.func, STATE, **values))
 
     callback.__signature__ = inspect.Signature([_parameter(o, tr) for o in cmd.options])  # type: ignore[attr-defined]
     callback.__name__ = "_".join(cmd.path)
@@ -190,7 +190,7 @@ def _callback(cmd: Command, tr: Callable[[str], str]) -> Callable[..., None]:
     return callback
 
 
-STATE = commands.Globals()
+STATE = runtime.Globals()
 # The language main() read from the command line (a command's own --lang included): the
 # root callback applies the global options, then this, so a subcommand's help and
 # Typer's words are in it too. None outside main() (tests invoking the app directly).
@@ -201,14 +201,14 @@ def _root_callback(tr: Callable[[str], str]) -> Callable[..., None]:
     def root(ctx: typer.Context, **kwargs: Any) -> None:
         for name, value in kwargs.items():
             setattr(STATE, name, _plain(value))
-        code = commands.setup(STATE)
+        code = runtime.setup(STATE)
         if code:
             raise typer.Exit(code)
         wanted = REQUESTED["lang"]
         if wanted and wanted != i18n.current():
             i18n.use(wanted)
         if STATE.version:  # after --tzdb, so the version printed is the database in use
-            sys.stdout.write(commands.version_text())
+            sys.stdout.write(runtime.version_text())
             raise typer.Exit()
         if ctx.invoked_subcommand is None:
             typer.echo(ctx.get_help())
@@ -243,7 +243,7 @@ app = build()  # in English; main() builds the application in the user's languag
 def main(argv: Optional[List[str]] = None) -> int:
     """Run the Typer application, its help in the command line's language; the exit code."""
     args = sys.argv[1:] if argv is None else list(argv)
-    lang = commands.language_of(args)
+    lang = runtime.language_of(args)
     i18n.use(lang)  # the help and Typer's words; the root callback applies --lang/--clock again
     REQUESTED["lang"] = lang
     application = app if lang == "en" else build(i18n._)
@@ -251,8 +251,8 @@ def main(argv: Optional[List[str]] = None) -> int:
         application(args=args, prog_name="rcm")
     except SystemExit as exc:
         return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 2)
-    except Exception:  # outside commands.run (parsing, callbacks): still a bug, exit 3
-        return commands.report_bug(STATE)
+    except Exception:  # outside runtime.run (parsing, callbacks): still a bug, exit 3
+        return runtime.report_bug(STATE)
     finally:
         REQUESTED["lang"] = None  # only for this command line
     return 0

@@ -1,4 +1,4 @@
-"""``rcm agenda announce``: the command. Its words are in :mod:`rcmcli.cli.announce`.
+"""``rcm agenda announce``: the command. Its words are in :mod:`rcmcli.cli.view_announce`.
 
 The command registry imports this module on every run: it imports nothing itself.
 """
@@ -9,7 +9,7 @@ TYPE_CHECKING = False  # typing costs ~8 ms of start-up; annotations are never e
 if TYPE_CHECKING:
     from typing import Optional
 
-    from rcmcli.cli.commands import Globals
+    from rcmcli.cli.runtime import Globals
 
 
 def agenda_announce(
@@ -21,26 +21,18 @@ def agenda_announce(
     fmt: str = "text",
     lang: str = "en",
 ) -> int:
-    """Each day's (or slot's) start, capitals grouped by local time; see :mod:`rcmcli.cli.announce`."""
+    """Each day's (or slot's) start, capitals grouped by local time; see :mod:`rcmcli.cli.view_announce`."""
     import sys
 
-    from rcmcli.cli import commands as c
-    from rcmcli.cli.announce import announce_csv, announce_json, announce_markdown, announce_text, blocks
+    from rcmcli.cli import runtime, view_announce
     from rcmcli.core import clocks
 
-    catalog = c._catalog(opts)
-    mt, note = c._pick(catalog, meeting)
-    places = c._places(catalog, mt, None, capital, lang)
+    catalog = runtime.catalog(opts)
+    mt, note = runtime.pick(catalog, meeting)
+    places = runtime.places(catalog, mt, None, capital, lang)
     items = clocks.announcements(mt, places, per_slot=slot)
-    c._note("announcing", mt, note)
+    runtime.note("announcing", mt, note)
     tf = opts.tf.with_clock(clock)  # the command's own --clock, else the run's
-    if fmt == "json":
-        c._say(announce_json(mt, items, tf))
-    elif fmt == "csv":
-        c._say(announce_csv(mt, items, lang))
-    elif fmt == "markdown":
-        c._say(announce_markdown(blocks(mt, items, tf)))
-    else:
-        width = c._width() if sys.stdout.isatty() else 0
-        c._say(announce_text(blocks(mt, items, tf), width))
+    width = runtime.width() if sys.stdout.isatty() else 0  # piped: one line per time, to paste
+    runtime.emit(opts, view_announce.ANNOUNCE_FORMATS, fmt, view_announce.Announce(mt, items, lang, tf, width))
     return 0

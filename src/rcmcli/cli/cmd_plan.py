@@ -2,7 +2,7 @@
 
 Command functions only: parse what was typed, call the core
 (:mod:`rcmcli.core.planner`, :mod:`rcmcli.core.draft`), render
-(:mod:`rcmcli.cli.render_plan`), write files. Heavy modules are imported inside
+(:mod:`rcmcli.cli.view_plan`), write files. Heavy modules are imported inside
 the functions: the registry imports this module on every run.
 """
 
@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import sys
 
-from rcmcli.cli.commands import Globals, _catalog, _print, _say, _usable
+from rcmcli.cli import runtime
+from rcmcli.cli.runtime import Globals
 from rcmcli.core.errors import UsageError, quote
 
 
@@ -113,24 +114,23 @@ def plan(
     every: int = 7,
 ) -> int:
     """Options arrive converted (registry kinds): ``duration`` in minutes, ``every`` in days."""
-    from rcmcli.cli import render_plan
+    from rcmcli.cli import view_plan
     from rcmcli.core import planner, settings, zones
 
     hours = settings.current().plan  # --config was read by run(); [tool.rcm.plan] over [tool.rcm.hours]
     dates = _dates(when, weekdays, series, every)
-    catalog = _catalog(opts)
+    catalog = runtime.catalog(opts)
     places = _places(catalog, org, list(capital or []))
     reference = zones.resolve(ref or hours["ref"], catalog.zone_aliases)
     if reference.via.startswith("POSIX sign"):  # Etc/GMT-6 is six hours AHEAD of UTC
         sys.stderr.write(_("rcm: note: --ref %(ref)s: %(why)s") % {"ref": reference.query, "why": reference.via} + "\n")
     result = planner.plan(dates, duration, places, reference.tz, _bands(hours, work, lunch, reasonable))
-    view = render_plan.View(result, reference.query, top, opts.tf)
+    picks = planner.series(result, reference.tz) if series is not None else ()
+    view = view_plan.View(result, reference.query, top, opts.tf, picks)
     if draft is not None:
         _write_plan_draft(opts, draft, view, org, catalog)
-    if series is not None:
-        picks = planner.series(result, reference.tz)
-        return _show(opts, fmt, lambda f: getattr(render_plan, f"series_{f}")(view, picks))
-    return _show(opts, fmt, lambda f: getattr(render_plan, f"as_{f}")(view))
+    runtime.emit(opts, view_plan.SERIES_FORMATS if series is not None else view_plan.PLAN_FORMATS, fmt, view)
+    return 0
 
 
 def _dates(when: str, weekdays: bool, series: Optional[int], every: int) -> list:
@@ -145,19 +145,11 @@ def _dates(when: str, weekdays: bool, series: Optional[int], every: int) -> list
     return _value(lambda first: planner.series_dates(first, series, every), dates[0], "--series")
 
 
-def _show(opts: Globals, fmt: str, render: Any) -> int:
-    """Machine formats as text on stdout; the terminal format as Rich renderables."""
-    if fmt in ("json", "csv", "markdown"):
-        _say(render(fmt))
-    else:
-        for part in render("terminal"):
-            _print(opts, part)
-    return 0
 
 
 def _write_plan_draft(opts: Globals, target: Path, view: Any, org: Optional[str], catalog: Catalog) -> None:
     """The plan's chosen start on its first date, as a one-slot draft agenda."""
-    from rcmcli.cli import render_plan
+    from rcmcli.cli import view_plan
     from rcmcli.core import draft as d
 
     result = view.plan
@@ -167,10 +159,10 @@ def _write_plan_draft(opts: Globals, target: Path, view: Any, org: Optional[str]
     ref_label, ref_offset, ref_zone = _reference_fields(view.ref_label, catalog)
     conferences = tuple(org and org != "all" and [org] or _conferences(catalog, result.places))
     slot = d.DraftSlot(day.date, _clock(start), _clock(end % 1440), "Session 1", crosses_midnight=end >= 1440)
-    title = render_plan.draft_title(d.slug(target.stem))
+    title = view_plan.draft_title(d.slug(target.stem))
     text = d.render(d.Draft(d.slug(target.stem), title, day.date, day.date, ref_label, ref_offset, ref_zone, conferences, (slot,)))
     _write_draft(opts, target, text)
-    sys.stderr.write(render_plan.wrote_draft(str(target), day.date, start, end, view.ref_label, view.tf) + "\n")
+    sys.stderr.write(view_plan.wrote_draft(str(target), day.date, start, end, view.ref_label, view.tf) + "\n")
 
 
 def _write_draft(opts: Globals, target: Path, text: str) -> None:
@@ -195,7 +187,7 @@ def _readable(opts: Globals, target: Path, text: str) -> None:
     from rcmcli.core.loader import MEETING, fail_on_errors, read_text
     from rcmcli.lint.integrity import integrity_problems
 
-    loaded = read_text(text, str(target), MEETING, _catalog(opts).limits)
+    loaded = read_text(text, str(target), MEETING, runtime.catalog(opts).limits)
     try:
         fail_on_errors(loaded)
         problems = integrity_problems(loaded)
@@ -284,17 +276,17 @@ def agenda_new(
     if not d.ID_PATTERN.fullmatch(new_id):
         raise UsageError(_("--id %(id)s is not an id of lowercase letters, digits and '-'") % {"id": quote(new_id)})
     if ref:
-        ref_label, ref_offset, ref_zone = _reference_fields(ref, _catalog(opts))
+        ref_label, ref_offset, ref_zone = _reference_fields(ref, runtime.catalog(opts))
     elif base:
         ref_label, ref_offset, ref_zone = base.ref_label, base.ref_offset, base.ref_zone
     else:
         ref_label, ref_offset, ref_zone = "GMT-6", "GMT-6", None
     conferences = (("rcm", "sacm") if org == "all" else (org,)) if org else (base.conferences if base else ("rcm", "sacm"))
-    from rcmcli.cli import render_plan
+    from rcmcli.cli import view_plan
 
-    draft = d.Draft(new_id, title or (base.title if base else render_plan.draft_title(new_id)), first, last, ref_label, ref_offset, ref_zone, conferences, slots)
+    draft = d.Draft(new_id, title or (base.title if base else view_plan.draft_title(new_id)), first, last, ref_label, ref_offset, ref_zone, conferences, slots)
     _write_draft(opts, output, d.render(draft))
-    sys.stderr.write(render_plan.wrote_file(str(output)) + "\n")
+    sys.stderr.write(view_plan.wrote_file(str(output)) + "\n")
     return 0
 
 
@@ -302,7 +294,7 @@ def _from_file(opts: Globals, path: Path) -> Any:
     """A meeting file (e.g. from ``rcm plan --draft``) as the starting point of a new draft."""
     from rcmcli.core import draft as d
 
-    mt = _usable(_catalog(opts), path)
+    mt = runtime.usable(runtime.catalog(opts), path)
     ref = mt.reference_zone
     assert ref is not None and mt.first_day and mt.last_day
     slots = tuple(d.DraftSlot(s.date, s.start, s.end, s.title.get("en") or s.title.get("es") or "", s.crosses_midnight) for s in mt.slots if s.date)

@@ -11,9 +11,10 @@ from __future__ import annotations
 import os
 import sys
 
-from rcmcli.cli.commands import Globals, _catalog, _pick, _say, _usable
-from rcmcli.i18n import LANGUAGES, N_, _
+from rcmcli.cli import runtime
+from rcmcli.cli.runtime import Globals
 from rcmcli.core.errors import InputError, OutputError, UsageError, quote
+from rcmcli.i18n import LANGUAGES, N_, _
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -134,7 +135,7 @@ def load_side(catalog: Catalog, spec: str) -> Meeting:
     from pathlib import Path
 
     if Path(spec).exists() or ":" not in spec:
-        return _usable(catalog, catalog.path_of(spec))
+        return runtime.usable(catalog, catalog.path_of(spec))
     rev, _colon, path = spec.partition(":")  # not `_`: that is the translation function
     if not rev or not path:
         raise UsageError(_("%(spec)s is neither a file, a catalog id, nor REV:PATH like 'HEAD~1:agendas/iv.yaml'") % {"spec": quote(spec)})
@@ -152,27 +153,23 @@ def agenda_diff(opts: Globals, old: str, new: str, fmt: str = "text", langs: Opt
     """Exit 0 no change, 1 changes, 2 trouble (as diff(1))."""
     import shutil
 
-    from rcmcli.cli import render_diff as r
+    from rcmcli.cli import view_revision
     from rcmcli.core.diff import compare
     from rcmcli.i18n import current, use
 
     # The notice's wording exists in English and Spanish; other languages get English.
     chosen = _langs(langs) if langs else [current() if current() in DIFF_LANGS else "en"]
     use(chosen[0])
-    catalog = _catalog(opts)
+    catalog = runtime.catalog(opts)
     before, after = load_side(catalog, old), load_side(catalog, new)
     diff = compare(before, after, catalog.members)
     tf = opts.tf.for_language(chosen[0])
-    if notice:
+    if notice:  # a document for delegates, not a format of the report
         if diff:
-            sys.stdout.write(r.notice(diff, catalog.members, chosen, tf))
-    elif fmt == "json":
-        sys.stdout.write(r.as_json(diff, old, new))
-    elif fmt == "markdown":
-        sys.stdout.write(r.markdown(diff, catalog.members, tf, old, new))
-    else:
-        width = shutil.get_terminal_size().columns - 1 if sys.stdout.isatty() else None
-        sys.stdout.write(r.text(diff, catalog.members, tf, old, new, width))
+            runtime.write(view_revision.notice(diff, catalog.members, chosen, tf))
+        return 1 if diff else 0
+    width = shutil.get_terminal_size().columns - 1 if sys.stdout.isatty() else None
+    runtime.emit(opts, view_revision.DIFF_FORMATS, fmt, view_revision.Report(diff, catalog.members, old, new, tf, width))
     return 1 if diff else 0
 
 
@@ -203,8 +200,8 @@ def agenda_invite(
     if resend_unknown and not send:
         raise UsageError(_("--resend-unknown applies to --send"))
     server = _server(send, rate)
-    catalog = _catalog(opts)
-    mt, _note = _pick(catalog, meeting)
+    catalog = runtime.catalog(opts)
+    mt, _note = runtime.pick(catalog, meeting)
     options = ics.Options(source_date_epoch=os.environ.get("SOURCE_DATE_EPOCH"), max_bytes=catalog.limits.max_bytes, clock=opts.clock)
     run = ics.invite_run(mt, roster, catalog.members, options, organizer, per_slot, previous)
     mails = _mails(mt, run, organizer, previous) if (eml or send) else []
@@ -212,7 +209,7 @@ def agenda_invite(
         return _dry_run(server, run, mails, output, resend_unknown)
     inputs = [Path(mt.path), roster]
     for path in ics.write_invite_run(output, run, inputs, previous):
-        _say(str(path))
+        runtime.say(str(path))
     if mails:
         ics.write_invites(output, {m.name: m.data for m in mails}, inputs)
     sys.stderr.write(invite_summary(run, output, len(mails)) + "\n")
@@ -274,10 +271,10 @@ def _dry_run(server_rate: tuple, run: list, mails: list, output: Path, resend_un
     files = {output / i.name: i.data for i in run} | {output / m.name: m.data for m in mails}
     changed = [path for path, data in files.items() if not (path.is_file() and path.read_bytes() == data)]
     for path in changed:
-        _say(f"{_(SEND_WORDS['would-write'])}\t{path}")
+        runtime.say(f"{_(SEND_WORDS['would-write'])}\t{path}")
     results = s.plan(mails, s.load_state(output) if output.is_dir() else s.State(), resend_unknown)
     for r in results:
-        _say(_send_line(r))
+        runtime.say(_send_line(r))
     sys.stderr.write(invite_summary(run, output, dry=True) + "\n")
     wrote = ngettext(
         "rcm: dry run: nothing written; %(n)d file would be written, %(same)d already as it would be",
@@ -320,7 +317,7 @@ def _send(server_rate: tuple, mails: list, output: Path, mt: Meeting, organizer:
     sender = ics.organizer_for(mt, organizer).email
     results = s.deliver(mails, server, sender, output, rate, resend_unknown=resend_unknown, warn=lambda text: sys.stderr.write(text + "\n"))
     for r in results:
-        _say(_send_line(r))
+        runtime.say(_send_line(r))
     count = {k: sum(1 for r in results if r.outcome == k) for k in SEND_WORDS}
     summary = _("rcm: sent: %(sent)d, already sent: %(before)d, refused: %(refused)d, left for retry: %(retry)d, unknown: %(unknown)d, not attempted: %(skipped)d")
     sys.stderr.write(summary % {"sent": count["sent"], "before": count["already-sent"], "refused": count["refused"], "retry": count["retry"],

@@ -9,7 +9,8 @@ from __future__ import annotations
 import os
 import sys
 
-from rcmcli.cli.commands import Globals, _catalog, _usable, error
+from rcmcli.cli import runtime
+from rcmcli.cli.runtime import Globals, error
 
 TYPE_CHECKING = False  # typing costs ~8 ms of start-up; annotations are never evaluated
 if TYPE_CHECKING:
@@ -32,7 +33,7 @@ def site_build(
 
     if output is None:
         raise UsageError(_("give the folder to write with -o/--output"))
-    catalog = _catalog(opts)
+    catalog = runtime.catalog(opts)
     base = site.check_base_url(base_url)
     paths = [catalog.path_of(m) for m in meetings] if meetings else _catalog_files(catalog)
     site.check_output(output, [catalog.folder, *paths])  # refused before any meeting is read
@@ -85,7 +86,7 @@ def _usable_meetings(catalog: Catalog, paths: list[str], skip_broken: bool) -> l
     good, broken = [], []
     for path in paths:
         try:
-            good.append(_usable(catalog, path))
+            good.append(runtime.usable(catalog, path))
         except RcmError as exc:
             broken.append(exc)
     for refusal in broken:

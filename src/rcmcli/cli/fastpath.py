@@ -168,7 +168,7 @@ def dispatch(argv: list[str]) -> Optional[int]:
     """Run ``rcm ARGV`` and return its exit code, or None to leave it to Typer."""
     if any(k.startswith("_RCM_COMPLETE") for k in os.environ) or any(a.endswith("-completion") for a in argv):
         return None
-    from rcmcli.cli.commands import language_of
+    from rcmcli.cli.runtime import language_of
 
     lang = language_of(argv)  # of the help: Typer builds its help in it too
     if not argv:
@@ -181,7 +181,7 @@ def dispatch(argv: list[str]) -> Optional[int]:
     values = _arguments(root, registry.GLOBALS)
     if values is None:
         return None
-    from rcmcli.cli.commands import Globals
+    from rcmcli.cli.runtime import Globals
 
     opts = Globals(**values)
     if opts.version:
@@ -190,11 +190,11 @@ def dispatch(argv: list[str]) -> Optional[int]:
 
 
 def _version(opts: Any) -> int:
-    from rcmcli.cli import commands
+    from rcmcli.cli import runtime
 
-    code = commands.setup(opts)
+    code = runtime.setup(opts)
     if code == 0:
-        sys.stdout.write(commands.version_text())
+        sys.stdout.write(runtime.version_text())
     return code
 
 
@@ -219,10 +219,10 @@ def _command(rest: list[str], opts: Any, lang: str) -> Optional[int]:
     kwargs = _arguments(parsed, cmd.options)
     if kwargs is None:
         return None
-    from rcmcli.cli import commands
+    from rcmcli.cli import runtime
 
     func: Callable[..., int] = cmd.func
-    return _after_setup(opts, lambda: commands.run(func, opts, **kwargs))
+    return _after_setup(opts, lambda: runtime.run(func, opts, **kwargs))
 
 
 def _help_after_setup(opts: Any, path: tuple[str, ...], lang: str, err: bool = False) -> Optional[int]:
@@ -231,9 +231,9 @@ def _help_after_setup(opts: Any, path: tuple[str, ...], lang: str, err: bool = F
 
 def _after_setup(opts: Any, then: Callable[[], Optional[int]]) -> Optional[int]:
     """The root callback runs before a subcommand parses its arguments: --tzdb first."""
-    from rcmcli.cli import commands
+    from rcmcli.cli import runtime
 
-    code = commands.setup(opts)
+    code = runtime.setup(opts)
     return code if code else then()
 
 

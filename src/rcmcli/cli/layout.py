@@ -8,8 +8,9 @@ word or a chosen minimum; codes fold). :func:`fit` shrinks the widest columns
 first and says when even the floors do not fit, so a command can try a more
 compact layout (fewer columns, start times only) and say what it left out.
 
-Measuring uses Rich's cell widths, so this module is only imported by the table
-drawers (Rich is already loaded there).
+Measuring uses Rich's cell widths, imported inside the functions that measure. The
+views share the rest of their plumbing here too: the Rich console, plain text, a
+filled table, Markdown tables and safe CSV (machine formats import no Rich).
 """
 
 from __future__ import annotations
@@ -162,3 +163,48 @@ def wrap_header(header: str, width: int) -> str:
     for line in header.split("\n"):
         lines += textwrap.wrap(line, max(width, 1), break_on_hyphens=False) or [""]
     return "\n".join(lines)
+
+
+# --- shared by the views ---------------------------------------------------------
+
+
+def console(stderr: bool = False, no_color: bool = False, width: int | None = None):
+    from rich.console import Console
+
+    return Console(stderr=stderr, no_color=no_color or None, highlight=False, emoji=False, soft_wrap=False, width=width)
+
+
+def plain(text: str, style: str | None = None):
+    """Plain text for Rich: never read as markup ('[draft]' in a title stays)."""
+    from rich.text import Text
+
+    return Text(text, style=style or "")
+
+
+def filled(cols: list[Col], width: int):
+    """A table of ``cols`` laid out for ``width`` (at their floors if even those do not fit)."""
+    widths = fit(cols, width) or [c.minimum() for c in cols]
+    t = table(cols, widths)
+    for i in range(len(cols[0].cells)):
+        t.add_row(*[plain(c.cell(i, w)) for c, w in zip(cols, widths)])
+    return t
+
+
+def md_escape(text: str) -> str:
+    """Text for a Markdown line or table cell: markup characters escaped, on one line."""
+    for ch in "\\*_`|[]<>":
+        text = text.replace(ch, "\\" + ch)
+    return text.replace("\n", " ")
+
+
+def md_table(head: Sequence[str], body: Sequence[Sequence[str]]) -> list[str]:
+    """The lines of a Markdown table."""
+    lines = ["| " + " | ".join(md_escape(h) for h in head) + " |", "|" + "---|" * len(head)]
+    return lines + ["| " + " | ".join(md_escape(c) for c in row) + " |" for row in body]
+
+
+def csv_text(head: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
+    """Machine output: CSV whose cells cannot start a spreadsheet formula."""
+    from rcmcli.core import csvsafe
+
+    return csvsafe.csv_text(head, rows)

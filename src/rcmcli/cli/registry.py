@@ -7,8 +7,9 @@ The tests walk :data:`COMMANDS` too, so no list of commands or options is writte
 hand anywhere else.
 
 To add a command: write its function (``func(opts: Globals, **options) -> int``) in
-a module of ``rcmcli.cli`` that imports its heavy dependencies inside the function,
-and add one :class:`Command` below. ``docs/architecture.md`` shows an example.
+its ``cmd_<topic>.py``, importing heavy dependencies inside the function, its formats
+in ``view_<topic>.py``, and add one :class:`Command` below. ``docs/architecture.md``
+shows an example.
 
 Must not import Typer, Rich or anything below the command functions at import time:
 the fast path imports this module on every run.
@@ -16,7 +17,7 @@ the fast path imports this module on every run.
 
 from __future__ import annotations
 
-from rcmcli.cli import cmd_announce, cmd_plan, cmd_revision as rev, cmd_site, commands as c
+from rcmcli.cli import cmd_agenda, cmd_announce, cmd_members, cmd_plan, cmd_revision, cmd_site
 from rcmcli.i18n import CLOCKS, LANGUAGES
 
 TYPE_CHECKING = False  # typing costs ~8 ms of start-up; annotations are never evaluated
@@ -248,13 +249,13 @@ GROUPS: dict[tuple[str, ...], str] = {
 COMMANDS: tuple[Command, ...] = (
     Command(
         ("agenda", "list"),
-        c.agenda_list,
+        cmd_agenda.agenda_list,
         N_("List the meetings in the catalog."),
         (fmt(), lang(N_("Language of titles and messages (overrides rcm --lang)."))),
     ),
     Command(
         ("agenda", "show"),
-        c.agenda_show,
+        cmd_agenda.agenda_show,
         N_("Show an agenda in one or more time zones."),
         (
             meeting(),
@@ -272,7 +273,7 @@ COMMANDS: tuple[Command, ...] = (
     ),
     Command(
         ("agenda", "times"),
-        c.agenda_times,
+        cmd_agenda.agenda_times,
         N_("Each slot's start and end in every member capital."),
         (
             meeting(N_("Catalog id or path (default: next upcoming).")),
@@ -300,7 +301,7 @@ COMMANDS: tuple[Command, ...] = (
     ),
     Command(
         ("agenda", "validate"),
-        c.agenda_validate,
+        cmd_agenda.agenda_validate,
         N_("Check agendas like a linter. Exit 0 clean, 1 problems found, 2 could not run."),
         (
             Arg("targets", N_("Files, folders or catalog ids (default: the whole catalog)."), multiple=True, complete="meeting", example="plenary-ii-2021", metavar="TARGET"),
@@ -320,7 +321,7 @@ COMMANDS: tuple[Command, ...] = (
     ),
     Command(
         ("agenda", "ics"),
-        c.agenda_ics,
+        cmd_agenda.agenda_ics,
         N_("Export a meeting as an iCalendar (.ics) file. One event per slot, times in UTC."),
         (
             meeting(),
@@ -338,7 +339,7 @@ COMMANDS: tuple[Command, ...] = (
     ),
     Command(
         ("agenda", "invite"),
-        rev.agenda_invite,
+        cmd_revision.agenda_invite,
         N_("Write one invitation per participant of a roster. Each is an .ics file (METHOD:REQUEST) with the times in the participant's capital."),
         (
             meeting(N_("Catalog id or path to a meeting YAML file."), required=True),
@@ -380,7 +381,7 @@ COMMANDS: tuple[Command, ...] = (
     ),
     Command(
         ("agenda", "diff"),
-        rev.agenda_diff,
+        cmd_revision.agenda_diff,
         N_("What changed between two revisions of an agenda. Exit 0 none, 1 changes, 2 trouble."),
         (
             Arg(
@@ -428,7 +429,7 @@ COMMANDS: tuple[Command, ...] = (
     ),
     Command(
         ("members",),
-        c.members,
+        cmd_members.members,
         N_("Member states with their capitals and UTC offsets. The offsets are today's, or those of --date."),
         (
             org(N_("Capitals of rcm, sacm or all."), default="all"),

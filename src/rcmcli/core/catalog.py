@@ -144,7 +144,7 @@ class Catalog:
 
     The catalog reads and models; it does not judge. A meeting file that fails to load
     is still listed (:meth:`documents`), with its problems; what a command refuses is
-    the command layer's decision (``rcmcli.cli.commands``).
+    the command layer's decision (``rcmcli.cli.runtime``).
     """
 
     def __init__(self, folder: str | os.PathLike, limits: Limits = DEFAULT_LIMITS) -> None:

@@ -2,7 +2,7 @@
 
 The nearest ``.rcm.toml``, or ``pyproject.toml`` with a ``[tool.rcm]`` table, searching
 upward from the working directory; or the file given with ``--config``. The command
-boundary (``cli.commands.run``) calls :func:`load` once and hands the result to
+boundary (``cli.runtime.run``) calls :func:`load` once and hands the result to
 :func:`rcmcli.core.settings.use`; the tables and their defaults are described and
 checked in :mod:`rcmcli.core.settings`.
 

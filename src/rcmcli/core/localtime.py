@@ -1,4 +1,4 @@
-"""What the agenda commands compute: slot times in zones, and the capitals matrix.
+"""What the agenda commands compute: slot times in zones, working hours and night.
 
 Pure data in, pure data out; rendering is elsewhere.
 """
@@ -9,7 +9,7 @@ from collections import namedtuple
 from datetime import datetime, time, timedelta, timezone
 
 from rcmcli.core import settings
-from rcmcli.core.model import Country, Meeting, Members, Slot
+from rcmcli.core.model import Meeting, Slot
 from rcmcli.core.zones import Resolved
 
 TYPE_CHECKING = False  # typing costs ~8 ms of start-up; annotations are never evaluated
@@ -219,32 +219,6 @@ class SlotRow(namedtuple("SlotRow", "slot times")):
 def slot_rows(meeting: Meeting, zones: Iterable[Resolved]) -> list[SlotRow]:
     zs = list(zones)
     return [SlotRow(s, tuple(to_zone(s, z.tz) for z in zs)) for s in meeting.slots]
-
-
-class CapitalRow(namedtuple("CapitalRow", "country conferences offset times days", defaults=((),))):
-    """A member capital's local times for every slot and every day of a meeting."""
-
-    __slots__ = ()
-
-    country: Country
-    conferences: tuple[str, ...]
-    offset: str  # UTC offset on the meeting's first day
-    times: tuple[LocalTime, ...]  # one per slot
-    days: tuple[LocalTime, ...]  # one per meeting day: first start to last end
-
-
-def capital_matrix(meeting: Meeting, members: Members, org: str, hours: Hours | None = None) -> list[CapitalRow]:
-    from rcmcli.core.zones import get_zone
-    from rcmcli.timefmt import iso_offset
-
-    rows = []
-    for country in members.members_of(org):
-        tz = get_zone(country.zone)
-        times = tuple(to_zone(s, tz, hours) for s in meeting.slots)
-        offset = iso_offset(times[0].start.utcoffset()) if times else ""
-        days = tuple(day_span(day.slots, tz, hours) for day in meeting.days if day.slots)
-        rows.append(CapitalRow(country, tuple(members.conference_of(country.code)), offset, times, days))
-    return rows
 
 
 def day_span(slots: list[Slot], tz, hours: Hours | None = None) -> LocalTime:

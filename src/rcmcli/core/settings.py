@@ -3,7 +3,7 @@
 The defaults are the tables below; the configuration file (``[tool.rcm]`` in
 pyproject.toml, or ``.rcm.toml``, or ``--config``; found and read by
 :mod:`rcmcli.core.configfile`) overrides them, checked here by :func:`parse`. The
-command boundary (``cli.commands.run``) reads the file once and calls :func:`use`;
+command boundary (``cli.runtime.run``) reads the file once and calls :func:`use`;
 everyone (core, lint, export, cli) then reads :func:`current`. Outside a run (a test
 calling the core) :func:`current` is :data:`DEFAULT`, the built-in values.
 
@@ -126,7 +126,7 @@ _run: dict[str, Any] = {"settings": None}
 
 
 def use(found: Settings) -> None:
-    """The settings of this run (``cli.commands.run`` reads the file once and calls this)."""
+    """The settings of this run (``cli.runtime.run`` reads the file once and calls this)."""
     _run["settings"] = found
 
 

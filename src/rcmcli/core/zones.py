@@ -24,7 +24,6 @@ TYPE_CHECKING = False  # typing costs ~8 ms of start-up; annotations are never e
 if TYPE_CHECKING:
     from typing import Iterable, Mapping
 
-_SOURCE = tzdb._SOURCE  # the selected database, shared with rcmcli.core.tzdb
 use_database, database, version = tzdb.use_database, tzdb.database, tzdb.version
 _system_dir = tzdb.system_dir
 
@@ -36,7 +35,7 @@ def get_zone(key: str) -> tzinfo:
 
     if len(key) > 64 or not re.fullmatch(r"[A-Za-z0-9_+\-]+(/[A-Za-z0-9_+\-]+)*", key, re.ASCII):
         raise KeyError(key)
-    if _SOURCE["name"] == "system":
+    if tzdb.database() == "system":
         path = os.path.join(_system_dir(), *key.split("/"))
         try:
             with open(path, "rb") as f:
@@ -57,7 +56,7 @@ def _tzdata_dir() -> str:
 
 @lru_cache(maxsize=None)
 def available_zones() -> frozenset[str]:
-    if _SOURCE["name"] == "system":
+    if tzdb.database() == "system":
         from pathlib import Path
 
         base = Path(_system_dir())

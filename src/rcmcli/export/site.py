@@ -256,14 +256,6 @@ def _sorted(meetings: Iterable[Meeting]) -> list[Meeting]:
     return sorted(meetings, key=lambda m: (m.first_day or date.min, m.id))
 
 
-def render_files(site: Site) -> dict[str, bytes]:
-    """Every file of the site, by relative path (``/``-separated); one process."""
-    env, meetings = environment(), _sorted(site.meetings)
-    files = _index_files(env, meetings)
-    files.update(_meeting_files(env, site, meetings))
-    return files
-
-
 def _index_files(env, meetings: list[Meeting]) -> dict[str, bytes]:
     """The assets, the language chooser, each language's list of meetings and the marker."""
     files: dict[str, bytes] = {f"assets/{name}": (TEMPLATES / name).read_bytes() for name in ASSETS}

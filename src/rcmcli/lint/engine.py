@@ -116,11 +116,6 @@ def select(config: Config, select_cli: list[str] | None = None, ignore_cli: list
     return out
 
 
-def expand(paths: Iterable[str]) -> list[str]:
-    """Files to check: files as given, folders searched for *.yaml / *.yml (see core.walk)."""
-    return collect(paths).files
-
-
 def collect(paths: Iterable[str]) -> Walk:
     """Files as given and the YAML files of folders, with the symbolic links the walk skipped."""
     found = Walk()

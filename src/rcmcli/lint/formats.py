@@ -1,8 +1,13 @@
-"""Output formats: functions from a report to text. ``text`` may be coloured."""
+"""Output formats: functions from a report to text. ``text`` may be coloured.
+
+Each format takes one :class:`Findings` (the report, and how to present it) and is found
+by its name in :data:`FORMATS`, as every command's formats are (docs/architecture.md).
+"""
 
 from __future__ import annotations
 
 import json
+from collections import namedtuple
 
 from rcmcli.i18n import _, ngettext
 from rcmcli.lint.engine import Report
@@ -12,16 +17,24 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Callable
 
-FORMATS = ("text", "parsable", "json", "github")
+
+class Findings(namedtuple("Findings", "report color width")):
+    """What ``agenda validate`` writes: its report, whether ``text`` may use colour, and
+    the width ``text`` wraps to (None: one finding per line)."""
+
+    __slots__ = ()
+
 
 _RED, _YELLOW, _DIM, _BOLD, _GREEN, _RESET = "\x1b[31m", "\x1b[33m", "\x1b[2m", "\x1b[1m", "\x1b[32m", "\x1b[0m"
 
 
-def parsable(report: Report) -> str:
+def parsable(v: Findings) -> str:
+    report = v.report
     return "".join(f"{p.path}:{p.line}:{p.column}: {p.severity} {p.code} {p.message}\n" for p in report.problems)
 
 
-def as_json(report: Report) -> str:
+def as_json(v: Findings) -> str:
+    report = v.report
     return json.dumps([p.as_dict() for p in report.problems], ensure_ascii=False, indent=2) + "\n"
 
 
@@ -33,7 +46,8 @@ def _gh_escape(text: str, prop: bool = False) -> str:
     return text
 
 
-def github(report: Report) -> str:
+def github(v: Findings) -> str:
+    report = v.report
     out = []
     for p in report.problems:
         level = "error" if p.severity == ERROR else "warning"
@@ -42,9 +56,10 @@ def github(report: Report) -> str:
     return "".join(out)
 
 
-def text(report: Report, color: bool = False, width: int | None = None) -> str:
+def text(v: Findings) -> str:
     """One finding per line; with a ``width`` (a terminal, or COLUMNS), long findings
     wrap on words under the message, never inside one (:func:`_wrapped`)."""
+    report, color, width = v.report, v.color, v.width
 
     def c(code: str, s: str) -> str:
         return f"{code}{s}{_RESET}" if color else s
@@ -108,11 +123,4 @@ def summary(report: Report, color: bool = False) -> str:
     return f"{_RED if e else _YELLOW}{line}{_RESET}" if color else line
 
 
-def render(report: Report, fmt: str, color: bool = False, width: int | None = None) -> str:
-    if fmt == "parsable":
-        return parsable(report)
-    if fmt == "json":
-        return as_json(report)
-    if fmt == "github":
-        return github(report)
-    return text(report, color, width)
+FORMATS = {"text": text, "parsable": parsable, "json": as_json, "github": github}

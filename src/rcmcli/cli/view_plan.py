@@ -4,6 +4,9 @@ Machine formats (JSON keys, CSV headers) are fixed English, with ISO dates and
 24-hour ``HH:MM``; every sentence a person reads goes through :func:`rcmcli.i18n._`
 with named placeholders, and its dates, times, offsets and durations through the
 run's formatter (``View.tf``, :mod:`rcmcli.timefmt`). Rich is imported inside functions.
+
+The command hands a :class:`View` to the formats of :data:`PLAN_FORMATS` (a plan) or
+:data:`SERIES_FORMATS` (a ``--series``); the terminal's return a list of renderables.
 """
 
 from __future__ import annotations
@@ -11,9 +14,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from rcmcli.cli.render import as_csv as csv_text, as_json as json_text
+from rcmcli.cli.layout import csv_text
 from rcmcli.core import planner as P
 from rcmcli.core.localtime import hhmm_wall as hm  # machine formats: 24-hour HH:MM
+from rcmcli.export.showjson import as_json as json_text
 from rcmcli.i18n import _, ngettext
 from rcmcli.timefmt import Formatter, iso_utc, utc_offset
 
@@ -28,6 +32,8 @@ class View:
     ref_label: str
     top: int = 5
     tf: Formatter = Formatter()  # the run's dates and times (rcmcli.timefmt)
+    picks: tuple[P.Pick, ...] = ()  # a --series: the meetings chosen (planner.series)
+    width: int | None = None  # None: the terminal's
 
 
 def _starts(tf: Formatter, w: P.Window) -> str:
@@ -398,20 +404,23 @@ def _series_total(view: View, picks: tuple[P.Pick, ...]) -> str:
     return _("Outside working hours over the series: %(who)s") % {"who": _burdens(view, picks[-1].total if picks else ())}
 
 
-def series_terminal(view: View, picks: tuple[P.Pick, ...]) -> list[Any]:
+def series_terminal(view: View) -> list[Any]:
+    picks = view.picks
     from rich.text import Text
 
     rows = [(f"{i}.", _pick_sentence(view, p), "") for i, p in enumerate(picks, 1)]
     return [Text(_series_heading(view, picks), style="bold"), _hanging(rows), Text(""), Text(_series_total(view, picks))]
 
 
-def series_markdown(view: View, picks: tuple[P.Pick, ...]) -> str:
+def series_markdown(view: View) -> str:
+    picks = view.picks
     lines = [f"# {_series_heading(view, picks)}", ""]
     lines += [f"{i}. {_pick_sentence(view, p)}" for i, p in enumerate(picks, 1)]
     return "\n".join([*lines, "", _series_total(view, picks)])
 
 
-def series_json(view: View, picks: tuple[P.Pick, ...]) -> str:
+def series_json(view: View) -> str:
+    picks = view.picks
     codes = [p.code for p in view.plan.places]
     out = {
         "reference": view.ref_label,
@@ -431,7 +440,14 @@ def series_json(view: View, picks: tuple[P.Pick, ...]) -> str:
     return json_text(out)
 
 
-def series_csv(view: View, picks: tuple[P.Pick, ...]) -> str:
+def series_csv(view: View) -> str:
+    picks = view.picks
     head = ["date", "start", "end", "start_utc", *[p.code for p in view.plan.places]]
     rows = [[p.day.date.isoformat(), hm(p.start), hm(p.start + view.plan.duration), iso_utc(p.utc), *p.burden] for p in picks]
     return csv_text(head, rows).rstrip("\n")
+
+
+# --- the formats (runtime.emit looks them up here) ----------------------------------------
+
+PLAN_FORMATS = {"table": as_terminal, "json": as_json, "csv": as_csv, "markdown": as_markdown}
+SERIES_FORMATS = {"table": series_terminal, "json": series_json, "csv": series_csv, "markdown": series_markdown}

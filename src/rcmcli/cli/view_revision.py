@@ -7,11 +7,15 @@ possibly in two languages at once (``--lang es,en``), so its sentences
 (``rcmcli.i18n.language``), like the calendar's labels (docs/decisions.md).
 Dates and times a person reads are written by the run's formatter
 (:mod:`rcmcli.timefmt`), in the language of the text; JSON keeps ISO values.
+
+The command hands a :class:`Report` to the formats of :data:`DIFF_FORMATS`; the notice
+(``--notice``) is a document of its own, not a format of the report.
 """
 
 from __future__ import annotations
 
 import json
+from collections import namedtuple
 from datetime import date
 
 from rcmcli.core.diff import Change, ClockGroup, Diff, SlotInfo
@@ -24,6 +28,13 @@ if TYPE_CHECKING:
     from typing import Any
 
     from rcmcli.timefmt import Formatter
+
+
+class Report(namedtuple("Report", "diff members old_name new_name tf width")):
+    """What ``agenda diff`` reports: the changes between two revisions named as typed;
+    the text wraps to ``width`` (a terminal's) when it is not None."""
+
+    __slots__ = ()
 
 
 def span(info: SlotInfo, tf: Formatter) -> str:
@@ -120,11 +131,12 @@ def headline(diff: Diff, old_name: str, new_name: str) -> str:
     return text % {"meeting": diff.new.id, "n": n, "old": old_name, "new": new_name}
 
 
-def text(diff: Diff, members: Members, tf: Formatter, old_name: str, new_name: str, width: int | None = None) -> str:
+def text(v: Report) -> str:
     """The terminal report: a headline, then per change its word, sentence, the capitals by clock, flags.
 
     Wrapped to ``width`` (a terminal's) if given; one clock group per line.
     """
+    diff, members, tf, old_name, new_name, width = v.diff, v.members, v.tf, v.old_name, v.new_name, v.width
     lines = _wrap("", headline(diff, old_name, new_name), "  ", width)
     words = max((len(_(KIND_WORDS[c.kind])) for c in diff.changes), default=0)
     pad = " " * (words + 4)
@@ -152,8 +164,9 @@ def _cell(value: str) -> str:
     return value.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
 
 
-def markdown(diff: Diff, members: Members, tf: Formatter, old_name: str, new_name: str) -> str:
+def markdown(v: Report) -> str:
     """A pull-request comment: a heading and one table row per change."""
+    diff, members, tf, old_name, new_name = v.diff, v.members, v.tf, v.old_name, v.new_name
     lang = tf.lang
     title = diff.new.title.get(lang)
     out = [f"### {_cell(headline(diff, f'`{old_name}`', f'`{new_name}`'))}", ""]
@@ -196,8 +209,9 @@ def _info_json(info: SlotInfo | None) -> dict[str, Any] | None:
     }
 
 
-def as_json(diff: Diff, old_name: str, new_name: str) -> str:
+def as_json(v: Report) -> str:
     """Machine output: keys never change with the language."""
+    diff, old_name, new_name = v.diff, v.old_name, v.new_name
     changes = []
     for c in diff.changes:
         item: dict[str, Any] = {"kind": c.kind, "key": c.key or None, "old": _info_json(c.old), "new": _info_json(c.new)}
@@ -212,6 +226,9 @@ def as_json(diff: Diff, old_name: str, new_name: str) -> str:
         changes.append(item)
     out = {"meeting": diff.new.id, "old": old_name, "new": new_name, "changed": bool(diff.changes), "changes": changes}
     return json.dumps(out, ensure_ascii=False, indent=2) + "\n"
+
+
+DIFF_FORMATS = {"text": text, "markdown": markdown, "json": as_json}
 
 
 # --- the notice to delegates -----------------------------------------------------------

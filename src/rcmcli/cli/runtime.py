@@ -1,21 +1,25 @@
-"""What each command does once its options are parsed: one core call, render, an exit code.
+"""What every command runs in: the global options, the error boundary, the catalog, the output.
 
-Two front ends call these functions with plain values (strings, lists, booleans,
-paths): the Typer application in :mod:`rcmcli.cli.app`, which owns the options, the help
-and every usage error, and the start-up fast path in :mod:`rcmcli.cli.fastpath`, which
-handles the common invocations without importing Typer (docs/performance.md).
-Neither imports the other, and neither prints anything a command decides.
+Two front ends call the command functions (``cmd_*.py``) through :func:`run` with plain
+values (strings, lists, booleans, paths): the Typer application in :mod:`rcmcli.cli.app`,
+which owns the options, the help and every usage error, and the start-up fast path in
+:mod:`rcmcli.cli.fastpath`, which handles the common invocations without importing Typer
+(docs/performance.md). Neither imports the other, and neither prints anything a command decides.
 
 :func:`run` is the single error boundary: expected errors (:class:`RcmError`) print
 one line on stderr (one per problem of a refused document) and return their exit code, Ctrl-C returns 130, anything else is
 reported as a bug (with its traceback under ``--debug``).
+
+The helpers every command shares are public here: the catalog and the meeting asked for
+(:func:`catalog`, :func:`usable`, :func:`pick`, :func:`places`), and the output
+(:func:`emit`, the one way a command writes its format; :func:`say`, :func:`write`, :func:`draw`).
 """
 
 from __future__ import annotations
 
 import os
 import sys
-from datetime import date, datetime, timezone
+from datetime import date
 
 from rcmcli.core.errors import EXIT_BUG, EXIT_INTERRUPTED, EXIT_USAGE, RcmError, UsageError, one_line
 from rcmcli.i18n import _
@@ -23,11 +27,11 @@ from rcmcli.i18n import _
 TYPE_CHECKING = False  # typing costs ~8 ms of start-up; annotations are never evaluated
 if TYPE_CHECKING:
     from pathlib import Path
-    from typing import Any, Callable, Optional
+    from typing import Any, Callable, Mapping, Optional
 
-    from rcmcli.timefmt import Formatter
     from rcmcli.core.catalog import Catalog
     from rcmcli.core.model import Meeting
+    from rcmcli.timefmt import Formatter
 
 
 class Globals:
@@ -201,7 +205,7 @@ def version_text() -> str:
 # --- helpers shared by the commands ----------------------------------------------
 
 
-def _catalog(opts: Globals) -> Catalog:
+def catalog(opts: Globals) -> Catalog:
     """The catalog, reading agendas with the input limits of the run's settings ([tool.rcm.limits])."""
     from rcmcli.core import settings
     from rcmcli.core.catalog import Catalog, data_dir
@@ -209,7 +213,7 @@ def _catalog(opts: Globals) -> Catalog:
     return Catalog(data_dir(opts.data), settings.current().limits)
 
 
-def _today() -> date:
+def today() -> date:
     """Today, or RCM_TODAY (YYYY-MM-DD) for reproducible runs."""
     fixed = os.environ.get("RCM_TODAY")
     if fixed:
@@ -220,7 +224,7 @@ def _today() -> date:
     return date.today()
 
 
-def _usable(catalog: Catalog, path: str | Path) -> Meeting:
+def usable(catalog: Catalog, path: str | Path) -> Meeting:
     """The meeting in ``path`` if its times are well defined; else InvalidDocument (exit 2).
 
     Commands that show or export times refuse a meeting that does not load, or whose
@@ -254,65 +258,77 @@ def _bundled(path: str | Path) -> bool:
         return False
 
 
-def _pick(catalog: Catalog, meeting: Optional[str]) -> tuple[Meeting, str]:
+def pick(catalog: Catalog, meeting: Optional[str]) -> tuple[Meeting, str]:
     """The meeting asked for, or the next upcoming usable one (else the most recent), and why."""
     from rcmcli.core.errors import RcmError
 
     if meeting:
-        return _usable(catalog, catalog.path_of(meeting)), ""
+        return usable(catalog, catalog.path_of(meeting)), ""
     documents = catalog.documents()
     if not documents:
         from rcmcli.core.catalog import no_meetings
 
         raise UsageError(no_meetings(catalog.folder))
-    usable = []
+    good = []
     for loaded in documents:
         try:
-            usable.append(_usable(catalog, loaded.path))
+            good.append(usable(catalog, loaded.path))
         except RcmError:
             continue  # a broken draft in the folder must not stop the others
-    if not usable:
+    if not good:
         raise UsageError(_("the catalog %(folder)s has no usable meetings; run 'rcm agenda validate' to see why") % {"folder": catalog.folder})
-    usable.sort(key=lambda mt: (mt.first_day or date.min, mt.id))
-    today = _today()
-    upcoming = [mt for mt in usable if (mt.last_day or date.min) >= today]
+    good.sort(key=lambda mt: (mt.first_day or date.min, mt.id))
+    day = today()
+    upcoming = [mt for mt in good if (mt.last_day or date.min) >= day]
     if upcoming:
         # TRANSLATORS: why a meeting was shown when none was named: "rcm: showing <id>, <this>".
         return upcoming[0], _("the next upcoming meeting")
-    return usable[-1], _("the most recent meeting (none is upcoming)")
+    return good[-1], _("the most recent meeting (none is upcoming)")
 
 
-def _zones(catalog: Catalog, names: list[str], meeting: Meeting) -> list:
-    from rcmcli.core import zones as z
+def places(catalog: Catalog, mt: Meeting, org: Optional[str], capitals: Optional[list[str]], lang: str) -> list:
+    """``--capital`` values, else the capitals of ``--org``, else of the meeting's conferences."""
+    from rcmcli.core import clocks
 
-    if not names:
-        ref = meeting.reference_zone
-        assert ref is not None and ref.tz is not None, "the loader resolves the reference zone"
-        # TRANSLATORS: the zone a meeting's agenda is published in.
-        return [z.Resolved(ref.label, ref.name, ref.tz, _("reference zone"))]
-    resolved = [z.resolve(n, catalog.zone_aliases) for n in names]
-    for r in resolved:
-        if r.warning:  # a zone that is probably not the one meant: said, not refused
-            sys.stderr.write(_("rcm: note: %(note)s") % {"note": one_line(r.warning)} + "\n")
-    return resolved
+    if capitals:
+        return clocks.find_places(capitals, catalog.members, catalog.zone_aliases, lang)
+    return clocks.member_places(catalog.members, org or clocks.meeting_org(mt), lang)
 
 
-def _width() -> int:
+def emit(opts: Globals, formats: Mapping[str, Callable[[Any], Any]], fmt: str, view: Any) -> None:
+    """Write ``view`` in the format ``fmt``: the one way a command dispatches a format.
+
+    ``formats`` is a view module's table of formats (``view_agenda.SHOW_FORMATS``...): a
+    name (``--format``'s choices) to a function of one argument, the view record the
+    command built. A function returns text (written as it is, ending in a line break), or
+    a Rich renderable, or a list of them (drawn at ``view.width``, else the terminal's).
+    """
+    out = formats[fmt](view)
+    if isinstance(out, str):
+        if out:
+            say(out)
+        return
+    for part in out if isinstance(out, list) else [out]:
+        draw(opts, part, view.width)
+
+
+def width() -> int:
+    """The width to lay a table out for (see :func:`layout.terminal_width`)."""
     from rcmcli.cli.layout import terminal_width
 
     return terminal_width()
 
 
-def _print(opts: Globals, renderable: Any, width: Optional[int] = None) -> None:
+def draw(opts: Globals, renderable: Any, width: Optional[int] = None) -> None:
     """Draw a table at the width it was laid out for (see :func:`layout.terminal_width`).
 
     The one place tables are written. Not to a terminal (a pipe, a file), each line
     ends at its last character: Rich pads every row to the table's width, and trailing
     spaces are noise in a diff, a mail or ``grep 'x$'``.
     """
-    from rcmcli.cli.render import console
+    from rcmcli.cli.layout import console, terminal_width
 
-    con = console(no_color=opts.no_color, width=width or _width())
+    con = console(no_color=opts.no_color, width=width or terminal_width())
     if (sys.stdout.encoding or "").lower().replace("-", "") != "utf8":
         con.file = _Escaping()  # an ASCII terminal: Rich draws ASCII boxes, the rest is escaped
     if con.is_terminal:
@@ -320,18 +336,18 @@ def _print(opts: Globals, renderable: Any, width: Optional[int] = None) -> None:
         return
     with con.capture() as captured:
         con.print(renderable)
-    _write("".join(line.rstrip() + "\n" for line in captured.get().splitlines()))
+    write("".join(line.rstrip() + "\n" for line in captured.get().splitlines()))
 
 
 class _Escaping:
-    """stdout for Rich where its encoding cannot carry every character (see :func:`_write`)."""
+    """stdout for Rich where its encoding cannot carry every character (see :func:`write`)."""
 
     @property
     def encoding(self) -> str:
         return sys.stdout.encoding or "ascii"
 
     def write(self, text: str) -> int:
-        _write(text)
+        write(text)
         return len(text)
 
     def flush(self) -> None:
@@ -344,11 +360,12 @@ class _Escaping:
         return sys.stdout.fileno()
 
 
-def _say(text: str) -> None:
-    _write(text if text.endswith("\n") else text + "\n")
+def say(text: str) -> None:
+    """A line (or lines) of text to stdout, ending in a line break."""
+    write(text if text.endswith("\n") else text + "\n")
 
 
-def _write(text: str) -> None:
+def write(text: str) -> None:
     """Text to stdout; what its encoding cannot carry is escaped, not a crash (exit 3).
 
     A file name that is not UTF-8 reaches JSON and CSV as lone surrogates, and a
@@ -378,11 +395,11 @@ def _escape_error(exc: UnicodeError) -> tuple[str, int]:
     return "".join(out), exc.end
 
 
-def _note(verb: str, meeting: Meeting, note: str) -> None:
-    """Say which meeting was picked when none was named (``note`` says why)."""
-    if not note:
+def note(verb: str, meeting: Meeting, why: str) -> None:
+    """Say which meeting was picked when none was named (``why`` says why)."""
+    if not why:
         return
-    values = {"meeting": meeting.id, "why": note}
+    values = {"meeting": meeting.id, "why": why}
     # TRANSLATORS: printed as "rcm: showing plenary-ii-2021, the next upcoming meeting"; %(why)s is
     # "the next upcoming meeting" or "the most recent meeting (none is upcoming)".
     texts = {
@@ -391,201 +408,3 @@ def _note(verb: str, meeting: Meeting, note: str) -> None:
         "announcing": _("announcing %(meeting)s, %(why)s"),
     }
     sys.stderr.write(f"rcm: {texts[verb] % values}\n")
-
-
-# --- the commands --------------------------------------------------------------------
-
-
-def agenda_list(opts: Globals, fmt: str = "table", lang: str = "en") -> int:
-    """Every meeting of the catalog; one that cannot be shown is listed as broken, with its first problem."""
-    from rcmcli.cli import render
-    from rcmcli.core.catalog import stem
-    from rcmcli.core.errors import InvalidDocument
-
-    catalog = _catalog(opts)
-    good, broken = [], []
-    documents = catalog.documents()
-    if not documents:  # an empty table would not say where rcm looked
-        from rcmcli.core.catalog import no_meetings
-
-        sys.stderr.write(f"rcm: {no_meetings(catalog.folder)}\n")
-        if fmt == "table":
-            return 0
-    for loaded in documents:
-        try:
-            good.append(_usable(catalog, loaded.path))
-        except InvalidDocument as exc:
-            broken.append(render.Broken(stem(loaded.path), loaded.path, exc.pos, exc.message))
-    good.sort(key=lambda mt: (mt.first_day or date.min, mt.id))
-    if fmt == "json":
-        _say(render.meetings_json(good, lang, broken))
-    elif fmt == "csv":
-        _say(render.meetings_csv(good, lang, broken))
-    elif fmt == "markdown":
-        _say(render.meetings_markdown(good, opts.tf, broken))
-    else:
-        width = _width()
-        _print(opts, render.meetings_table(good, opts.tf, width, broken), width)
-    return 0
-
-
-def agenda_show(opts: Globals, meeting: Optional[str] = None, tz: Optional[list[str]] = None, fmt: str = "table", lang: str = "en") -> int:
-    from rcmcli.core import localtime as agenda
-    from rcmcli.cli import render
-    from rcmcli.export.showjson import show_json
-
-    catalog = _catalog(opts)
-    mt, note = _pick(catalog, meeting)
-    zones = _zones(catalog, list(tz or []), mt)
-    rows = agenda.slot_rows(mt, zones)
-    _note("showing", mt, note)
-    if fmt == "json":
-        _say(show_json(mt, zones, rows, lang, note))
-    elif fmt == "csv":
-        _say(render.show_csv(zones, rows, lang))
-    elif fmt == "markdown":
-        _say(render.show_markdown(mt, zones, rows, opts.tf))
-    else:
-        width = _width()
-        _print(opts, render.show_table(mt, zones, rows, opts.tf, width, zones_given=bool(tz)), width)
-    return 0
-
-
-def _places(catalog: Catalog, mt: Meeting, org: Optional[str], capitals: Optional[list[str]], lang: str) -> list:
-    """``--capital`` values, else the capitals of ``--org``, else of the meeting's conferences."""
-    from rcmcli.core import clocks
-
-    if capitals:
-        return clocks.find_places(capitals, catalog.members, catalog.zone_aliases, lang)
-    return clocks.member_places(catalog.members, org or clocks.meeting_org(mt), lang)
-
-
-def agenda_times(
-    opts: Globals,
-    meeting: Optional[str] = None,
-    org: Optional[str] = None,
-    by: str = "group",
-    day: Optional[int] = None,
-    on: Optional[date] = None,
-    capital: Optional[list[str]] = None,
-    fmt: str = "table",
-    lang: str = "en",
-) -> int:
-    from rcmcli.cli import render
-    from rcmcli.core import clocks
-
-    catalog = _catalog(opts)
-    mt, note = _pick(catalog, meeting)
-    days = clocks.pick_days(mt, day, on)
-    places = _places(catalog, mt, org, capital, lang)
-    grouped = clocks.day_clocks(days, places)
-    matrix = clocks.place_matrix(days, places)
-    slots = [s for _, d in days for s in d.slots]
-    _note("showing", mt, note)
-    if fmt == "json":
-        _say(render.times_json(mt, slots, matrix, grouped, lang))
-    elif fmt == "csv":
-        _say(render.times_csv(slots, matrix, grouped, lang))
-    elif fmt == "markdown":
-        _say(render.times_markdown(mt, grouped, matrix, by, opts.tf))
-    else:
-        width = _width()
-        if by == "capital":
-            _print(opts, render.times_by_capital(mt, grouped, matrix, opts.tf, width), width)
-        else:
-            _print(opts, render.times_table(mt, grouped, opts.tf, width), width)
-    return 0
-
-
-def _split(value: Optional[str]) -> Optional[list[str]]:
-    return [x for x in (value or "").split(",") if x.strip()] or None
-
-
-def agenda_validate(
-    opts: Globals,
-    targets: Optional[list[str]] = None,
-    fmt: str = "auto",
-    strict: bool = False,
-    select: Optional[str] = None,
-    ignore: Optional[str] = None,
-    config: Optional[str] = None,
-    no_suppress: bool = False,
-) -> int:
-    from rcmcli.core import settings
-    from rcmcli.lint import config as lint_config
-    from rcmcli.lint import engine, formats
-
-    cfg = lint_config.from_settings(settings.current())  # run() read --config
-    catalog = _catalog(opts)
-    report = engine.run(list(targets or []), catalog, cfg, _split(select), _split(ignore), not no_suppress)
-    if fmt == "auto":
-        fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
-    color = fmt == "text" and sys.stdout.isatty() and not opts.no_color and "NO_COLOR" not in os.environ
-    # Wrapped to a terminal, or to COLUMNS when it is set; piped without it, one finding per line.
-    width = _width() if fmt == "text" and (sys.stdout.isatty() or os.environ.get("COLUMNS")) else None
-    _write(formats.render(report, fmt, color, width))
-    failed = report.errors or (strict and report.warnings)
-    return 1 if failed else 0
-
-
-def members(opts: Globals, org: str = "all", on: Optional[date] = None, fmt: str = "table", lang: str = "en") -> int:
-    """Member states and their UTC offsets now, or on ``--date`` (at 12:00 UTC)."""
-    from rcmcli.core import clocks
-    from rcmcli.core.zones import get_zone
-    from rcmcli.cli import render
-
-    mem = _catalog(opts).members
-    now = datetime.now(timezone.utc).replace(second=0, microsecond=0)  # as shown: to the minute
-    at = clocks.at_noon_utc(on) if on else now
-    countries = mem.members_of(org)
-    rows = [(c, tuple(mem.conference_of(c.code)), clocks.offset_minutes(at, get_zone(c.zone))) for c in countries]
-    if fmt == "json":
-        now_offsets = [clocks.offset_minutes(now, get_zone(c.zone)) for c in countries]
-        _say(render.members_json(rows, lang, at if on else None, now_offsets))
-    elif fmt == "csv":
-        _say(render.members_csv(rows, lang, at))
-    elif fmt == "markdown":
-        _say(render.members_markdown(rows, opts.tf, at, now=not on))
-    else:
-        width = _width()
-        _print(opts, render.members_table(rows, opts.tf, at, width, now=not on), width)
-    return 0
-
-
-def agenda_ics(
-    opts: Globals,
-    meeting: Optional[str] = None,
-    output: Optional[Path] = None,
-    include_breaks: bool = False,
-    lang: str = "en",
-    previous: Optional[Path] = None,
-) -> int:
-    from pathlib import Path
-
-    from rcmcli.export import ics
-
-    catalog = _catalog(opts)
-    options = ics.Options(lang, include_breaks, os.environ.get("SOURCE_DATE_EPOCH"), catalog.limits.max_bytes, opts.clock)
-    mt, note = _pick(catalog, meeting)
-    counts: dict[str, int] = {}
-    data = ics.export(mt, catalog.members, options, previous, counts)
-    _note("exporting", mt, note)
-    if output is None:
-        sys.stdout.buffer.write(data)
-        sys.stdout.flush()
-    else:
-        ics.write_output(output, data, [Path(mt.path)])
-    sys.stderr.write(ics_summary(counts, output) + "\n")
-    return 0
-
-
-def ics_summary(counts: dict[str, int], output: Optional[Path]) -> str:
-    """'rcm: wrote 9 events to plenary.ics (1 moved, 1 cancelled)', for stderr."""
-    from rcmcli.i18n import N_, ngettext
-
-    where = str(output) if output is not None else _("standard output")
-    n = counts.get("events", 0)
-    head = ngettext("rcm: wrote %(n)d event to %(where)s", "rcm: wrote %(n)d events to %(where)s", n) % {"n": n, "where": where}
-    words = {"new": N_("%(n)d new"), "moved": N_("%(n)d moved"), "updated": N_("%(n)d updated"), "cancelled": N_("%(n)d cancelled")}
-    parts = [_(words[k]) % {"n": counts[k]} for k in words if counts.get(k)]
-    return head + (" (" + ", ".join(parts) + ")" if parts else "")

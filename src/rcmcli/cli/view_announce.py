@@ -7,7 +7,8 @@ the meeting starts there, from the tz database; this module writes the block.
 
 Every word of the announcement is in this module (and the dates, times and lists
 of :mod:`rcmcli.timefmt`), through :func:`rcmcli.i18n._`, so translating it
-touches nothing else. Imported only by the command (:mod:`rcmcli.cli.cmd_announce`).
+touches nothing else. Imported only by the command (:mod:`rcmcli.cli.cmd_announce`),
+which hands an :class:`Announce` to the formats of :data:`ANNOUNCE_FORMATS`.
 """
 
 from __future__ import annotations
@@ -24,6 +25,13 @@ if TYPE_CHECKING:
     from rcmcli.core.clocks import Announcement, StartGroup
     from rcmcli.core.model import Meeting
     from rcmcli.timefmt import Formatter
+
+
+class Announce(namedtuple("Announce", "meeting items lang tf width")):
+    """What ``agenda announce`` writes: the start groups of each day or slot (``items``),
+    in the command's language and clock (``tf``); text wraps to ``width`` when it is not 0."""
+
+    __slots__ = ()
 
 
 class Block(namedtuple("Block", "day sentence lines")):
@@ -93,7 +101,11 @@ def blocks(mt: Meeting, items: Sequence[Announcement], tf: Formatter) -> list[Bl
 # --- formats ---------------------------------------------------------------------------
 
 
-def announce_text(parts: Sequence[Block], width: int = 0) -> str:
+def announce_text(v: Announce) -> str:
+    return _text_of(blocks(v.meeting, v.items, v.tf), v.width)
+
+
+def _text_of(parts: Sequence[Block], width: int = 0) -> str:
     """Plain text; wrapped to ``width`` (a terminal) with the capitals under each other,
     one line per time otherwise (to paste into an agenda)."""
     import textwrap
@@ -121,7 +133,8 @@ def _md(text: str) -> str:
     return text
 
 
-def announce_markdown(parts: Sequence[Block]) -> str:
+def announce_markdown(v: Announce) -> str:
+    parts = blocks(v.meeting, v.items, v.tf)
     out: list[str] = []
     for b in parts:
         if b.day:
@@ -133,10 +146,11 @@ def announce_markdown(parts: Sequence[Block]) -> str:
     return "\n".join(out)
 
 
-def announce_json(mt: Meeting, items: Sequence[Announcement], tf: Formatter) -> str:
-    from rcmcli.cli.render import as_json, meeting_header
+def announce_json(v: Announce) -> str:
     from rcmcli.core.timeparse import hhmm
+    from rcmcli.export.showjson import as_json, meeting_header
 
+    mt, items, tf = v.meeting, v.items, v.tf
     lang = tf.lang
     words = blocks(mt, items, tf)
     entries: list[dict[str, Any]] = []
@@ -158,16 +172,18 @@ def announce_json(mt: Meeting, items: Sequence[Announcement], tf: Formatter) -> 
             ],
         })
     out = {"meeting": meeting_header(mt, lang), "clock": tf.chosen or tf.habit, "days_differ": _per_day(items),
-           "announcements": entries, "text": announce_text(words)}
+           "announcements": entries, "text": _text_of(words)}
     return as_json(out)
 
 
-def announce_csv(mt: Meeting, items: Sequence[Announcement], lang: str) -> str:
+def announce_csv(v: Announce) -> str:
     """One row per day, slot and place: for mail merges and spreadsheets."""
     from datetime import timedelta
 
     from rcmcli.core.csvsafe import csv_text
     from rcmcli.core.timeparse import hhmm
+
+    mt, items, lang = v.meeting, v.items, v.lang
 
     head = ["date", "slot", "title", "published_start", "reference_zone", "local_start", "local_date", "utc_offset", "country", "capital", "zone"]
     body = []
@@ -182,3 +198,6 @@ def announce_csv(mt: Meeting, items: Sequence[Announcement], lang: str) -> str:
                         p.code, p.name, p.zone,
                     ])
     return csv_text(head, body)
+
+
+ANNOUNCE_FORMATS = {"text": announce_text, "markdown": announce_markdown, "json": announce_json, "csv": announce_csv}

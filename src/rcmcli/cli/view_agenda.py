@@ -1,6 +1,8 @@
-"""Turning computed agenda data into output: Rich tables, JSON, Markdown, CSV.
+"""What ``rcm agenda list``, ``show`` and ``times`` write: Rich tables, JSON, Markdown, CSV.
 
-The only module besides the CLI that knows about the terminal. Rich is imported
+Each command hands its formats one view record (:class:`Listing`, :class:`Show`,
+:class:`Times`), and finds them in a table (:data:`LIST_FORMATS`, :data:`SHOW_FORMATS`,
+:data:`TIMES_FORMATS`) through :func:`rcmcli.cli.runtime.emit`. Rich is imported
 inside the functions that draw tables, so machine formats never pay for it.
 
 Tables are laid out for the width they are drawn at (:mod:`rcmcli.cli.layout`):
@@ -10,25 +12,45 @@ whatever does not fit is left out with a line that says so, never silently.
 
 from __future__ import annotations
 
-from datetime import datetime
+from collections import namedtuple
 
+from rcmcli.cli.layout import csv_text, filled, md_escape, md_table, plain
 from rcmcli.core.localtime import LocalTime, SlotRow, to_zone
-from rcmcli.core.model import Country, Meeting, Slot
+from rcmcli.core.model import Meeting, Slot
 from rcmcli.core.timeparse import hhmm
 from rcmcli.core.zones import Resolved
 from rcmcli.export.showjson import as_json, meeting_header
 from rcmcli.i18n import N_, _, ngettext
-from rcmcli.timefmt import iso_offset
 
 TYPE_CHECKING = False  # typing costs ~8 ms of start-up; annotations are never evaluated
 if TYPE_CHECKING:
     from typing import Any, Optional, Sequence
 
-    from rcmcli.core.clocks import DayClocks, PlaceRow
     from rcmcli.cli.layout import Col
+    from rcmcli.core.clocks import DayClocks, PlaceRow
     from rcmcli.timefmt import Formatter
 
-    MemberRow = tuple[Country, tuple[str, ...], int]  # its conferences, its UTC offset in minutes
+
+
+class Listing(namedtuple("Listing", "meetings broken lang tf width")):
+    """What ``agenda list`` shows: the usable meetings, and the files that cannot be shown."""
+
+    __slots__ = ()
+
+
+class Show(namedtuple("Show", "meeting zones rows lang tf width note zones_given")):
+    """What ``agenda show`` shows: a meeting's slots in each zone asked for (``zones_given``:
+    the zones were typed, not the reference zone by default), and why this meeting (``note``)."""
+
+    __slots__ = ()
+
+
+class Times(namedtuple("Times", "meeting slots matrix days by lang tf width")):
+    """What ``agenda times`` shows: the slots, each capital's times (``matrix``) and the
+    capitals grouped by clock per day (``days``); ``by``: ``group`` or ``capital``."""
+
+    __slots__ = ()
+
 
 TITLE_MIN = 30  # a title line is never narrower than this (unless the title is shorter)
 TITLE_COMFORT = 40  # optional columns (kind, lead) only while titles keep this much
@@ -140,7 +162,15 @@ def _table_cells(zones: Sequence[Resolved], rows: Sequence[SlotRow], tf: Formatt
     return head, body
 
 
-def show_csv(zones: Sequence[Resolved], rows: Sequence[SlotRow], lang: str) -> str:
+def show_json(v: Show) -> str:
+    """The JSON the site publishes too (:mod:`rcmcli.export.showjson`)."""
+    from rcmcli.export.showjson import show_json as as_show_json
+
+    return as_show_json(v.meeting, v.zones, v.rows, v.lang, v.note)
+
+
+def show_csv(v: Show) -> str:
+    zones, rows, lang = v.zones, v.rows, v.lang
     head = ["date", "published_start", "published_end"]
     for z in zones:
         head += [f"{z.name} start", f"{z.name} end"]
@@ -150,26 +180,16 @@ def show_csv(zones: Sequence[Resolved], rows: Sequence[SlotRow], lang: str) -> s
         for t in r.times:
             cells += [t.start.isoformat(), t.end.isoformat()]
         body.append(cells + [r.slot.kind, r.slot.session or "", r.slot.title.get(lang)])
-    return as_csv(head + ["kind", "session", "title"], body)
+    return csv_text(head + ["kind", "session", "title"], body)
 
 
-def _md_escape(text: str) -> str:
-    for ch in "\\*_`|[]<>":
-        text = text.replace(ch, "\\" + ch)
-    return text.replace("\n", " ")
-
-
-def _md_table(head: Sequence[str], body: Sequence[Sequence[str]]) -> list[str]:
-    lines = ["| " + " | ".join(_md_escape(h) for h in head) + " |", "|" + "---|" * len(head)]
-    return lines + ["| " + " | ".join(_md_escape(c) for c in row) + " |" for row in body]
-
-
-def show_markdown(meeting: Meeting, zones: Sequence[Resolved], rows: Sequence[SlotRow], tf: Formatter) -> str:
+def show_markdown(v: Show) -> str:
+    meeting, zones, rows, tf = v.meeting, v.zones, v.rows, v.tf
     lang = tf.lang
     head, body = _table_cells(zones, rows, tf)
     ref = meeting.reference_zone
-    lines = [f"## {_md_escape(meeting.title.get(lang))}", "", _("Published in %(zone)s.") % {"zone": ref.label if ref else "?"}, ""]
-    lines += _md_table([h.replace("\n", " ") for h in head], body)
+    lines = [f"## {md_escape(meeting.title.get(lang))}", "", _("Published in %(zone)s.") % {"zone": ref.label if ref else "?"}, ""]
+    lines += md_table([h.replace("\n", " ") for h in head], body)
     return "\n".join(lines) + "\n"
 
 
@@ -177,7 +197,8 @@ def _local_json(t: LocalTime) -> dict[str, Any]:
     return {"start": t.start.isoformat(), "end": t.end.isoformat(), "day_shift": t.day_shift, "night": t.night, "outside_working_hours": t.outside_work}
 
 
-def times_json(meeting: Meeting, slots: Sequence[Slot], matrix: Sequence[PlaceRow], days: Sequence[DayClocks], lang: str) -> str:
+def times_json(v: Times) -> str:
+    meeting, slots, matrix, days, lang = v.meeting, v.slots, v.matrix, v.days, v.lang
     out = {
         "meeting": meeting_header(meeting, lang),
         "slots": [
@@ -215,8 +236,9 @@ def times_json(meeting: Meeting, slots: Sequence[Slot], matrix: Sequence[PlaceRo
     return as_json(out)
 
 
-def times_csv(slots: Sequence[Slot], matrix: Sequence[PlaceRow], days: Sequence[DayClocks], lang: str) -> str:
+def times_csv(v: Times) -> str:
     """One row per slot and place: the long format a spreadsheet filters and pivots."""
+    slots, matrix, days, lang = v.slots, v.matrix, v.days, v.lang
     group_of = {(str(d.day.date), p.code or p.name): g.label for d in days for g in d.groups for p in g.places}
     head = ["date", "slot", "kind", "session", "title", "published_start", "published_end", "country", "capital", "zone",
             "clock_group", "local_start", "local_end", "day_shift", "night", "outside_working_hours"]
@@ -229,12 +251,13 @@ def times_csv(slots: Sequence[Slot], matrix: Sequence[PlaceRow], days: Sequence[
                 r.place.code, r.place.capital, r.place.zone, group_of.get((str(s.date), r.place.code or r.place.name), ""),
                 t.start.isoformat(), t.end.isoformat(), t.day_shift, str(t.night).lower(), str(t.outside_work).lower(),
             ])
-    return as_csv(head, body)
+    return csv_text(head, body)
 
 
-def times_markdown(meeting: Meeting, days: Sequence[DayClocks], matrix: Sequence[PlaceRow], by: str, tf: Formatter) -> str:
+def times_markdown(v: Times) -> str:
+    meeting, days, matrix, by, tf = v.meeting, v.days, v.matrix, v.by, v.tf
     lang, ref = tf.lang, meeting.reference_zone
-    lines = [f"## {_md_escape(meeting.title.get(lang))}", ""]
+    lines = [f"## {md_escape(meeting.title.get(lang))}", ""]
     index = {id(s): i for i, s in enumerate(s for d in days for s in d.day.slots)}
     for d in days:
         assert d.day.date is not None
@@ -245,46 +268,21 @@ def times_markdown(meeting: Meeting, days: Sequence[DayClocks], matrix: Sequence
             for r in matrix:
                 times = [r.times[index[id(s)]] for s in d.day.slots]
                 body.append([r.place.name, _offsets_of(times, tf), *[local_text(t, tf) for t in times]])
-            lines += _md_table(head, body) + ["", _md_escape(published_note(meeting, tf)), ""]
+            lines += md_table(head, body) + ["", md_escape(published_note(meeting, tf)), ""]
             continue
         ref_group = _reference_group(meeting, d)
         pub = [reference_short(meeting, tf)] if ref_group is None else []
         head = [*pub, *[tf.offsets(g.offsets) for g in d.groups], _("Title")]
         body = [[*([_published(s, tf)] if pub else []), *[local_text(to_zone(s, g.places[0].tz), tf) for g in d.groups], _label(s, lang)] for s in d.day.slots]
-        lines += _md_table(head, body) + [""]
-        lines += [f"- **{tf.offsets(g.offsets)}**: {_md_escape(tf.names([p.name for p in g.places]))}" for g in d.groups] + [""]
+        lines += md_table(head, body) + [""]
+        lines += [f"- **{tf.offsets(g.offsets)}**: {md_escape(tf.names([p.name for p in g.places]))}" for g in d.groups] + [""]
         if ref_group is None:
-            lines += [_md_escape(published_note(meeting, tf)), ""]
+            lines += [md_escape(published_note(meeting, tf)), ""]
         else:
             zone = ref.label if ref else "?"
-            lines += [_md_escape(_("Published in %(zone)s: the %(column)s column.") % {"zone": zone, "column": tf.offsets(d.groups[ref_group].offsets)}), ""]
-    lines.append(_md_escape(marks_legend(tf)))
+            lines += [md_escape(_("Published in %(zone)s: the %(column)s column.") % {"zone": zone, "column": tf.offsets(d.groups[ref_group].offsets)}), ""]
+    lines.append(md_escape(marks_legend(tf)))
     return "\n".join(lines) + "\n"
-
-
-def members_json(rows: Sequence[MemberRow], lang: str, at: Optional[datetime] = None,
-                 now_offsets: Optional[Sequence[int]] = None) -> str:
-    out = []
-    for i, (c, orgs, off) in enumerate(rows):
-        item = {"country": c.code, "iso3": c.iso3, "name": c.name.get(lang), "capital": c.capital.get(lang),
-                "zone": c.zone, "conferences": list(orgs), "utc_offset_now": iso_offset(now_offsets[i] if now_offsets else off)}
-        if at is not None:
-            item.update({"utc_offset": iso_offset(off), "at": at.isoformat()})
-        out.append(item)
-    return as_json(out)
-
-
-def members_csv(rows: Sequence[MemberRow], lang: str, at: datetime) -> str:
-    head = ["country", "iso3", "name", "capital", "zone", "conferences", "utc_offset", "at"]
-    body = [[c.code, c.iso3, c.name.get(lang), c.capital.get(lang), c.zone, " ".join(orgs), iso_offset(off), at.isoformat()] for c, orgs, off in rows]
-    return as_csv(head, body)
-
-
-def members_markdown(rows: Sequence[MemberRow], tf: Formatter, at: datetime, now: bool = False) -> str:
-    lang = tf.lang
-    head = [_("Code"), _("Country"), _("Capital"), _("Zone"), _("Conf."), _("UTC offset")]
-    body = [[c.code, c.name.get(lang), c.capital.get(lang), c.zone, "/".join(o.upper() for o in orgs), tf.offset(off, "iso")] for c, orgs, off in rows]
-    return "\n".join(["## " + _md_escape(_members_title(at, tf, now)), "", *_md_table(head, body)]) + "\n"
 
 
 class Broken:
@@ -299,7 +297,8 @@ class Broken:
         return f"{self.path}:{self.pos.line}:{self.pos.column}" if self.pos else self.path
 
 
-def meetings_json(meetings: Sequence[Meeting], lang: str, broken: Sequence[Broken] = ()) -> str:
+def meetings_json(v: Listing) -> str:
+    meetings, lang, broken = v.meetings, v.lang, v.broken
     out: list[dict[str, Any]] = [{**meeting_header(mt, lang), "status": "ok"} for mt in meetings]
     out += [
         {"id": b.id, "path": b.path, "status": "broken",
@@ -309,19 +308,21 @@ def meetings_json(meetings: Sequence[Meeting], lang: str, broken: Sequence[Broke
     return as_json(out)
 
 
-def meetings_csv(meetings: Sequence[Meeting], lang: str, broken: Sequence[Broken] = ()) -> str:
+def meetings_csv(v: Listing) -> str:
+    meetings, lang, broken = v.meetings, v.lang, v.broken
     head = ["id", "first_day", "last_day", "reference_zone", "title", "path", "status", "problem"]
     body = [[mt.id, mt.first_day, mt.last_day, mt.reference_zone.label if mt.reference_zone else "", mt.title.get(lang), mt.path, "ok", ""] for mt in meetings]
     body += [[b.id, "", "", "", "", b.path, "broken", f"{b.where()}: {b.message}"] for b in broken]
-    return as_csv(head, body)
+    return csv_text(head, body)
 
 
-def meetings_markdown(meetings: Sequence[Meeting], tf: Formatter, broken: Sequence[Broken] = ()) -> str:
+def meetings_markdown(v: Listing) -> str:
+    meetings, tf, broken = v.meetings, v.tf, v.broken
     lang = tf.lang
     head = [_("Id"), _("Dates"), _("Reference zone"), _("Title")]
     body = [[mt.id, _dates(mt, tf), mt.reference_zone.label if mt.reference_zone else "", mt.title.get(lang)] for mt in meetings]
     body += [[b.id, "", "", f"\u2716 {_('broken')}: {b.where()}: {b.message}"] for b in broken]
-    return "\n".join(_md_table(head, body)) + "\n"
+    return "\n".join(md_table(head, body)) + "\n"
 
 
 def _dates(mt: Meeting, tf: Formatter) -> str:
@@ -343,33 +344,7 @@ def _offsets_of(times: Sequence[LocalTime], tf: Formatter) -> str:
     return tf.offsets([int(t.start.utcoffset().total_seconds() // 60) for t in times if t.start.utcoffset() is not None])
 
 
-def _members_title(at: datetime, tf: Formatter, now: bool = False) -> str:
-    if now:
-        return _("Member states \u00b7 UTC offsets now (%(time)s UTC)") % {"time": f"{at.date()} {tf.hm(at)}"}
-    return _("Member states \u00b7 UTC offsets on %(day)s") % {"day": tf.day(at.date())}
-
-
 # --- terminal tables -----------------------------------------------------------
-
-
-def as_csv(head: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
-    """Machine output: CSV whose cells cannot start a spreadsheet formula."""
-    from rcmcli.core.csvsafe import csv_text
-
-    return csv_text(head, rows)
-
-
-def console(stderr: bool = False, no_color: bool = False, width: Optional[int] = None):
-    from rich.console import Console
-
-    return Console(stderr=stderr, no_color=no_color or None, highlight=False, emoji=False, soft_wrap=False, width=width)
-
-
-def _text(text: str, style: Optional[str] = None):
-    """Plain text for Rich: never read as markup ('[draft]' in a title stays)."""
-    from rich.text import Text
-
-    return Text(text, style=style or "")
 
 
 def heading(meeting: Meeting, lang: str):
@@ -382,7 +357,7 @@ def heading(meeting: Meeting, lang: str):
 
 
 def _note(text: str):
-    return _text(text, "dim")
+    return plain(text, "dim")
 
 
 def _days_of(rows: Sequence[SlotRow]) -> list[tuple[Any, list[SlotRow]]]:
@@ -433,21 +408,23 @@ def _show_layout(meeting: Meeting, zones: Sequence[Resolved], rows: Sequence[Slo
     return cols, [cols[0].natural(), max(1, width - cols[0].natural() - 2)], 0
 
 
-def show_table(meeting: Meeting, zones: Sequence[Resolved], rows: Sequence[SlotRow], tf: Formatter, width: int, zones_given: bool = True):
+def show_table(v: Show):
     """The agenda at ``width`` columns: one group of rows per day, the published time,
     each ``--tz`` (as many as fit) and the title, wrapped between words."""
     from rich.console import Group
+
+    meeting, zones, rows, tf, width, zones_given = v.meeting, v.zones, v.rows, v.tf, v.width, v.zones_given
 
     from rcmcli.cli.layout import table
 
     shown = list(zones) if zones_given else []
     cols, widths, n = _show_layout(meeting, shown, rows, tf, width)
-    parts: list[Any] = [heading(meeting, tf.lang), _text(""), table(cols, widths)]
+    parts: list[Any] = [heading(meeting, tf.lang), plain(""), table(cols, widths)]
     i = 0
     for k, (day, day_rows) in enumerate(_days_of(rows)):
         if k:
-            parts.append(_text(""))
-        parts.append(_text(tf.day(day), "bold"))
+            parts.append(plain(""))
+        parts.append(plain(tf.day(day), "bold"))
         t = table(cols, widths, show_header=False)
         for r in day_rows:
             t.add_row(*_show_row(cols, r, i))
@@ -463,9 +440,9 @@ def _show_row(cols: Sequence[Col], r: SlotRow, i: int) -> list[Any]:
     dim = "dim" if r.slot.kind == "break" else None
     for c in cols:
         if c.key.startswith("zone"):
-            out.append(_text(c.cells[i], _style(r.times[int(c.key[4:])])))
+            out.append(plain(c.cells[i], _style(r.times[int(c.key[4:])])))
         else:
-            out.append(_text(c.cells[i], None if c.key == "published" else dim))
+            out.append(plain(c.cells[i], None if c.key == "published" else dim))
     return out
 
 
@@ -508,7 +485,7 @@ def _show_footer(meeting: Meeting, zones: Sequence[Resolved], rows: Sequence[Slo
             )
             % {"count": len(hidden), "width": width, "zones": ", ".join(hidden)}
         )
-    return [_text(""), *[_note(line) for line in lines]]
+    return [plain(""), *[_note(line) for line in lines]]
 
 
 # --- agenda times ----------------------------------------------------------------
@@ -539,6 +516,13 @@ def _reference_group(meeting: Meeting, d: DayClocks) -> Optional[int]:
     return next((k for k, g in enumerate(d.groups) if g.offsets == want), None)
 
 
+def times_terminal(v: Times):
+    """One column per shared clock (``--by group``), or one row per capital (``--by capital``)."""
+    if v.by == "capital":
+        return times_by_capital(v.meeting, v.days, v.matrix, v.tf, v.width)
+    return times_table(v.meeting, v.days, v.tf, v.width)
+
+
 def times_table(meeting: Meeting, days: Sequence[DayClocks], tf: Formatter, width: int):
     """Slots as rows, clock groups as columns, one table per day, capitals in a legend."""
     from rich.console import Group
@@ -551,7 +535,7 @@ def times_table(meeting: Meeting, days: Sequence[DayClocks], tf: Formatter, widt
     for d in days:
         ref_group = _reference_group(meeting, d)
         chunks = _times_chunks(meeting, d, ref_group is None, width, tf, days)
-        parts += [_text(""), _text(day_heading(d, len(meeting_days(meeting)), tf), "bold")]
+        parts += [plain(""), plain(day_heading(d, len(meeting_days(meeting)), tf), "bold")]
         for cols, widths in chunks:
             t = table(cols, widths)
             for i, s in enumerate(d.day.slots):
@@ -559,16 +543,16 @@ def times_table(meeting: Meeting, days: Sequence[DayClocks], tf: Formatter, widt
             parts.append(t)
         if not once or d is days[-1]:
             parts += _groups_legend(meeting, d, ref_group, width, tf)
-    parts += [_text(""), _note(marks_legend(tf))]
+    parts += [plain(""), _note(marks_legend(tf))]
     return Group(*parts)
 
 
 def _times_cell(c: Col, s: Slot, i: int, d: DayClocks):
     if c.key.startswith("group"):
         t = to_zone(s, d.groups[int(c.key[5:])].places[0].tz)
-        return _text(c.cells[i], _style(t))
+        return plain(c.cells[i], _style(t))
     dim = "dim" if s.kind == "break" else None
-    return _text(c.cells[i], dim)
+    return plain(c.cells[i], dim)
 
 
 def _times_chunks(meeting: Meeting, d: DayClocks, pub: bool, width: int, tf: Formatter, days: Sequence[DayClocks]) -> list[tuple[list[Col], list[int]]]:
@@ -609,13 +593,13 @@ def _groups_legend(meeting: Meeting, d: DayClocks, ref_group: Optional[int], wid
     widths = fit(cols, width) or [cols[0].natural(), max(1, width - cols[0].natural() - 2)]
     t = table(cols, widths, show_header=False)
     for label, listed in zip(labels, names):
-        t.add_row(_text(label, "bold"), _text(listed))
+        t.add_row(plain(label, "bold"), plain(listed))
     zone = ref.label if ref else "?"
     if ref_group is None:
         said = published_note(meeting, tf)
     else:
         said = _("Published in %(zone)s: the %(column)s column.") % {"zone": zone, "column": labels[ref_group]}
-    return [_text(""), t, _text(""), _note(said)]
+    return [plain(""), t, plain(""), _note(said)]
 
 
 def times_by_capital(meeting: Meeting, days: Sequence[DayClocks], matrix: Sequence[PlaceRow], tf: Formatter, width: int):
@@ -631,16 +615,16 @@ def times_by_capital(meeting: Meeting, days: Sequence[DayClocks], matrix: Sequen
         slots = d.day.slots
         times = [[r.times[start + i] for i in range(len(slots))] for r in matrix]
         start += len(slots)
-        parts += [_text(""), _text(day_heading(d, len(meeting_days(meeting)), tf), "bold")]
+        parts += [plain(""), plain(day_heading(d, len(meeting_days(meeting)), tf), "bold")]
         for cols, widths, picked in _capital_chunks(meeting, slots, matrix, times, width, tf):
             t = table(cols, widths)
             for j, row_times in enumerate(times):
-                cells: list[Any] = [_text(cols[0].cells[j]), _text(cols[1].cells[j], "dim")]
-                cells += [_text(c.cells[j], _style(row_times[i])) for c, i in zip(cols[2:], picked)]
+                cells: list[Any] = [plain(cols[0].cells[j]), plain(cols[1].cells[j], "dim")]
+                cells += [plain(c.cells[j], _style(row_times[i])) for c, i in zip(cols[2:], picked)]
                 t.add_row(*cells)
             parts.append(t)
-        parts += [_text(""), _slots_legend(meeting, slots, tf, width)]
-    parts += [_text(""), _note(marks_legend(tf))]
+        parts += [plain(""), _slots_legend(meeting, slots, tf, width)]
+    parts += [plain(""), _note(marks_legend(tf))]
     return Group(*parts)
 
 
@@ -653,7 +637,7 @@ def _slots_legend(meeting: Meeting, slots: Sequence[Slot], tf: Formatter, width:
         Col("tiny", "", [tiny_label(s) for s in slots]),
         Col("title", _("Title"), [_label(s, tf.lang) for s in slots], shrink="words", floor=TITLE_MIN),
     ]
-    return _filled(cols, width)
+    return filled(cols, width)
 
 
 def _capital_cols(meeting: Meeting, slots: Sequence[Slot], matrix: Sequence[PlaceRow], times: Sequence[Sequence[LocalTime]],
@@ -688,43 +672,15 @@ def _capital_chunks(meeting: Meeting, slots: Sequence[Slot], matrix: Sequence[Pl
     return out
 
 
-# --- members and the catalog -------------------------------------------------------
+# --- the catalog -------------------------------------------------------------------
 
 
-def members_table(rows: Sequence[MemberRow], tf: Formatter, at: datetime, width: int, now: bool = False):
-    from rich.console import Group
-
-    from rcmcli.cli.layout import Col
-
-    lang = tf.lang
-    offsets = [tf.offset(off) for _c, _o, off in rows]
-    cols = [
-        Col("code", _("Code"), [c.code for c, _o, _f in rows]),
-        Col("country", _("Country"), [c.name.get(lang) for c, _o, _f in rows], shrink="words", give=1),
-        Col("capital", _("Capital"), [c.capital.get(lang) for c, _o, _f in rows], shrink="words", give=1),
-        Col("zone", _("Zone"), [c.zone for c, _o, _f in rows], shrink="fold", floor=14, give=1),
-        Col("conf", _("Conf."), ["/".join(o.upper() for o in orgs) for _c, orgs, _f in rows]),
-        Col("offset", _("UTC offset"), offsets),
-    ]
-    return Group(_text(_members_title(at, tf, now), "bold"), _text(""), _filled(cols, width))
-
-
-def _filled(cols: list[Col], width: int):
-    """A table of ``cols`` laid out for ``width`` (at their floors if even those do not fit)."""
-    from rcmcli.cli.layout import fit, table
-
-    widths = fit(cols, width) or [c.minimum() for c in cols]
-    t = table(cols, widths)
-    for i in range(len(cols[0].cells)):
-        t.add_row(*[_text(c.cell(i, w)) for c, w in zip(cols, widths)])
-    return t
-
-
-def meetings_table(meetings: Sequence[Meeting], tf: Formatter, width: int, broken: Sequence[Broken] = ()):
+def meetings_table(v: Listing):
     from rich.console import Group
 
     from rcmcli.cli.layout import Col, fit
 
+    meetings, tf, width, broken = v.meetings, v.tf, v.width, v.broken
     lang = tf.lang
     broken_rows = [f"\u2716 {_('broken')}: {b.where()}: {b.message}" for b in broken]
     titles = [mt.title.get(lang) for mt in meetings] + broken_rows
@@ -736,4 +692,11 @@ def meetings_table(meetings: Sequence[Meeting], tf: Formatter, width: int, broke
     ]
     if fit(cols, width) is None:  # narrow: the reference zone gives way, the title never does
         cols = [cols[0], cols[1], cols[3]]
-    return Group(_text(_("Meetings in the catalog"), "bold"), _text(""), _filled(cols, width))
+    return Group(plain(_("Meetings in the catalog"), "bold"), plain(""), filled(cols, width))
+
+
+# --- the formats of each command (runtime.emit looks them up here) ----------------------
+
+LIST_FORMATS = {"table": meetings_table, "json": meetings_json, "csv": meetings_csv, "markdown": meetings_markdown}
+SHOW_FORMATS = {"table": show_table, "json": show_json, "csv": show_csv, "markdown": show_markdown}
+TIMES_FORMATS = {"table": times_terminal, "json": times_json, "csv": times_csv, "markdown": times_markdown}
