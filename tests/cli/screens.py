@@ -22,8 +22,8 @@ from typing import Optional
 
 def preload() -> None:
     """Import what every command imports, once, in the parent: forked children start warm."""
-    import rich.console  # noqa: F401
-    import rich.table  # noqa: F401
+    import rich.console
+    import rich.table
     import rich.text  # noqa: F401
 
     from rcmcli.cli import cmd_agenda, cmd_announce, entry, fastpath, layout, runtime, view_agenda  # noqa: F401
@@ -78,7 +78,7 @@ def in_pty(argv: list[str], columns: int, env: Optional[dict[str, str]] = None, 
 
             code = main(list(argv))
             sys.stdout.flush()
-        except BaseException:  # noqa: BLE001 - whatever happens, the child must not return into pytest
+        except BaseException:
             import traceback
 
             traceback.print_exc()

@@ -13,11 +13,11 @@ import json
 from pathlib import Path
 
 import pytest
+from samples import MINIMAL_MEETING
 
 from rcmcli.cli import app as typer_app
 from rcmcli.cli import registry, runtime
 from rcmcli.cli.entry import main
-from samples import MINIMAL_MEETING
 
 II = "plenary-ii-2021"
 

@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 import tzdata
+from samples import MINIMAL_MEETING
 from typer.testing import CliRunner
 
 from rcmcli.cli.app import app
-from samples import MINIMAL_MEETING
 
 II = "plenary-ii-2021"
 

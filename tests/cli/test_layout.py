@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 import pytest
 
 from rcmcli.cli.layout import Col, fit, fold, terminal_width

@@ -17,11 +17,10 @@ from pathlib import Path
 
 import pytest
 from rich.cells import cell_len
+from screens import column_text, flat, in_pty, subprocess_in_pty
 
 from rcmcli.core.catalog import bundled_dir
 from rcmcli.core.loader import load_meeting, load_members
-
-from screens import column_text, flat, in_pty, subprocess_in_pty
 
 pytestmark = pytest.mark.slow  # screens from a real pseudo-terminal, in subprocesses: `-m "not slow"` leaves it out
 

@@ -222,7 +222,7 @@ def _root_callback(tr: Callable[[str], str]) -> Callable[..., None]:
 
 def build(tr: Callable[[str], str] = lambda text: text) -> typer.Typer:
     """The application, its help texts passed through ``tr`` (a translation function)."""
-    common = {"no_args_is_help": True, "pretty_exceptions_enable": False, "rich_markup_mode": None}
+    common: dict[str, Any] = {"no_args_is_help": True, "pretty_exceptions_enable": False, "rich_markup_mode": None}
     # Plain click help and usage errors: Rich-formatted help imports rich.markdown and
     # markdown_it, tripling the time of `rcm --help` (docs/performance.md).
     app = typer.Typer(name="rcm", help=tr(registry.ROOT_HELP), add_completion=True, **common)

@@ -71,7 +71,7 @@ class Opt:
         if kind not in ("str", "flag", "path") and kind not in KINDS:
             raise ValueError(f"option {name}: unknown kind {kind!r}")
         self.name, self.flags, self.help, self.kind = name, flags, help, kind
-        self.default = (False if kind == "flag" else ()) if default is None and (kind == "flag" or multiple) else default
+        self.default: Any = (False if kind == "flag" else ()) if default is None and (kind == "flag" or multiple) else default
         self.choices, self.multiple, self.required = choices, multiple, required
         self.envvar, self.complete, self.example = envvar, complete, example
         self.metavar = metavar or KIND_METAVARS.get(kind) or METAVARS.get(complete or "")

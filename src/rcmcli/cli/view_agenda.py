@@ -341,7 +341,8 @@ def marks_legend(tf: Formatter) -> str:
 
 
 def _offsets_of(times: Sequence[LocalTime], tf: Formatter) -> str:
-    return tf.offsets([int(t.start.utcoffset().total_seconds() // 60) for t in times if t.start.utcoffset() is not None])
+    offsets = (t.start.utcoffset() for t in times)
+    return tf.offsets([int(o.total_seconds() // 60) for o in offsets if o is not None])
 
 
 # --- terminal tables -----------------------------------------------------------

@@ -90,7 +90,8 @@ def flag_texts(change: Change, members: Members, lang: str) -> list[str]:
 
 def sentence(change: Change, zone: str, tf: Formatter) -> str:
     """One line saying what happened to a slot or to the meeting."""
-    slot = (change.new or change.old).label() if (change.new or change.old) else ""
+    either = change.new or change.old
+    slot = either.label() if either else ""
     old, new = change.old, change.new
     values = {"slot": slot, "before": change.before or "–", "after": change.after or "–", "zone": zone}
     if old is not None:
@@ -233,7 +234,7 @@ DIFF_FORMATS = {"text": text, "markdown": markdown, "json": as_json}
 
 # --- the notice to delegates -----------------------------------------------------------
 
-NOTICE = {
+NOTICE: dict[str, Any] = {
     "greeting": N_("Dear delegates,"),
     "intro": N_("The agenda of “{title}” has changed (revision {revision}). Times are in {zone}."),
     "moved": N_("{slot} now takes place on {date}, {start}–{end} (previously {old_date}, {old_start}–{old_end})."),
@@ -269,7 +270,7 @@ def notice(diff: Diff, members: Members, langs: list[str], tf: Formatter) -> str
 
 def _notice(diff: Diff, members: Members, tf: Formatter) -> str:
     lang = tf.lang
-    t = {key: _(text) if isinstance(text, str) else {k: _(v) for k, v in text.items()} for key, text in NOTICE.items()}
+    t: dict[str, Any] = {key: _(text) if isinstance(text, str) else {k: _(v) for k, v in text.items()} for key, text in NOTICE.items()}
     new = diff.new
     lines = [t["greeting"], "", t["intro"].format(title=new.title.get(lang), revision=new.revision, zone=_zone(diff)), ""]
     seen: set[tuple[str, str]] = set()
