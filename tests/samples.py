@@ -19,3 +19,15 @@ days:
         end: 9:30
         title: Opening
 """
+
+
+def invoke(*args: str):
+    """``rcm ARGS`` through the Typer application, in process; an exception other than the
+    exit itself fails the test (a traceback is never an answer)."""
+    from typer.testing import CliRunner
+
+    from rcmcli.cli.app import app
+
+    result = CliRunner().invoke(app, list(args))
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    return result

@@ -13,17 +13,13 @@ import sys
 from pathlib import Path
 
 import pytest
-from samples import MINIMAL_MEETING
-from typer.testing import CliRunner
+from samples import MINIMAL_MEETING, invoke
 
-from rcmcli.cli.app import app
 from rcmcli.core import configfile, settings
 
 
 def rcm(*args: str):
-    result = CliRunner().invoke(app, list(args))
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
-    return result
+    return invoke(*args)
 
 
 @pytest.fixture

@@ -13,16 +13,11 @@ import json
 from pathlib import Path
 
 import pytest
-from samples import MINIMAL_MEETING
-from typer.testing import CliRunner
-
-from rcmcli.cli.app import app
+from samples import MINIMAL_MEETING, invoke
 
 
 def rcm(*args: str):
-    result = CliRunner().invoke(app, list(args))
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
-    return result
+    return invoke(*args)
 
 
 @pytest.fixture
