@@ -173,7 +173,7 @@ def test_meeting_ids_include_local_drafts(tmp_path):
 
 
 def test_meeting_ids_come_from_the_data_folder_on_the_command_line(tmp_path):
-    bundled = Path(registry.__file__).parents[3] / "data" / "meetings" / "plenary-ii-2021.yaml"
+    bundled = Path(__file__).resolve().parents[2] / "data" / "meetings" / "plenary-ii-2021.yaml"  # the repository's catalog
     (tmp_path / "cat" / "meetings").mkdir(parents=True)
     (tmp_path / "cat" / "meetings" / "zz.yaml").write_bytes(bundled.read_bytes())
     assert _complete("rcm --data cat agenda show ", 5, tmp_path) == ["zz"]
