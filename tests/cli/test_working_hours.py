@@ -19,13 +19,10 @@ import json
 from pathlib import Path
 
 import pytest
-from samples import MINIMAL_MEETING, invoke
+from samples import MINIMAL_MEETING
+from samples import invoke as rcm
 
 CENTRAL_AMERICA = {"Belmopan", "San José", "San Salvador", "Guatemala City", "Tegucigalpa", "Managua"}
-
-
-def rcm(*args: str):
-    return invoke(*args)
 
 
 @pytest.fixture

@@ -13,13 +13,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from samples import MINIMAL_MEETING, invoke
+from samples import MINIMAL_MEETING
+from samples import invoke as rcm
 
 from rcmcli.core import configfile, settings
-
-
-def rcm(*args: str):
-    return invoke(*args)
 
 
 @pytest.fixture

@@ -13,11 +13,8 @@ import json
 from pathlib import Path
 
 import pytest
-from samples import MINIMAL_MEETING, invoke
-
-
-def rcm(*args: str):
-    return invoke(*args)
+from samples import MINIMAL_MEETING
+from samples import invoke as rcm
 
 
 @pytest.fixture
